@@ -1,0 +1,1 @@
+"""The contentkit command line: thin click commands over the library."""

@@ -1,0 +1,86 @@
+"""contentkit: a steady, planned stream of loyalty-building posts for online shops.
+
+Everything the CLI does is a call here::
+
+    import contentkit
+    ws = contentkit.Workspace.open("toko")
+    result = ws.plan(week="2026-W49")
+    contentkit.export_ics(ws.posts(), "plan.ics", tz=ws.tz)
+
+Names are imported on first use (PEP 562), so `import contentkit` stays cheap
+and the CLI starts fast; `__all__` is the public API.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_LAZY: dict[str, str] = {
+    # errors
+    "ContentkitError": "contentkit.errors",
+    "InputError": "contentkit.errors",
+    "WorkspaceError": "contentkit.errors",
+    "ConfigError": "contentkit.errors",
+    "StoreError": "contentkit.errors",
+    "ConsentError": "contentkit.errors",
+    "NotFoundError": "contentkit.errors",
+    "NetworkError": "contentkit.errors",
+    # workspace and data
+    "Workspace": "contentkit.workspace",
+    "Config": "contentkit.config",
+    "Handles": "contentkit.config",
+    "BrandKit": "contentkit.config",
+    "Store": "contentkit.store",
+    "Post": "contentkit.records",
+    "Idea": "contentkit.records",
+    "Series": "contentkit.records",
+    "UGCItem": "contentkit.records",
+    "ConsentEvent": "contentkit.records",
+    "Review": "contentkit.records",
+    # calendar
+    "Strategy": "contentkit.calendar.strategy",
+    "load_strategy": "contentkit.calendar.strategy",
+    "list_strategies": "contentkit.calendar.strategy",
+    "PlanResult": "contentkit.calendar.planner",
+    "Violation": "contentkit.calendar.limits",
+    "check_post": "contentkit.calendar.limits",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'contentkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .calendar.limits import Violation, check_post
+    from .calendar.planner import PlanResult
+    from .calendar.strategy import Strategy, list_strategies, load_strategy
+    from .config import BrandKit, Config, Handles
+    from .errors import (
+        ConfigError,
+        ConsentError,
+        ContentkitError,
+        InputError,
+        NetworkError,
+        NotFoundError,
+        StoreError,
+        WorkspaceError,
+    )
+    from .records import ConsentEvent, Idea, Post, Review, Series, UGCItem
+    from .store import Store
+    from .workspace import Workspace

@@ -1,0 +1,1 @@
+"""Content calendar: strategies, the weekly planner, platform rules, exports."""

@@ -1,0 +1,1 @@
+"""Testimonial graphics: reviews, layouts, text fitting, rendering."""

@@ -1,0 +1,209 @@
+"""The records contentkit keeps: plain dataclasses here, plain dicts in the store.
+
+Every record has a stable string `id` made of a table prefix and a number
+(`P12` is post 12), given by the store when the record is first saved.
+Datetimes are timezone-aware and stored as ISO 8601 with their offset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, ClassVar, TypeVar
+
+import pendulum
+
+__all__ = ["Record", "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review"]
+
+R = TypeVar("R", bound="Record")
+
+
+@dataclass
+class Record:
+    """Base: (de)serialisation shared by every record type."""
+
+    table: ClassVar[str] = ""
+    prefix: ClassVar[str] = ""
+    _times: ClassVar[tuple[str, ...]] = ()
+    _dates: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, (datetime, date)):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, list):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        """Build a record from a stored dict; unknown keys (from newer versions) are ignored."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        for key in cls._times:
+            if kwargs.get(key):
+                parsed = pendulum.parse(kwargs[key])
+                kwargs[key] = parsed
+        for key in cls._dates:
+            if kwargs.get(key):
+                parsed = pendulum.parse(kwargs[key])
+                kwargs[key] = parsed.date() if isinstance(parsed, datetime) else parsed
+        return cls(**kwargs)
+
+
+@dataclass
+class Post(Record):
+    """A planned or published post on the content calendar."""
+
+    table: ClassVar[str] = "posts"
+    prefix: ClassVar[str] = "P"
+    _times: ClassVar[tuple[str, ...]] = ("at", "published_at", "created_at", "updated_at")
+
+    at: datetime
+    channel: str
+    format: str
+    pillar: str
+    title: str
+    caption: str = ""
+    hashtags: list[str] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)
+    status: str = "draft"
+    id: str = ""
+    published_url: str | None = None
+    published_at: datetime | None = None
+    skip_reason: str | None = None
+    idea_id: str | None = None
+    series_id: str | None = None
+    episode: int | None = None
+    ugc_id: str | None = None
+    review_id: str | None = None
+    prompt_key: str | None = None
+    event: str | None = None
+    slot: str | None = None  # "2026-W49#3": which strategy slot of which week the planner filled
+    source: str = "plan"  # plan | manual | repost
+    duration_s: float | None = None  # video length, when known, for platform limits
+    locked: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass
+class Idea(Record):
+    """A backlog item the planner may place."""
+
+    table: ClassVar[str] = "ideas"
+    prefix: ClassVar[str] = "I"
+    _times: ClassVar[tuple[str, ...]] = ("created_at",)
+
+    text: str
+    pillar: str
+    format: str
+    channel: str | None = None
+    priority: int = 0  # higher first
+    id: str = ""
+    used_by: str | None = None  # the post that placed it
+    created_at: datetime | None = None
+
+
+@dataclass
+class Series(Record):
+    """A storytelling series: episode k goes into week k from its start."""
+
+    table: ClassVar[str] = "series"
+    prefix: ClassVar[str] = "S"
+    _times: ClassVar[tuple[str, ...]] = ("created_at",)
+    _dates: ClassVar[tuple[str, ...]] = ("start",)
+
+    title: str
+    pillar: str
+    format: str
+    episodes: list[str] = field(default_factory=list)
+    channel: str | None = None
+    every: str | None = None  # weekday: mon..sun
+    start: date | None = None
+    id: str = ""
+    created_at: datetime | None = None
+
+
+@dataclass
+class UGCItem(Record):
+    """A customer's post that tags or mentions the brand."""
+
+    table: ClassVar[str] = "ugc"
+    prefix: ClassVar[str] = "U"
+    _times: ClassVar[tuple[str, ...]] = ("taken_at", "collected_at")
+
+    platform: str
+    url: str
+    owner: str
+    shortcode: str | None = None
+    owner_id: str | None = None
+    caption: str = ""
+    hashtags: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    tagged_users: list[str] = field(default_factory=list)
+    media_type: str = "image"  # image | video | sidecar | story_image | story_video
+    media_urls: list[str] = field(default_factory=list)
+    media_files: list[str] = field(default_factory=list)
+    is_mention: bool = False
+    is_own: bool = False  # the shop's own content: self-granted
+    source: str = "manual"  # tagged | hashtag | import | csv | manual
+    rejected: str | None = None  # reason, when not suitable to repost
+    taken_at: datetime | None = None
+    collected_at: datetime | None = None
+    id: str = ""
+
+
+@dataclass
+class ConsentEvent(Record):
+    """One append-only entry of an item's consent ledger."""
+
+    table: ClassVar[str] = "consent"
+    prefix: ClassVar[str] = "E"
+    _times: ClassVar[tuple[str, ...]] = ("at",)
+    _dates: ClassVar[tuple[str, ...]] = ("until",)
+
+    ugc_id: str
+    kind: str  # requested | granted | declined | revoked
+    at: datetime
+    via: str | None = None  # dm | comment | whatsapp | email
+    message: str | None = None
+    evidence: str | None = None
+    scope: list[str] = field(default_factory=list)  # channels; empty on a grant = every channel
+    until: date | None = None
+    reason: str | None = None
+    id: str = ""
+
+
+@dataclass
+class Review(Record):
+    """A customer review for testimonial graphics."""
+
+    table: ClassVar[str] = "reviews"
+    prefix: ClassVar[str] = "R"
+    _times: ClassVar[tuple[str, ...]] = ("created_at",)
+    _dates: ClassVar[tuple[str, ...]] = ("date",)
+
+    text: str
+    name: str = ""
+    rating: float = 5.0
+    product: str | None = None
+    source: str | None = None
+    date: date | None = None
+    show_name: bool = False
+    ugc_id: str | None = None
+    handle: str | None = None  # @handle credited on UGC-based images
+    photo: str | None = None
+    rendered: list[str] = field(default_factory=list)
+    post_id: str | None = None  # the calendar post that uses it
+    id: str = ""
+    created_at: datetime | None = None

@@ -1,0 +1,1 @@
+"""UGC manager: collecting customer posts, the consent ledger, reposts."""

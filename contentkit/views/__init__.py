@@ -1,0 +1,1 @@
+"""Seeing the plan: the HTML calendar page and the weekly report."""

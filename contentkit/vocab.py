@@ -1,0 +1,89 @@
+"""The fixed words of the product model: channels, formats, pillars, statuses.
+
+They come from DESIGN.md's marketing model; checking them in one place gives
+every command the same one-line error listing the valid choices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import InputError
+
+__all__ = [
+    "CHANNELS",
+    "FORMATS",
+    "PILLARS",
+    "POST_STATUSES",
+    "SECTORS",
+    "STAGES",
+    "PILLAR_STAGES",
+    "WEEKDAYS",
+    "check_choice",
+    "check_channel",
+    "check_format",
+    "check_pillar",
+    "check_channels",
+]
+
+CHANNELS = ("instagram", "tiktok", "whatsapp", "shopee", "tokopedia", "facebook")
+FORMATS = ("reel", "short_video", "carousel", "image", "story", "live", "status", "broadcast", "feed")
+PILLARS = (
+    "storytelling",
+    "education",
+    "entertainment",
+    "interaction",
+    "social_proof",
+    "service",
+    "retention",
+    "promo",
+)
+POST_STATUSES = ("draft", "ready", "published", "skipped")
+SECTORS = ("kuliner", "fesyen", "rumah-tangga", "umum")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# The six loyalty stages and the pillars that carry each (DESIGN.md's table).
+STAGES: dict[str, tuple[str, ...]] = {
+    "target_customers": (),  # carried by the strategy's audience personas, not by a pillar
+    "creative_content": ("storytelling", "education", "entertainment"),
+    "personal_interaction": ("interaction",),
+    "social_proof": ("social_proof",),
+    "valuable_experience": ("service",),
+    "retention": ("retention",),
+}
+PILLAR_STAGES: dict[str, str] = {p: stage for stage, ps in STAGES.items() for p in ps}
+
+
+def check_choice(kind: str, value: str, choices: Iterable[str]) -> str:
+    """Return `value` normalised to lower case, or raise InputError listing `choices`.
+
+    >>> check_choice("channel", "Instagram", CHANNELS)
+    'instagram'
+    """
+    options = tuple(choices)
+    norm = value.strip().lower().replace("-", "_") if kind != "sector" else value.strip().lower()
+    if norm in options:
+        return norm
+    raise InputError(f"unknown {kind} {value!r}: use one of {', '.join(options)}")
+
+
+def check_channel(value: str) -> str:
+    return check_choice("channel", value, CHANNELS)
+
+
+def check_format(value: str) -> str:
+    return check_choice("format", value, FORMATS)
+
+
+def check_pillar(value: str) -> str:
+    return check_choice("pillar", value, PILLARS)
+
+
+def check_channels(values: Iterable[str]) -> tuple[str, ...]:
+    """Validate a list of channels (accepts one comma-separated string per item)."""
+    out: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            if part.strip():
+                out.append(check_channel(part))
+    return tuple(dict.fromkeys(out))
