@@ -1,0 +1,38 @@
+"""`contentkit export`: write the calendar for calendar apps, schedulers and spreadsheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import warn, workspace_option
+
+
+@click.command()
+@click.argument("kind", metavar="ics|buffer|hootsuite|csv|markdown")
+@click.option("--from", "start", metavar="DATE", help="First day (YYYY-MM-DD, inclusive).")
+@click.option("--to", "end", metavar="DATE", help="Last day (YYYY-MM-DD, inclusive).")
+@click.option("--channel", metavar="CH", help="Only this channel (required for buffer: one channel per file).")
+@click.option("--output", "-o", "output", required=True, metavar="FILE", help="File to write (its folder must exist).")
+@workspace_option
+def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str | None, output: str) -> None:
+    """Export posts: ics (calendar apps), buffer or hootsuite (bulk upload),
+    csv (every field, for spreadsheets) or markdown (a week-by-week plan).
+
+    Skipped posts are left out; times are in the workspace timezone.
+
+    \b
+    Example:
+        contentkit export ics --from 2026-12-07 --to 2026-12-31 -o rencana.ics
+        contentkit export buffer --channel instagram -o buffer-ig.csv
+        contentkit export markdown -o rencana.md
+    """
+    from contentkit.calendar.exports import export_posts
+
+    result = export_posts(ws, kind, output, start=start, end=end, channel=channel)
+    click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {result.path}")
+    for message in result.warnings:
+        warn(message)
+    if result.hint:
+        click.echo(f"Next: {result.hint}")
