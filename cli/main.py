@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "plan": "plan:plan",
     "check": "plan:check",
     "post": "posts:post",
+    "export": "export:export",
 }
 
 

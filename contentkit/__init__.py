@@ -48,6 +48,7 @@ _LAZY: dict[str, str] = {
     "PlanResult": "contentkit.calendar.planner",
     "Violation": "contentkit.calendar.limits",
     "check_post": "contentkit.calendar.limits",
+    **dict.fromkeys(("ExportResult", "export_posts", "export_ics", "export_buffer", "export_hootsuite", "export_csv", "export_markdown"), "contentkit.calendar.exports"),
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -67,6 +68,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .calendar.exports import ExportResult, export_buffer, export_csv, export_hootsuite, export_ics, export_markdown, export_posts
     from .calendar.limits import Violation, check_post
     from .calendar.planner import PlanResult
     from .calendar.strategy import Strategy, list_strategies, load_strategy
