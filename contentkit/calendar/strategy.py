@@ -7,6 +7,7 @@ Loading checks every key and names the one that is wrong.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_choice, check_format, check_pillar
 
-__all__ = ["Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy"]
+__all__ = ["Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy", "use_strategy_copy"]
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _LANGS = ("id", "en")
@@ -241,3 +242,28 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         cta=cta,
         source=source,
     )
+
+
+def use_strategy_copy(ws: Any, name: str, dest: Path | None = None) -> Path:
+    """Copy built-in `name` into the workspace and point contentkit.toml at the copy."""
+    import os
+    import tempfile
+
+    from ..workspace import CONFIG_NAME
+
+    target = copy_strategy(name, dest or ws.root)
+    try:
+        relative = str(target.resolve().relative_to(ws.root))
+    except ValueError:
+        relative = str(target.resolve())
+    config_path = ws.root / CONFIG_NAME
+    text = config_path.read_text(encoding="utf-8")
+    line = f"strategy = {json.dumps(relative, ensure_ascii=False)}"
+    new, n = re.subn(r"(?m)^strategy\s*=.*$", lambda _: line, text, count=1)
+    if n == 0:
+        new = re.sub(r"(?m)^\[brand\]\s*$", lambda _: "[brand]\n" + line, text, count=1)
+    fd, tmp = tempfile.mkstemp(dir=ws.root, prefix=".contentkit.", suffix=".toml")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new)
+    os.replace(tmp, config_path)
+    return target

@@ -1,0 +1,73 @@
+"""`contentkit strategy`: see the built-in strategies and copy one to edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import echo_table, workspace_option
+
+
+@click.group()
+def strategy() -> None:
+    """Built-in strategies (weekly slots, pillar mix, prompts) and your own copy.
+
+    \b
+    Example:
+        contentkit strategy list
+        contentkit strategy copy kuliner
+    """
+
+
+@strategy.command("list")
+def list_() -> None:
+    """List the built-in strategies.
+
+    \b
+    Example:
+        contentkit strategy list
+    """
+    from contentkit.calendar.strategy import list_strategies, load_strategy
+
+    rows = []
+    for name in list_strategies():
+        s = load_strategy(name)
+        rows.append((name, len(s.slots), s.title["id"], s.title["en"]))
+    echo_table(["name", "slots/week", "judul", "title"], rows)
+
+
+@strategy.command()
+@workspace_option
+def show(ws) -> None:  # type: ignore[no-untyped-def]
+    """Show the workspace's strategy: slots, mix and personas.
+
+    \b
+    Example:
+        contentkit strategy show
+    """
+    s = ws.strategy
+    lang = ws.language
+    click.echo(f"{s.title[lang]} ({s.source})")
+    echo_table(["day", "time", "channel", "format"], [(x.day, x.time, x.channel, x.format) for x in s.slots])
+    click.echo("")
+    echo_table(["pillar", "share"], [(p, f"{v:.0%}") for p, v in s.mix.items()])
+    for persona in s.audience:
+        click.echo(f"\n{persona.name[lang]}: {persona.demography[lang]}")
+
+
+@strategy.command()
+@click.argument("name")
+@click.option("-o", "--output", type=click.Path(), default=None, help="Where to write it (default: the workspace).")
+@workspace_option
+def copy(ws, name: str, output: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Copy built-in strategy NAME into the workspace and use it.
+
+    \b
+    Example:
+        contentkit strategy copy kuliner
+    """
+    from contentkit.calendar.strategy import use_strategy_copy
+
+    path = use_strategy_copy(ws, name, Path(output) if output else None)
+    click.echo(f"Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect")

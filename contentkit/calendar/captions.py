@@ -1,0 +1,101 @@
+"""Caption drafts from the caption templates, always inside the channel's limits.
+
+The planner asks for one caption per post: the post's title, a pillar line,
+the channel's call to action and the pillar's hashtags. If the result would
+break a limit, hashtags are dropped first, then the text is cut at a word.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .limits import limits_for, post_text
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["caption_templates", "event_prompts", "write_caption", "pick_hashtags", "fit_caption"]
+
+
+@lru_cache(maxsize=None)
+def caption_templates() -> dict[str, dict[str, list[str]]]:
+    """{lang: {pillar: [template, ...]}} from templates/captions/captions.toml."""
+    text = (resources.files("contentkit.templates") / "captions" / "captions.toml").read_text("utf-8")
+    data: dict[str, dict[str, list[str]]] = tomllib.loads(text)
+    return data
+
+
+@lru_cache(maxsize=None)
+def event_prompts() -> dict[str, Any]:
+    """Promo, greeting and Ramadan prompts from templates/captions/events.toml."""
+    text = (resources.files("contentkit.templates") / "captions" / "events.toml").read_text("utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+class _Fields(dict[str, str]):
+    def __missing__(self, key: str) -> str:  # an unknown {field} in a user template stays visible
+        return "{" + key + "}"
+
+
+def pick_hashtags(
+    channel: str, pillar_tags: Sequence[str], brand_tags: Sequence[str], overrides: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Brand hashtags first, then the pillar's, within the channel's hashtag limit.
+
+    WhatsApp gets none: hashtags do nothing in a chat or status.
+    """
+    if channel == "whatsapp":
+        return []
+    tags = list(dict.fromkeys(t.lstrip("#").lower() for t in [*brand_tags, *pillar_tags] if t.strip("# ")))
+    cap = limits_for(channel, overrides).max_hashtags
+    return tags[:cap] if cap is not None else tags[:8]
+
+
+def fit_caption(caption: str, hashtags: list[str], channel: str, overrides: Mapping[str, Any] | None = None) -> tuple[str, list[str]]:
+    """Trim hashtags, then text, until the post fits the channel's caption limit."""
+    limit = limits_for(channel, overrides).caption_max
+    if limit is None:
+        return caption, hashtags
+    tags = list(hashtags)
+    while tags and len(post_text(caption, tags)) > limit:
+        tags.pop()
+    if len(post_text(caption, tags)) <= limit:
+        return caption, tags
+    room = limit - (len(post_text("", tags)) + 2 if tags else 0) - 1
+    cut = caption[: max(room, 0)]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…", tags
+
+
+def write_caption(
+    *,
+    title: str,
+    pillar: str,
+    channel: str,
+    lang: str,
+    brand: str,
+    cta: str,
+    variant: int = 0,
+    event: str = "",
+    greeting: bool = False,
+) -> str:
+    """A caption draft for one post, from the caption templates.
+
+    >>> write_caption(title="Resep rendang", pillar="storytelling", channel="instagram",
+    ...               lang="id", brand="Dapur Bu Sari", cta="Pesan via WhatsApp").splitlines()[0]
+    'Resep rendang'
+    """
+    bank = caption_templates().get(lang) or caption_templates()["id"]
+    options = bank.get("greeting" if greeting else pillar) or ["{title}\n\n{cta}"]
+    template = options[variant % len(options)]
+    text = template.format_map(_Fields(title=title, brand=brand, cta=cta, event=event))
+    # An empty call to action leaves no dangling blank lines.
+    return "\n\n".join(part.strip() for part in text.split("\n\n") if part.strip())

@@ -1,0 +1,211 @@
+"""`contentkit plan`: turn the strategy's weekly slots into posts.
+
+For each week: slot times in the workspace timezone (pendulum, DST-safe);
+posts already there (published, locked, or any post when not replanning)
+stay; series episodes take their slots first; the remaining slots get
+pillars by the carried mix deficit (see `mix`); each is filled from the
+backlog, customer content, reviews or the prompt bank, and gets a caption
+inside the channel's limits. Same inputs, same plan; a second run adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from ..dates import next_week_start, parse_date, parse_week, week_label
+from ..errors import InputError
+from ..records import Idea, Post, Review, Series
+from ..store import Transaction
+from ..vocab import PILLAR_STAGES, STAGES
+from .content import ContentPicker
+from .mix import allocate
+from .week import WeekPlanner
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+__all__ = ["plan", "PlanResult", "PlannedWeek", "MAX_WEEKS"]
+
+MAX_WEEKS = 260
+
+
+@dataclass
+class PlannedWeek:
+    """One planned week: its posts (kept and new), mix, events and warnings."""
+
+    label: str
+    start: date
+    posts: list[Post]
+    added: int
+    replaced: int
+    counts: dict[str, int]
+    target: dict[str, float]
+    stages: list[str]
+    events: list[Any]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "week": self.label,
+            "start": self.start.isoformat(),
+            "added": self.added,
+            "replaced": self.replaced,
+            "mix": self.counts,
+            "target": {p: round(t, 2) for p, t in self.target.items()},
+            "stages": self.stages,
+            "events": [{"day": e.day.isoformat(), "kind": e.kind, "name": e.name} for e in self.events],
+            "warnings": self.warnings,
+            "posts": [p.to_dict() for p in self.posts],
+        }
+
+
+@dataclass
+class PlanResult:
+    """What `plan` did: the weeks, what was added, and what needs the user's attention."""
+
+    weeks: list[PlannedWeek]
+    dry_run: bool
+    warnings: list[str] = field(default_factory=list)
+    mix_window: dict[str, tuple[int, float]] = field(default_factory=dict)  # pillar -> (posts, target) over the last 4 weeks
+
+    @property
+    def added(self) -> int:
+        return sum(w.added for w in self.weeks)
+
+    @property
+    def posts(self) -> list[Post]:
+        return [p for w in self.weeks for p in w.posts]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dry_run": self.dry_run,
+            "added": self.added,
+            "weeks": [w.to_dict() for w in self.weeks],
+            "mix_last_4_weeks": {p: {"posts": n, "target": round(t, 2)} for p, (n, t) in self.mix_window.items()},
+            "warnings": self.warnings,
+        }
+
+
+def _first_monday(ws: Workspace, week: str | None, start: str | date | None, today: date | None) -> date:
+    if week and start:
+        raise InputError("give either --week or --start, not both")
+    if week:
+        return parse_week(week)
+    if start:
+        day = parse_date(start)
+        return day.start_of("week")
+    return next_week_start(ws.tz, today)
+
+
+def _carry_before(rows: list[dict[str, Any]], mix: dict[str, float], monday: date, tz: str) -> dict[str, float]:
+    """Each pillar's deficit over every planned week before `monday` (clamped to ±1 post)."""
+    counts: Counter[str] = Counter()
+    total = 0
+    cutoff = pendulum.datetime(monday.year, monday.month, monday.day, tz=tz)
+    for row in rows:
+        if row.get("slot") and row.get("status") != "skipped" and datetime.fromisoformat(row["at"]) < cutoff:
+            counts[row["pillar"]] += 1
+            total += 1
+    # A changed strategy must not leave a debt that skews months of plans.
+    return {p: max(-1.0, min(1.0, share * total - counts[p])) for p, share in mix.items()}
+
+
+def _stages(pillars: set[str], has_audience: bool) -> list[str]:
+    covered = {PILLAR_STAGES[p] for p in pillars if p in PILLAR_STAGES}
+    if has_audience:
+        covered.add("target_customers")
+    return [s for s in STAGES if s in covered]
+
+
+def plan(
+    ws: Workspace,
+    *,
+    week: str | None = None,
+    start: str | date | None = None,
+    weeks: int = 1,
+    replan: bool = False,
+    dry_run: bool = False,
+    today: date | None = None,
+) -> PlanResult:
+    """Plan `weeks` ISO weeks from `week` (`2026-W49`) or the week of `start`; default next week.
+
+    >>> result = ws.plan(week="2026-W49", weeks=4)          # doctest: +SKIP
+    >>> [w.label for w in result.weeks]                     # doctest: +SKIP
+    ['2026-W49', '2026-W50', '2026-W51', '2026-W52']
+    """
+    if not 1 <= int(weeks) <= MAX_WEEKS:
+        raise InputError(f"--weeks must be between 1 and {MAX_WEEKS}")
+    monday = _first_monday(ws, week, start, today)
+    strategy = ws.strategy
+    if dry_run:
+        return _run(ws, ws.store.read(), strategy, monday, int(weeks), replan, True, today)
+    with ws.store.transaction() as tx:
+        return _run(ws, tx, strategy, monday, int(weeks), replan, False, today)
+
+
+def _run(
+    ws: Workspace, tx: Transaction, strategy: Any, monday: date, weeks: int, replan: bool, dry_run: bool, today: date | None
+) -> PlanResult:
+    rows = tx.rows(Post)
+    ideas = tx.all(Idea)
+    picker = ContentPicker(strategy, ws.language, ideas, rows)
+    carry = _carry_before(rows, strategy.mix, monday, ws.tz)
+    week_planner = WeekPlanner(ws, tx, strategy, picker, rows, dry_run=dry_run)
+
+    result = PlanResult(weeks=[], dry_run=dry_run)
+    for k in range(weeks):
+        wk_monday = pendulum.Date(monday.year, monday.month, monday.day).add(weeks=k)
+        outcome = week_planner.plan_week(wk_monday, replan=replan, carry=carry, allocate=allocate)
+        carry = outcome.carry
+        pillars = {p.pillar for p in outcome.posts}
+        result.weeks.append(
+            PlannedWeek(
+                label=week_label(wk_monday),
+                start=wk_monday,
+                posts=outcome.posts,
+                added=outcome.added,
+                replaced=outcome.replaced,
+                counts=dict(Counter(p.pillar for p in outcome.posts)),
+                target={p: s * len(outcome.posts) for p, s in strategy.mix.items()},
+                stages=_stages(pillars, bool(strategy.audience)),
+                events=outcome.events,
+                warnings=outcome.warnings,
+            )
+        )
+    week_planner.save()
+
+    window = result.weeks[-4:]
+    total = sum(len(w.posts) for w in window)
+    counted = Counter(p.pillar for w in window for p in w.posts)
+    result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
+    result.warnings.extend(_unpublished_last_week(ws, tx, today))
+    result.warnings.extend(week_planner.closing_notes())
+    return result
+
+
+def _unpublished_last_week(ws: Workspace, tx: Transaction, today: date | None) -> list[str]:
+    day = parse_date(today) if today else pendulum.now(ws.tz).date()
+    last_monday = day.start_of("week").subtract(weeks=1)
+    lo = pendulum.datetime(last_monday.year, last_monday.month, last_monday.day, tz=ws.tz)
+    hi = lo.add(weeks=1)
+    late = [
+        row["id"]
+        for row in tx.rows(Post)
+        if row.get("status") in ("draft", "ready") and lo <= datetime.fromisoformat(row["at"]) < hi
+    ]
+    if not late:
+        return []
+    shown = ", ".join(late[:8]) + (" …" if len(late) > 8 else "")
+    return [
+        f"{len(late)} post(s) from last week ({week_label(last_monday)}) never marked published: {shown}; "
+        "mark each with `contentkit post publish ID --url URL` or `contentkit post skip ID --reason TEXT`"
+    ]
+
+
+# Re-exported for scripts that want the week's series bookkeeping.
+_ = (Review, Series)

@@ -1,0 +1,363 @@
+"""Planning one week: slot times, kept posts, series, pillars, content, captions.
+
+`WeekPlanner` lives for one planning run: it holds the transaction, the
+content picker and the records it changes, and writes them all at the end
+with one `save_many` (one file write per command).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from ..records import Idea, Post, Review, Series, UGCItem
+from ..store import Transaction
+from .captions import fit_caption, pick_hashtags, write_caption
+from .content import ContentPicker, Pick, series_title
+from .events import events_between, holiday_event, is_public_holiday, sale_event
+from .mix import SlotChoice, assign
+from .strategy import Slot, Strategy
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+__all__ = ["WeekPlanner", "WeekOutcome", "slot_times"]
+
+_PROMO_KINDS = ("flash_sale", "free_shipping")
+
+
+@dataclass
+class WeekOutcome:
+    posts: list[Post]
+    added: int
+    replaced: int
+    carry: dict[str, float]
+    events: list[Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+def slot_times(monday: date, slots: list[Slot], tz: str) -> list[tuple[int, Slot, pendulum.DateTime]]:
+    """Each slot's concrete time in `tz` for the ISO week starting `monday`, in time order.
+
+    pendulum resolves DST gaps and folds, so a 02:30 slot on a spring-forward
+    day becomes a real instant instead of a time that never happens.
+    """
+    out = []
+    for i, slot in enumerate(slots):
+        day = pendulum.Date(monday.year, monday.month, monday.day).add(days=slot.weekday)
+        h, m = slot.hour_minute
+        out.append((i, slot, pendulum.datetime(day.year, day.month, day.day, h, m, tz=tz)))
+    out.sort(key=lambda t: (t[2], t[0]))
+    return out
+
+
+class WeekPlanner:
+    """Plans weeks one after another inside one transaction."""
+
+    def __init__(
+        self, ws: Workspace, tx: Transaction, strategy: Strategy, picker: ContentPicker,
+        rows: list[dict[str, Any]], *, dry_run: bool,
+    ) -> None:
+        self.ws = ws
+        self.tx = tx
+        self.strategy = strategy
+        self.picker = picker
+        self.dry_run = dry_run
+        self.lang = ws.language
+        self.brand = ws.config.brand
+        self.overrides = ws.config.limits
+        self.series = tx.all(Series)
+        # slot key -> kept post rows; series id -> placed episodes
+        self.by_slot: dict[str, list[dict[str, Any]]] = {}
+        self.placed: dict[str, set[int]] = {}
+        for row in rows:
+            if row.get("slot"):
+                self.by_slot.setdefault(row["slot"], []).append(row)
+            if row.get("series_id") and row.get("status") != "skipped":
+                self.placed.setdefault(row["series_id"], set()).add(int(row["episode"]))
+        self.new_posts: list[Post] = []
+        self.changed_ideas: list[Idea] = []
+        self.changed_reviews: list[Review] = []
+        self.removed: list[str] = []
+        self.used_ugc: set[str] = set()
+        self.used_reviews: set[str] = set()
+        self._reviews: list[Review] | None = None
+        self._idea_links: list[tuple[Idea, Post]] = []
+        self._review_links: list[tuple[Review, Post]] = []
+        self._last_fill_ok = True
+        self._ugc_ready = True
+
+    # -- the week -------------------------------------------------------------
+    def plan_week(
+        self, monday: date, *, replan: bool, carry: dict[str, float],
+        allocate: Callable[..., tuple[dict[str, int], dict[str, float]]],
+    ) -> WeekOutcome:
+        from ..dates import week_label
+
+        label = week_label(monday)
+        times = slot_times(monday, self.strategy.slots, self.ws.tz)
+        kept: list[Post] = []
+        free: list[tuple[int, Slot, pendulum.DateTime]] = []
+        replaced = 0
+        for index, slot, at in times:
+            key = f"{label}#{index}"
+            rows = self.by_slot.get(key, [])
+            keep = [r for r in rows if not (replan and _redrawable(r))]
+            for r in rows:
+                if r not in keep:
+                    self._remove(r)
+                    replaced += 1
+            self.by_slot[key] = keep
+            if keep:
+                kept.extend(Post.from_dict(r) for r in keep if r.get("status") != "skipped")
+                if any(r.get("status") != "skipped" for r in keep) or not replan:
+                    continue
+            free.append((index, slot, at))
+
+        week_events = events_between(monday, pendulum.Date(monday.year, monday.month, monday.day).add(days=6))
+        warnings: list[str] = []
+        new: list[Post] = []
+
+        # Series episodes take their slots first: one episode per series per week.
+        for series in self.series:
+            if not free:
+                break
+            post = self._place_series(series, label, monday, free, kept)
+            if post is not None:
+                new.append(post)
+
+        fixed = Counter(p.pillar for p in [*kept, *new])
+        counts, carry = allocate(self.strategy.mix, carry, fixed, len(kept) + len(new) + len(free))
+        remaining = {p: n - fixed.get(p, 0) for p, n in counts.items() if n - fixed.get(p, 0) > 0}
+        choices = [
+            SlotChoice(i, slot.format, sale_event(at.date()) is not None, is_public_holiday(at.date()))
+            for i, slot, at in free
+        ]
+        pillars = assign(choices, remaining)
+        greeted: set[date] = {
+            pendulum.instance(p.at).in_timezone(self.ws.tz).date()
+            for p in kept if p.prompt_key and p.prompt_key.startswith("greeting")
+        }
+        for index, slot, at in free:
+            pillar = pillars.get(index)
+            if pillar is None:
+                continue
+            post = self._fill(label, index, slot, at, pillar, greeted)
+            if post.prompt_key is not None and not self._last_fill_ok:
+                warnings.append(
+                    f"{at.format('ddd DD MMM HH:mm')} {slot.channel} {pillar}: every prompt was used in the last 8 weeks; "
+                    f"add ideas with `contentkit idea add TEXT --pillar {pillar} --format {slot.format}`"
+                )
+            new.append(post)
+
+        self.new_posts.extend(new)
+        posts = sorted([*kept, *new], key=lambda p: (pendulum.instance(p.at), p.slot or ""))
+        return WeekOutcome(posts, len(new), replaced, carry, week_events, warnings)
+
+    # -- slots ----------------------------------------------------------------
+    def _remove(self, row: dict[str, Any]) -> None:
+        """Drop a redrawn draft and give back what it used."""
+        self.removed.append(row["id"])
+        if row.get("idea_id"):
+            try:
+                idea = self.tx.get(Idea, row["idea_id"])
+            except Exception:
+                idea = None
+            if idea is not None:
+                idea.used_by = None
+                self.picker.release_idea(idea)
+                self.changed_ideas.append(idea)
+        if row.get("review_id"):
+            review = self.tx.get(Review, row["review_id"])
+            review.post_id = None
+            self.changed_reviews.append(review)
+        if row.get("series_id") and row.get("episode"):
+            self.placed.get(row["series_id"], set()).discard(int(row["episode"]))
+        if row.get("prompt_key"):
+            self.picker.forget_prompt_use(row["prompt_key"], datetime.fromisoformat(row["at"]).date())
+
+    def _place_series(
+        self, series: Series, label: str, monday: date, free: list[tuple[int, Slot, pendulum.DateTime]], kept: list[Post]
+    ) -> Post | None:
+        start = series.start or (series.created_at.date() if series.created_at else monday)
+        if pendulum.Date(start.year, start.month, start.day).start_of("week") > monday:
+            return None
+        if any(p.series_id == series.id for p in kept):
+            return None  # this week already has its episode
+        done = self.placed.setdefault(series.id, set())
+        todo = [k for k in range(1, len(series.episodes) + 1) if k not in done]
+        if not todo:
+            return None
+        episode = todo[0]
+
+        def fit(entry: tuple[int, Slot, pendulum.DateTime]) -> tuple[int, int, int, int]:
+            _, slot, at = entry
+            return (
+                slot.format == series.format,
+                series.every is not None and slot.day == series.every,
+                series.channel is None or slot.channel == series.channel,
+                -at.int_timestamp,
+            )
+
+        best = max(free, key=fit)
+        free.remove(best)
+        index, slot, at = best
+        done.add(episode)
+        text = series.episodes[episode - 1]
+        title = series_title(series, episode)
+        post = self._make_post(label, index, slot, at, series.pillar, Pick(title=title), body_title=f"{title}: {text}")
+        post.series_id = series.id
+        post.episode = episode
+        return post
+
+    def _fill(
+        self, label: str, index: int, slot: Slot, at: pendulum.DateTime, pillar: str, greeted: set[date]
+    ) -> Post:
+        day = at.date()
+        self._last_fill_ok = True
+        holiday = holiday_event(day)
+        if holiday is not None and day not in greeted:
+            greeted.add(day)
+            pick = self.picker.take_event_prompt(
+                "greeting", None, day, {"event": holiday.label(self.lang), "brand": self.brand}
+            )
+            if pick is not None:
+                pick.greeting = True
+                return self._make_post(label, index, slot, at, pillar, pick)
+        if pillar == "social_proof":
+            post = self._social_proof(label, index, slot, at)
+            if post is not None:
+                return post
+        if pillar == "promo":
+            sale = sale_event(day)
+            if sale is not None:
+                kind = "live_shopping" if slot.format == "live" else _PROMO_KINDS[(day.day + index) % 2]
+                pick = self.picker.take_event_prompt(
+                    "promo", kind, day, {"event": sale.label(self.lang), "brand": self.brand}
+                )
+                if pick is not None:
+                    return self._make_post(label, index, slot, at, pillar, pick)
+        idea = self.picker.take_idea(pillar, slot.format, slot.channel)
+        if idea is not None:
+            post = self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea))
+            return post
+        pick = self.picker.take_prompt(pillar, day, offset=index)
+        self._last_fill_ok = pick.well_filled
+        return self._make_post(label, index, slot, at, pillar, pick)
+
+    def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
+        """Granted customer posts first, then reviews waiting for an image."""
+        for item in self._ugc_candidates(slot.channel, at):
+            if item.id in self.used_ugc:
+                continue
+            self.used_ugc.add(item.id)
+            post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format)
+            post.slot = f"{label}#{index}"
+            post.source = "plan"
+            post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, slot.channel, self.overrides)
+            self._stamp(post)
+            return post
+        for review in self._waiting_reviews():
+            if review.id in self.used_reviews:
+                continue
+            self.used_reviews.add(review.id)
+            who = review.name if review.show_name and review.name else ("Pelanggan" if self.lang == "id" else "Customer")
+            title = (f"Kata {who} tentang {review.product or self.brand}" if self.lang == "id"
+                     else f"What {who} says about {review.product or self.brand}")
+            post = self._make_post(label, index, slot, at, "social_proof", Pick(title=title))
+            post.review_id = review.id
+            if not self.dry_run:
+                asset = self.ws.reviews.render_for_post(review, slot.channel)
+                post.assets = [asset]
+                review.rendered = [*review.rendered, asset]
+            self._review_links.append((review, post))
+            return post
+        return None
+
+    def _ugc_candidates(self, channel: str, at: pendulum.DateTime) -> list[UGCItem]:
+        if not self._ugc_ready:
+            return []
+        try:
+            candidates: list[UGCItem] = self.ws.ugc.repost_candidates(channel, at)
+        except (ImportError, AttributeError):
+            self._ugc_ready = False  # the UGC part is not installed in this build
+            return []
+        return candidates
+
+    def _waiting_reviews(self) -> list[Review]:
+        if self._reviews is None:
+            self._reviews = [Review.from_dict(r) for r in self.tx.rows(Review) if not r.get("post_id")]
+        return self._reviews
+
+    # -- posts ----------------------------------------------------------------
+    def _make_post(
+        self, label: str, index: int, slot: Slot, at: pendulum.DateTime, pillar: str, pick: Pick, body_title: str | None = None
+    ) -> Post:
+        cta = self.strategy.call_to_action(slot.channel, self.lang)
+        event = pick.event or ""
+        caption = write_caption(
+            title=body_title or pick.title, pillar=pillar, channel=slot.channel, lang=self.lang,
+            brand=self.brand, cta=cta, variant=index + at.isocalendar()[1], event=event, greeting=pick.greeting,
+        )
+        tags = pick_hashtags(slot.channel, self.strategy.hashtags.get(pillar, []),
+                             [*self.ws.config.hashtags, *self.strategy.hashtags.get("brand", [])], self.overrides)
+        caption, tags = fit_caption(caption, tags, slot.channel, self.overrides)
+        post = Post(
+            at=at, channel=slot.channel, format=slot.format, pillar=pillar, title=pick.title,
+            caption=caption, hashtags=tags, prompt_key=pick.prompt_key, event=pick.event,
+            slot=f"{label}#{index}", source="plan",
+        )
+        if pick.idea is not None:
+            post.idea_id = pick.idea.id
+            self._idea_links.append((pick.idea, post))
+        self._stamp(post)
+        return post
+
+    def _stamp(self, post: Post) -> None:
+        now = pendulum.now(self.ws.tz)
+        post.created_at = now
+        post.updated_at = now
+
+    def save(self) -> None:
+        """Write every change of the run: one `save_many` per table, one file write."""
+        if self.dry_run:
+            return
+        for post_id in self.removed:
+            self.tx.delete(Post, post_id)
+        self.tx.save_many(self.new_posts)  # gives the new posts their ids
+        for idea, post in self._idea_links:
+            idea.used_by = post.id
+            self.changed_ideas.append(idea)
+        for review, post in self._review_links:
+            review.post_id = post.id
+            self.changed_reviews.append(review)
+        self.tx.save_many(self.changed_ideas)
+        self.tx.save_many(self.changed_reviews)
+
+    def closing_notes(self) -> list[str]:
+        """What the user could do next: items worth a consent request, reviews still waiting."""
+        notes: list[str] = []
+        if self._ugc_ready:
+            try:
+                worth = self.ws.ugc.worth_requesting(limit=5)
+            except (ImportError, AttributeError):
+                worth = []
+            if worth:
+                ids = ", ".join(i.id for i in worth)
+                notes.append(f"customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`")
+        waiting = [r for r in self._waiting_reviews() if r.id not in self.used_reviews]
+        if waiting:
+            notes.append(
+                f"{len(waiting)} review(s) wait for a social_proof slot: {', '.join(r.id for r in waiting[:8])}"
+            )
+        return notes
+
+
+def _redrawable(row: dict[str, Any]) -> bool:
+    """A draft the planner made and nobody touched: `--replan` may redraw it."""
+    return row.get("status") == "draft" and not row.get("locked") and row.get("source", "plan") == "plan"

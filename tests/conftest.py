@@ -1,0 +1,33 @@
+"""Shared fixtures: temporary workspaces, a CLI runner, and no network anywhere."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from contentkit.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a network connection fails the test loudly."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a test tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.delenv("CONTENTKIT_WORKSPACE", raising=False)
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return Workspace.init(tmp_path / "toko", brand="Dapur Bu Sari", sector="kuliner", timezone="Asia/Jakarta")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
