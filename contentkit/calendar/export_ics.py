@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..records import Post
 from .export_files import check_target, write_atomic
 from .limits import post_text
@@ -45,7 +46,7 @@ def ics_uid(post: Post, domain: str) -> str:
     """
     if not post.id:
         # A UID must never change between exports; an unsaved post has nothing stable to use.
-        raise ValueError("only saved posts (with an id) can be exported to a calendar")
+        raise InputError("only saved posts (with an id) can be exported to a calendar; save them in the workspace first")
     return f"{post.id}@{domain}"
 
 
@@ -113,7 +114,7 @@ def export_ics(
     """
     from zoneinfo import ZoneInfo
 
-    from icalendar import Calendar
+    from icalendar import Calendar, Timezone
 
     target = check_target(path)
     zone = ZoneInfo(tz)
@@ -127,15 +128,10 @@ def export_ics(
     cal.add("X-WR-TIMEZONE", tz)
     for post in posts:
         cal.add_component(_event(post, zone, domain))
-    if posts:
-        # Transitions only around the exported dates: a VTIMEZONE from 1970 to 2038 is
-        # mostly noise, and Berlin-style zones would list every DST change in between.
-        days = [post.at.astimezone(zone).date() for post in posts]
-        cal.add_missing_timezones(
-            first_date=date(min(days).year - 1, 1, 1), last_date=date(max(days).year + 2, 1, 1)
-        )
-    else:
-        from icalendar import Timezone
-
-        cal.subcomponents.insert(0, Timezone.from_tzid(tz))
+    # Transitions only around the exported dates: a VTIMEZONE from 1970 to 2038 is mostly
+    # noise. An empty export still names its zone, so a later import lands in the right one.
+    years = [post.at.astimezone(zone).year for post in posts] or [datetime.now(zone).year]
+    cal.subcomponents.insert(
+        0, Timezone.from_tzid(tz, first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1))
+    )
     return write_atomic(target, cal.to_ical())
