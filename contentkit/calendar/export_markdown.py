@@ -1,7 +1,7 @@
 """The printable plan: posts week by week as Markdown tables.
 
 Headings name the ISO week and its dates in the workspace language
-(`## 2026-W49 (7–13 Des 2026)`), so the page reads naturally when printed or
+(`## 2026-W50 (7–13 Des 2026)`), so the page reads naturally when printed or
 pasted into a chat with the team.
 """
 
@@ -45,7 +45,7 @@ def week_heading(monday: pendulum.Date, lang: str = "id") -> str:
     """The heading of the ISO week starting on `monday`, dates in `lang`.
 
     >>> week_heading(pendulum.Date(2026, 12, 7))
-    '2026-W49 (7–13 Des 2026)'
+    '2026-W50 (7–13 Des 2026)'
     >>> week_heading(pendulum.Date(2026, 12, 28), "en")
     '2026-W53 (28 Dec 2026 – 3 Jan 2027)'
     """
@@ -105,7 +105,7 @@ def export_markdown(
 ) -> Path:
     """Write a readable week-by-week plan as Markdown and return its path.
 
-    One `## 2026-W49 (7–13 Des 2026)` section per ISO week (in `tz`), each
+    One `## 2026-W50 (7–13 Des 2026)` section per ISO week (in `tz`), each
     with a table: day, time, channel, format, pillar, title, status; day and
     month names in `lang` (`id` or `en`).
 
