@@ -1,0 +1,147 @@
+"""Writing images: atomic saves, file names, size caps, and the contact sheet."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = ["FORMATS", "save_testimonial", "output_name", "check_output_dir", "contact_sheet"]
+
+FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
+
+
+def check_format(fmt: str) -> str:
+    ext = fmt.strip().lower().lstrip(".")
+    if ext not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}: use jpg, png or webp")
+    return "jpg" if ext == "jpeg" else ext
+
+
+def check_output_dir(folder: str | os.PathLike[str]) -> Path:
+    """Create `folder` if needed and make sure we can write there, or InputError."""
+    path = Path(folder)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".ck-", dir=path)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InputError(f"cannot write to {path}: {exc.strerror}; choose a folder you can write") from None
+    return path
+
+
+def output_name(review: Any, template: str, size: str, fmt: str) -> str:
+    """`<date>-<review id>-<template>-<size>.<ext>`: unique per review, so never another's file.
+
+    >>> from datetime import date
+    >>> from contentkit.records import Review
+    >>> output_name(Review("x", id="R7", date=date(2026, 3, 1)), "card", "square", "jpg")
+    '2026-03-01-R7-card-square.jpg'
+    """
+    day = getattr(review, "date", None)
+    stamp = day.isoformat() if day else "undated"
+    rid = getattr(review, "id", "") or "quick"
+    return f"{stamp}-{rid}-{template}-{size}.{check_format(fmt)}"
+
+
+def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
+    buf = io.BytesIO()
+    kind = FORMATS[fmt]
+    if kind == "JPEG":
+        image.convert("RGB").save(buf, "JPEG", quality=quality, optimize=False, subsampling="4:2:0" if quality < 90 else "4:4:4")
+    elif kind == "WEBP":
+        image.save(buf, "WEBP", quality=quality, method=4)
+    else:
+        image.save(buf, "PNG", compress_level=6)
+    return buf.getvalue()
+
+
+def save_testimonial(
+    image: Image.Image,
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+    quality: int = 92,
+) -> Path:
+    """Save atomically (temporary file, then rename); lower JPEG/WebP quality until under `max_bytes`.
+
+    The format comes from `fmt` or the file extension (jpg, png, webp).
+
+    >>> save_testimonial(render_testimonial(review), "out/rina.jpg")   # doctest: +SKIP
+    PosixPath('out/rina.jpg')
+    """
+    target = Path(path)
+    ext = check_format(fmt or target.suffix or "jpg")
+    data = _encode(image, ext, quality)
+    while max_bytes and len(data) > max_bytes:
+        if ext == "png":  # lossless: fall back to a high-quality JPEG under the cap
+            raise InputError(f"{target.name} would be {len(data) // 1000} kB, over the {max_bytes // 1000} kB cap; use --format jpg")
+        if quality <= 50:
+            break
+        quality -= 8
+        data = _encode(image, ext, quality)
+    folder = target.parent if str(target.parent) else Path(".")
+    check_output_dir(folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def contact_sheet(
+    folder: str | os.PathLike[str], out: str | os.PathLike[str], *, columns: int = 4, cell: int = 360
+) -> tuple[Path, int]:
+    """A grid of every image in `folder` with its file name, to look over before posting.
+
+    Returns the sheet's path and how many images it shows.
+    """
+    from PIL import Image, ImageDraw, ImageOps
+
+    from .brand import lato
+    from .textfit import load_font
+
+    src = Path(folder)
+    if not src.is_dir():
+        raise InputError(f"{src} is not a folder; give the folder of rendered images")
+    files = sorted(p for p in src.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp") and not p.name.startswith("."))
+    out_path = Path(out).resolve()
+    files = [p for p in files if p.resolve() != out_path]
+    if not files:
+        raise InputError(f"{src} has no JPEG, PNG or WebP images; render some with `contentkit testimonial render`")
+    label_h, gap = 36, 16
+    cols = min(columns, len(files))
+    rows = (len(files) + cols - 1) // cols
+    sheet = Image.new("RGB", (gap + cols * (cell + gap), gap + rows * (cell + label_h + gap)), "#F2F2F2")
+    draw = ImageDraw.Draw(sheet)
+    font = load_font(lato("Lato"), 15)
+    for i, p in enumerate(files):
+        x = gap + (i % cols) * (cell + gap)
+        y = gap + (i // cols) * (cell + label_h + gap)
+        try:
+            with Image.open(p) as im:
+                im.draft("RGB", (cell, cell))
+                thumb = ImageOps.contain(im.convert("RGB"), (cell, cell))
+        except (OSError, SyntaxError):
+            thumb = Image.new("RGB", (cell, cell), "#DDDDDD")
+        sheet.paste(thumb, (x + (cell - thumb.width) // 2, y + (cell - thumb.height) // 2))
+        name = p.name if len(p.name) <= 44 else p.name[:41] + "…"
+        draw.text((x, y + cell + 8), name, font=font, fill="#333333")
+    return save_testimonial(sheet, out), len(files)

@@ -1,0 +1,98 @@
+"""Customer and product photos: opened safely, cheaply, the right way up.
+
+A phone photo is 12 MP or more; decoding it in full to fill a 1080 px region
+wastes most of a render. JPEGs are decoded at reduced size with `Image.draft`
+(the decoder skips detail we would throw away), the EXIF orientation is
+applied, and CMYK, palette and transparent images become plain RGB.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = ["MAX_PIXELS", "open_photo", "fit_photo"]
+
+MAX_PIXELS = 64_000_000  # larger than any phone photo; more is a decompression bomb or a scan
+
+
+def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: str = "cover") -> Image.Image:
+    """Open `path` as RGB, decoded no larger than needed to `mode`-fit `target` (w, h).
+
+    Raises InputError (one line) for a missing, unreadable, corrupt or oversized file.
+    """
+    from PIL import Image, ImageOps
+
+    name = os.fspath(path)
+    if not os.path.isfile(name):
+        raise InputError(f"photo {name} does not exist; check the path")
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(name) as im:
+            w, h = im.size
+            if w * h > MAX_PIXELS:
+                raise InputError(
+                    f"photo {name} is {w}×{h} pixels, too large to be a photo (limit {MAX_PIXELS // 1_000_000} MP); "
+                    "resize it below that and try again"
+                )
+            orientation = im.getexif().get(0x0112, 1)
+            need = _needed_size(im.size, target, mode, rotated=orientation in (5, 6, 7, 8))
+            if im.format == "JPEG":
+                im.draft("RGB", need)
+            im.load()
+            im = ImageOps.exif_transpose(im)
+            return _to_rgb(im)
+    except InputError:
+        raise
+    except Image.DecompressionBombError:
+        raise InputError(
+            f"photo {name} is too large to be a photo (over {MAX_PIXELS // 1_000_000} MP); resize it and try again"
+        ) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"photo {name} cannot be read as an image ({exc}); use a JPEG, PNG or WebP file") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
+def _needed_size(size: tuple[int, int], target: tuple[int, int], mode: str, *, rotated: bool) -> tuple[int, int]:
+    w, h = size
+    tw, th = (target[1], target[0]) if rotated else target
+    scale = max(tw / w, th / h) if mode == "cover" else min(tw / w, th / h)
+    return (max(1, int(w * scale) + 1), max(1, int(h * scale) + 1))
+
+
+def _to_rgb(im: Image.Image) -> Image.Image:
+    from PIL import Image
+
+    if im.mode == "RGB":
+        return im
+    if im.mode == "P":
+        im = im.convert("RGBA")
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "RGBa"):
+        # Transparent areas show white, as on a product page.
+        base = Image.new("RGB", im.size, (255, 255, 255))
+        base.paste(im.convert("RGBA"), (0, 0), im.convert("RGBA"))
+        return base
+    return im.convert("RGB")  # CMYK (with Pillow's own inversion for Adobe JPEGs), L, I;16...
+
+
+def fit_photo(im: Image.Image, size: tuple[int, int], *, mode: str = "cover", background: str = "#FFFFFF") -> Image.Image:
+    """Scale `im` to `size`: `cover` fills it and crops the centre; `contain` shows all on `background`."""
+    from PIL import Image, ImageOps
+
+    if mode == "cover":
+        w, h = im.size
+        scale = max(size[0] / w, size[1] / h)
+        cw, ch = size[0] / scale, size[1] / scale
+        box = ((w - cw) / 2, (h - ch) / 2, (w + cw) / 2, (h + ch) / 2)
+        return im.resize(size, Image.Resampling.BICUBIC, box=box, reducing_gap=2.0)
+    out = Image.new("RGB", size, background)
+    shown = ImageOps.contain(im, size, Image.Resampling.BICUBIC)
+    out.paste(shown, ((size[0] - shown.width) // 2, (size[1] - shown.height) // 2))
+    return out

@@ -1,0 +1,355 @@
+"""Drawing a review onto a template: `render_testimonial`.
+
+Each layer kind has a painter here (chat pieces are in `chat.py`); painters
+read the layer's box and style, the brand, and the review, and draw. Sizes in
+templates are pixels on a 1080 px wide canvas and scale with the canvas.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from .brand import Brand
+from .reviewtext import check_rating, check_text, credit, label, source_badge
+from .shapes import draw_stars, fade_mask, paste_color, rounded_mask, shadow_mask
+from .templates import Layer, Size, Template, check_size, load_template
+from .textfit import FittedText, fit_text, load_font
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = ["render_testimonial", "TextCutWarning", "Canvas"]
+
+_MONTHS = {
+    "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split(),
+    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
+}
+
+
+class TextCutWarning(UserWarning):
+    """A quote was too long for its region and was cut with an ellipsis."""
+
+
+@dataclass
+class Canvas:
+    """Everything a painter needs: the image, the size, the brand, the review."""
+
+    image: Image.Image
+    size: Size
+    brand: Brand
+    review: Any
+    template: Template
+    photo: Image.Image | None = None
+    photo_path: str | None = None
+    strict: bool = False
+    notes: list[str] = field(default_factory=list)
+    flow_y: int = 0  # bottom of the last chat bubble, for `follow = true`
+    fitted: dict[str, FittedText] = field(default_factory=dict)
+
+    @property
+    def scale(self) -> float:
+        return self.size.width / 1080
+
+    @property
+    def language(self) -> str:
+        return self.brand.language
+
+    def box(self, layer: Layer) -> tuple[int, int, int, int]:
+        bx, by, bw, bh = (0, 0, self.size.width, self.size.height) if layer.bleed else self.size.safe_box
+        fx, fy, fw, fh = layer.box
+        return (round(bx + fx * bw), round(by + fy * bh), round(fw * bw), round(fh * bh))
+
+    def ink(self, color: str, opacity: float = 1.0, over: str | None = None) -> tuple[int, int, int]:
+        """An RGB colour; `opacity` below 1 mixes it with `over` (default: the canvas background)."""
+        from PIL import ImageColor
+
+        rgb = ImageColor.getrgb(self.brand.color(color))[:3]
+        if opacity >= 1:
+            return rgb  # type: ignore[return-value]
+        base = ImageColor.getrgb(self.brand.color(over or self.template.background))[:3]
+        return tuple(round(c * opacity + b * (1 - opacity)) for c, b in zip(rgb, base))  # type: ignore[return-value]
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+
+def render_testimonial(
+    review: Any,
+    template: str | Template = "card",
+    size: str | Size = "square",
+    brand: Brand | None = None,
+    *,
+    photo: str | os.PathLike[str] | None = None,
+    strict: bool = False,
+    template_dirs: tuple[str | os.PathLike[str], ...] = (),
+    on_warning: Callable[[str], None] | None = None,
+) -> Image.Image:
+    """Draw `review` (a `Review`, or anything with text, name, rating...) as an RGB image.
+
+    `photo` (or the review's own `photo`) fills the template's photo region.
+    A quote too long for its region even at the minimum size is cut with "…"
+    and a warning (sent to `on_warning`, else `warnings.warn`); `strict=True`
+    raises InputError instead.
+
+    >>> from contentkit.records import Review
+    >>> im = render_testimonial(Review("Enak banget!", name="Rina", rating=5))   # doctest: +SKIP
+    >>> im.size
+    (1080, 1080)
+    """
+    from PIL import Image
+
+    check_text(getattr(review, "text", ""))
+    check_rating(getattr(review, "rating", None))
+    tpl = template if isinstance(template, Template) else load_template(template, template_dirs)
+    canvas_size = size if isinstance(size, Size) else check_size(size)
+    kit = (brand or Brand()).resolved()
+    photo_path = os.fspath(photo) if photo else (getattr(review, "photo", None) or None)
+    image = Image.new("RGB", (canvas_size.width, canvas_size.height), kit.color(tpl.background))
+    canvas = Canvas(image, canvas_size, kit, review, tpl, photo_path=photo_path, strict=strict)
+    for layer in tpl.layers:
+        if layer.when == "photo" and not photo_path or layer.when == "no_photo" and photo_path:
+            continue
+        PAINTERS[layer.kind](canvas, layer)
+    for note in canvas.notes:
+        if on_warning:
+            on_warning(note)
+        else:
+            warnings.warn(note, TextCutWarning, stacklevel=2)
+    return image
+
+
+# -- text ------------------------------------------------------------------
+_DEFAULT_FONT = {"quote": "italic", "name": "bold", "badge": "bold", "shop": "bold"}
+
+
+def fit_layer_text(canvas: Canvas, layer: Layer, text: str, box: tuple[int, int, int, int] | None = None) -> FittedText:
+    """Fit `text` in the layer's box with its style (sizes scaled to the canvas)."""
+    if layer.get("upper"):
+        text = text.upper()
+    box = box or canvas.box(layer)
+    max_size = canvas.px(layer.get("max_size", max(12, box[3] / canvas.scale * 0.8)))
+    min_size = min(max_size, canvas.px(layer.get("min_size", 24)))
+    return fit_text(
+        text,
+        canvas.brand.font(layer.get("font", _DEFAULT_FONT.get(layer.kind, "regular"))),
+        box,
+        max_size=max_size,
+        min_size=min_size,
+        emoji_font=canvas.brand.emoji_path,
+        align=layer.get("align", "left"),
+        valign=layer.get("valign", "middle"),
+        line_spacing=float(layer.get("line_spacing", 0.3)),
+    )
+
+
+def _note_cut(canvas: Canvas, fitted: FittedText, what: str) -> None:
+    if not fitted.cut:
+        return
+    shown = len(fitted.text.rstrip("\u2026"))
+    message = (
+        f"the {what} is too long for template {canvas.template.name!r} at size {canvas.size.name}: "
+        f"it was cut after about {shown} characters; shorten it or use --template minimal"
+    )
+    if canvas.strict:
+        raise InputError(message.replace("it was cut", "it would be cut") + " (or drop --strict)")
+    canvas.notes.append(message)
+
+
+def _text(canvas: Canvas, layer: Layer, text: str, what: str) -> None:
+    if not text:
+        return
+    fitted = fit_layer_text(canvas, layer, text)
+    if layer.kind == "quote":
+        _note_cut(canvas, fitted, what)
+    canvas.fitted[layer.kind] = fitted
+    fitted.draw(canvas.image, canvas.ink(layer.get("color", "text"), float(layer.get("opacity", 1.0))))
+
+
+def _quote(canvas: Canvas, layer: Layer) -> None:
+    text = " ".join(check_text(canvas.review.text).split(" "))
+    if layer.get("quotes", False):
+        text = "\u201c" + text + "\u201d"
+    _text(canvas, layer, text, "quote")
+
+
+def _date(review: Any, language: str) -> str:
+    day = getattr(review, "date", None)
+    if not day:
+        return ""
+    return f"{day.day} {_MONTHS.get(language, _MONTHS['id'])[day.month - 1]} {day.year}"
+
+
+def _shop_line(brand: Brand) -> str:
+    return "  ·  ".join(p for p in (brand.shop_name, brand.handle) if p)
+
+
+_TEXTS: dict[str, Callable[[Canvas], str]] = {
+    "name": lambda c: credit(c.review, c.language),
+    "product": lambda c: str(getattr(c.review, "product", None) or ""),
+    "date": lambda c: _date(c.review, c.language),
+    "shop": lambda c: _shop_line(c.brand),
+    "footer": lambda c: c.brand.footer,
+}
+
+
+def _text_role(canvas: Canvas, layer: Layer) -> None:
+    _text(canvas, layer, _TEXTS[layer.kind](canvas), layer.kind)
+
+
+# -- shapes and pictures ---------------------------------------------------
+def _fill(canvas: Canvas, layer: Layer) -> None:
+    x, y, w, h = canvas.box(layer)
+    radius = canvas.px(layer.get("radius", 0)) if layer.get("radius") else 0
+    if layer.get("shadow", False):
+        blur = canvas.px(28)
+        shadow = shadow_mask(w, h, radius, blur, 60)
+        paste_color(canvas.image, "#000000", (x - blur, y - blur + canvas.px(14)), shadow)
+    color = canvas.ink(layer.get("color", "white"), float(layer.get("opacity", 1.0)))
+    if radius:
+        paste_color(canvas.image, color, (x, y), rounded_mask(w, h, radius))
+    else:
+        canvas.image.paste(color, (x, y, x + w, y + h))
+
+
+def _photo(canvas: Canvas, layer: Layer) -> None:
+    from .photos import fit_photo, open_photo
+
+    if not canvas.photo_path:
+        return
+    x, y, w, h = canvas.box(layer)
+    mode = layer.get("fit", "cover")
+    if canvas.photo is None:
+        canvas.photo = open_photo(canvas.photo_path, (w, h), mode=mode)
+    picture = fit_photo(canvas.photo, (w, h), mode=mode, background=canvas.brand.color("background"))
+    radius = canvas.px(layer.get("radius", 0)) if layer.get("radius") else 0
+    canvas.image.paste(picture, (x, y), rounded_mask(w, h, radius) if radius else None)
+
+
+def _fade(canvas: Canvas, layer: Layer) -> None:
+    x, y, w, h = canvas.box(layer)
+    top = int(255 * float(layer.get("opacity_top", 0.0)))
+    bottom = int(255 * float(layer.get("opacity_bottom", 0.85)))
+    mask = fade_mask(w, h, float(layer.get("start", 0.3)), top, bottom)
+    paste_color(canvas.image, canvas.ink(layer.get("color", "black")), (x, y), mask)
+
+
+def _pattern(canvas: Canvas, layer: Layer) -> None:
+    from .chat import dot_pattern
+
+    x, y, w, h = canvas.box(layer)
+    mask = dot_pattern(w, h, canvas.px(layer.get("spacing", 48)), canvas.px(3))
+    paste_color(canvas.image, canvas.ink(layer.get("color", "text"), float(layer.get("opacity", 0.06))), (x, y), mask)
+
+
+def _quote_mark(canvas: Canvas, layer: Layer) -> None:
+    from PIL import ImageDraw
+
+    x, y, w, h = canvas.box(layer)
+    font = load_font(canvas.brand.font(layer.get("font", "heavy")), max(8, int(h * 2.2)))
+    left, top, right, bottom = font.getbbox("\u201c")
+    scale = min(1.0, h / max(1, bottom - top), w / max(1, right - left))
+    if scale < 1:
+        font = load_font(font.path, max(8, int(font.size * scale)))
+        left, top, right, bottom = font.getbbox("\u201c")
+    gx = {"left": x, "center": x + (w - (right - left)) // 2, "right": x + w - (right - left)}[layer.get("align", "left")]
+    color = canvas.ink(layer.get("color", "primary"), float(layer.get("opacity", 1.0)))
+    ImageDraw.Draw(canvas.image).text((gx - left, y - top), "\u201c", font=font, fill=color)
+
+
+def _stars(canvas: Canvas, layer: Layer) -> None:
+    x, y, w, h = canvas.box(layer)
+    height = min(h, canvas.px(layer.get("height", h / canvas.scale)))
+    from .shapes import stars_width
+
+    width = stars_width(height, max(2, height // 5))
+    gx = {"left": x, "center": x + (w - width) // 2, "right": x + w - width}[layer.get("align", "left")]
+    draw_stars(
+        canvas.image,
+        (gx, y + (h - height) // 2),
+        height,
+        float(canvas.review.rating),
+        canvas.ink(layer.get("color", "secondary")),
+        canvas.ink(layer.get("empty_color", "#D9D9D9")),
+    )
+
+
+def _badge(canvas: Canvas, layer: Layer) -> None:
+    from PIL import ImageDraw
+
+    x, y, w, h = canvas.box(layer)
+    text = source_badge(canvas.review, canvas.language)
+    if layer.get("upper"):
+        text = text.upper()
+    pad = int(h * 0.55)
+    size = min(canvas.px(layer.get("max_size", 30)), int(h * 0.5))
+    font = load_font(canvas.brand.font(layer.get("font", "bold")), size)
+    while font.getlength(text) > w - 2 * pad and size > 12:
+        size -= 1  # a badge is a few words: shrink to its box (no wrapping for a pill)
+        font = load_font(font.path, size)
+    tw = int(font.getlength(text))
+    pill_w = min(w, tw + 2 * pad)
+    gx = {"left": x, "center": x + (w - pill_w) // 2, "right": x + w - pill_w}[layer.get("align", "left")]
+    paste_color(canvas.image, canvas.ink(layer.get("fill", "primary")), (gx, y), rounded_mask(pill_w, h, h // 2))
+    draw = ImageDraw.Draw(canvas.image)
+    draw.text((gx + pill_w / 2, y + h / 2), text, font=font, fill=canvas.ink(layer.get("text_color", "white")), anchor="mm")
+
+
+def _logo(canvas: Canvas, layer: Layer) -> None:
+    from PIL import Image, ImageDraw, ImageOps
+
+    x, y, w, h = canvas.box(layer)
+    side = min(w, h)
+    gx = {"left": x, "center": x + (w - side) // 2, "right": x + w - side}[layer.get("align", "left")]
+    plate = layer.get("plate")
+    if plate:
+        paste_color(canvas.image, canvas.ink(plate), (gx, y), rounded_mask(side, side, side // 2))
+    if canvas.brand.logo:
+        try:
+            with Image.open(canvas.brand.logo) as im:
+                logo = ImageOps.contain(im.convert("RGBA"), (int(side * (0.72 if plate else 1)),) * 2, Image.Resampling.LANCZOS)
+        except (OSError, SyntaxError) as exc:
+            raise InputError(f"logo {canvas.brand.logo} cannot be read as an image ({exc}); use a PNG or JPEG") from None
+        canvas.image.paste(logo, (gx + (side - logo.width) // 2, y + (side - logo.height) // 2), logo)
+        return
+    initial = (canvas.brand.shop_name.strip()[:1] or "").upper()
+    if not initial:
+        return
+    if not plate:
+        paste_color(canvas.image, canvas.ink("primary"), (gx, y), rounded_mask(side, side, side // 2))
+    font = load_font(canvas.brand.font("heavy"), int(side * 0.5))
+    ImageDraw.Draw(canvas.image).text(
+        (gx + side / 2, y + side / 2), initial, font=font, anchor="mm", fill=canvas.ink("primary" if plate else "white")
+    )
+
+
+def _divider(canvas: Canvas, layer: Layer) -> None:
+    x, y, w, h = canvas.box(layer)
+    canvas.image.paste(canvas.ink(layer.get("color", "primary"), float(layer.get("opacity", 1.0))), (x, y, x + w, y + max(1, h)))
+
+
+def _chat(canvas: Canvas, layer: Layer) -> None:
+    from . import chat
+
+    (chat.header if layer.kind == "chat_header" else chat.bubble)(canvas, layer)
+
+
+PAINTERS: dict[str, Callable[[Canvas, Layer], None]] = {
+    "fill": _fill,
+    "photo": _photo,
+    "fade": _fade,
+    "pattern": _pattern,
+    "quote": _quote,
+    "quote_mark": _quote_mark,
+    "stars": _stars,
+    "badge": _badge,
+    "logo": _logo,
+    "divider": _divider,
+    "chat_header": _chat,
+    "bubble": _chat,
+    **{kind: _text_role for kind in _TEXTS},
+}

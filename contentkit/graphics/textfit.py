@@ -1,0 +1,298 @@
+"""Fitting text into a region: wrap, shrink, and if need be cut with an ellipsis.
+
+Wrapping and shrinking are Pillow's own `ImageText.Text.wrap(width, height,
+scaling=("shrink", minimum))`. Emoji take part in the wrap as a run of
+placeholder characters as wide as the emoji, so lines break around them like
+around words, and are pasted in colour where the placeholders land.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .emoji import clean_text, emoji_image, split_emoji
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
+
+__all__ = ["FittedText", "fit_text", "load_font", "ELLIPSIS"]
+
+ELLIPSIS = "\u2026"
+_PH = "\u00a4"  # ¤: a glyph every Latin font has and no review uses; stands in for an emoji while wrapping
+_EMOJI_EM = 1.08  # an emoji is about this many ems wide next to text
+
+
+@lru_cache(maxsize=128)
+def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """A cached FreeType font whose measurements are fast (see `_measuring_font_class`)."""
+    return _measuring_font_class()(path, size)
+
+
+@lru_cache(maxsize=1)
+def _measuring_font_class() -> type:
+    from PIL import ImageFont
+
+    class MeasuringFont(ImageFont.FreeTypeFont):
+        """A FreeTypeFont whose `getbbox` of a line is its advance plus a fixed ink margin.
+
+        `ImageText.Text.wrap` asks for the bounding box of every candidate line,
+        and FreeType computes an exact one by loading each glyph's outline:
+        about 170 µs a line, most of a render's time. The advance width (cached)
+        plus the font's largest overhang, and the full ascent + descent as the
+        bottom, bound the ink from outside, so fitting stays safe and is ~7× faster.
+        """
+
+        def __init__(self, font: str, size: float, **kwargs: Any) -> None:
+            super().__init__(font, size, **kwargs)
+            self._lengths: dict[str, float] = {}
+            self._exact: dict[str, tuple[float, float, float, float]] = {}
+            ascent, descent = self.getmetrics()
+            self._bottom = float(ascent + descent)
+            self._overhang = max(
+                0.0, *(super(MeasuringFont, self).getbbox(ch)[2] - super(MeasuringFont, self).getlength(ch) for ch in "fjy,.!?\u2026")
+            )
+
+        def getlength(self, text: Any, mode: str = "", *args: Any, **kwargs: Any) -> float:
+            if args or kwargs or mode not in ("", "L"):
+                return float(super().getlength(text, mode, *args, **kwargs))
+            cached = self._lengths.get(text)
+            if cached is None:
+                cached = self._lengths[text] = float(super().getlength(text))
+            return cached
+
+        def getbbox(self, text: Any, mode: str = "", direction: Any = None, features: Any = None,
+                    language: Any = None, stroke_width: float = 0, anchor: Any = None) -> Any:
+            if stroke_width or anchor not in (None, "la") or direction or features or language:
+                return super().getbbox(text, mode, direction, features, language, stroke_width, anchor)
+            if len(text) <= 1:  # line spacing is measured on "A": keep it exact, as Pillow has it
+                exact = self._exact.get(text)
+                if exact is None:
+                    exact = self._exact[text] = super().getbbox(text)
+                return exact
+            return (0.0, 0.0, self.getlength(text) + self._overhang, self._bottom)
+
+        def font_variant(self, *, size: float | None = None, **kwargs: Any) -> Any:
+            if kwargs:
+                return super().font_variant(size=size, **kwargs)
+            return load_font(str(self.path), int(size if size is not None else self.size))
+
+    return MeasuringFont
+
+
+@dataclass
+class FittedText:
+    """Lines that fit a box at one font size, ready to draw."""
+
+    lines: list[str]
+    font: Any  # PIL.ImageFont.FreeTypeFont
+    box: tuple[int, int, int, int]  # x, y, width, height
+    spacing: float
+    align: str = "center"
+    valign: str = "middle"
+    emoji: list[str] = field(default_factory=list)
+    emoji_font: str | None = None
+    ph_run: int = 1
+    cut: bool = False  # the text did not fit even at the minimum size and ends with "…"
+
+    @property
+    def size(self) -> int:
+        return int(self.font.size)
+
+    @property
+    def line_height(self) -> float:
+        # The same advance Pillow uses for multiline text.
+        return float(self.font.getbbox("A")[3] + self.spacing)
+
+    @property
+    def text(self) -> str:
+        """The shown text, emoji restored, lines joined by newlines."""
+        out, queue = [], iter(self.emoji)
+        for line in self.lines:
+            out.append(_restore(line, self.ph_run, queue))
+        return "\n".join(out)
+
+    def block_height(self) -> float:
+        if not self.lines:
+            return 0.0
+        last = self.font.getbbox(self.lines[-1] or "A")[3]
+        return (len(self.lines) - 1) * self.line_height + last
+
+    def origin_y(self) -> float:
+        x, y, w, h = self.box
+        free = h - self.block_height()
+        return y + {"top": 0.0, "middle": free / 2, "bottom": free}.get(self.valign, free / 2)
+
+    def line_width(self, line: str) -> float:
+        return float(self.font.getlength(line))
+
+    def draw(self, image: Image.Image, fill: Any) -> None:
+        """Draw the lines (and colour emoji) onto `image` inside the box."""
+        from PIL import ImageDraw
+
+        draw = ImageDraw.Draw(image)
+        x0, _, w, _ = self.box
+        y = self.origin_y()
+        queue = iter(self.emoji)
+        ph_w = self.font.getlength(_PH)
+        ascent = self.font.getmetrics()[0]
+        for line in self.lines:
+            lw = self.line_width(line)
+            x = x0 + {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}.get(self.align, 0.0)
+            for run, is_emoji in _segments(line, self.ph_run):
+                if not is_emoji:
+                    draw.text((x, y), run, font=self.font, fill=fill, anchor="la")
+                    x += self.font.getlength(run)
+                    continue
+                for _ in range(len(run) // self.ph_run):
+                    cluster = next(queue, None)
+                    slot = ph_w * self.ph_run
+                    if cluster and self.emoji_font:
+                        px = max(1, int(self.font.size * 0.95))
+                        glyph = emoji_image(cluster, self.emoji_font, px)
+                        gx = int(x + (slot - glyph.width) / 2)
+                        gy = int(y + ascent - 0.36 * self.font.size - px / 2)
+                        image.paste(glyph, (gx, gy), glyph)
+                    x += slot
+            y += self.line_height
+
+
+def _segments(line: str, run: int) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    buf, ph = "", ""
+    for ch in line:
+        if ch == _PH:
+            if buf:
+                out.append((buf, False))
+                buf = ""
+            ph += ch
+        else:
+            if ph:
+                out.append((ph, True))
+                ph = ""
+            buf += ch
+    if buf:
+        out.append((buf, False))
+    if ph:
+        out.append((ph, True))
+    return out
+
+
+def _restore(line: str, run: int, queue: Any) -> str:
+    return "".join(
+        "".join(next(queue, "") for _ in range(len(seg) // run)) if is_emoji else seg
+        for seg, is_emoji in _segments(line, run)
+    )
+
+
+def prepare(text: str, font_path: str, emoji_font: str | None) -> tuple[str, list[str], int]:
+    """The text with emoji replaced by placeholder runs, the emoji in order, and the run length."""
+    text = unicodedata.normalize("NFC", text).replace(_PH, "").replace("\r\n", "\n").replace("\t", " ")
+    ph_w = load_font(font_path, 100).getlength(_PH) or 55.0
+    run = max(1, round(_EMOJI_EM * 100 / ph_w))
+    parts, emoji = [], []
+    for piece, is_emoji in split_emoji(text, font_path, emoji_font):
+        if is_emoji:
+            emoji.append(piece)
+            parts.append(_PH * run)
+        else:
+            parts.append(piece)
+    return clean_text("".join(parts)), emoji, run
+
+
+def fit_text(
+    text: str,
+    font_path: str,
+    box: tuple[int, int, int, int],
+    *,
+    max_size: int,
+    min_size: int,
+    emoji_font: str | None = None,
+    align: str = "center",
+    valign: str = "middle",
+    line_spacing: float = 0.3,
+) -> FittedText:
+    """Wrap and shrink `text` into `box` (x, y, w, h), never below `min_size` px.
+
+    When even `min_size` is too big, the text is cut at a word boundary and
+    ends with "…"; the result says so with `cut=True`.
+
+    >>> fitted = fit_text("Enak banget, pengiriman cepat!", LATO, (0, 0, 600, 200),
+    ...                   max_size=72, min_size=24)          # doctest: +SKIP
+    >>> fitted.size, fitted.lines                              # doctest: +SKIP
+    (72, ['Enak banget, pengiriman', 'cepat!'])
+    """
+    from PIL import ImageText
+
+    x, y, w, h = box
+    prepared, emoji, run = prepare(text, font_path, emoji_font)
+    spacing = max(2.0, line_spacing * max_size)
+    # Emoji hang a little below the baseline: keep room for that under the last line.
+    height = int(h - (0.2 * max_size if emoji else 0))
+    min_font = load_font(font_path, min_size)
+    prepared = _break_long_words(prepared, min_font, w)
+    start = max(min_size, min(max_size, _estimate(prepared, font_path, w, height, spacing)))
+    common = dict(box=box, spacing=spacing, align=align, valign=valign, emoji=emoji, emoji_font=emoji_font, ph_run=run)
+    if not prepared:
+        return FittedText(lines=[], font=load_font(font_path, start), **common)  # type: ignore[arg-type]
+    block = ImageText.Text(prepared, load_font(font_path, start), spacing=spacing)
+    try:
+        block.wrap(w, height, scaling=("shrink", min_size))
+        return FittedText(lines=block.text.split("\n"), font=block.font, **common)  # type: ignore[arg-type]
+    except ValueError:
+        pass  # does not fit even at min_size: cut below
+    block = ImageText.Text(prepared, min_font, spacing=spacing)
+    rest = block.wrap(w, height)
+    lines = block.text.split("\n") if block.text else []
+    if rest is not None:
+        lines = _with_ellipsis(lines, min_font, w)
+    return FittedText(lines=lines, font=min_font, cut=rest is not None, **common)  # type: ignore[arg-type]
+
+
+def _estimate(text: str, font_path: str, w: int, h: int, spacing: float) -> int:
+    """A size a little above the one that just fills the box, so the shrink takes few steps.
+
+    Lines ~ (advance of the whole text) / (0.9 w) + 1/2; each line is cap-height-ish
+    (k s) plus the spacing: solve (c s + 1/2)(k s + spacing) = h for s.
+    """
+    ref = load_font(font_path, 100)
+    c = sum(ref.getlength(part) for part in text.split("\n")) / (100 * 0.9 * w)
+    k = ref.getbbox("A")[3] / 100
+    lines_extra = 0.5 + text.count("\n")
+    a, b, cc = c * k, c * spacing + lines_extra * k, lines_extra * spacing - h
+    if a <= 0:
+        return 10_000
+    s = (-b + (b * b - 4 * a * cc) ** 0.5) / (2 * a)
+    return int(s * 1.08) + 1
+
+
+def _break_long_words(text: str, font: Any, width: int) -> str:
+    words = text.split(" ")
+    out = []
+    for word in words:
+        if _PH in word or font.getlength(word) <= width:
+            out.append(word)
+            continue
+        piece = ""
+        for ch in word:
+            if font.getlength(piece + ch) > width:
+                out.append(piece)
+                piece = ""
+            piece += ch
+        out.append(piece)
+    return " ".join(out)
+
+
+def _with_ellipsis(lines: list[str], font: Any, width: int) -> list[str]:
+    while lines:
+        words = lines[-1].split(" ")
+        while words:
+            candidate = " ".join(words).rstrip(",.;:!?-\u2013\u2014 ") + ELLIPSIS
+            if font.getlength(candidate) <= width and len(words) < len(lines[-1].split(" ")) + 1:
+                lines[-1] = candidate
+                return lines
+            words.pop()
+        lines.pop()
+    return [ELLIPSIS]
