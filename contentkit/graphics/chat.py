@@ -10,7 +10,7 @@ import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .reviewtext import credit, label, source_badge
+from .reviewtext import credit, label
 from .shapes import draw_stars, draw_ticks, paste_color, rounded_mask, shadow_mask, stars_width
 from .textfit import load_font
 
@@ -58,7 +58,7 @@ def header(canvas: Canvas, layer: Layer) -> None:
         name_font = load_font(name_font.path, name_font.size - 1)
     draw.text((tx, y + h * 0.47), name, font=name_font, fill=text_color, anchor="ls")
     sub_font = load_font(canvas.brand.font("regular"), int(h * 0.19))
-    sub = source_badge(canvas.review, canvas.language)
+    sub = str(getattr(canvas.review, "product", None) or label("online", canvas.language))
     draw.text((tx, y + h * 0.78), sub, font=sub_font, fill=canvas.ink(layer.get("text_color", "white"), 0.8,
               over=layer.get("color", "#075E54")), anchor="ls")
 

@@ -27,7 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
         "badge": "Ulasan {source}",
         "badge_plain": "Ulasan Pelanggan",
         "reply": "Terima kasih banyak, Kak! Senang sekali kamu suka \U0001f64f",
-        "online": "pelanggan",
+        "online": "online",
         "verified": "Pembeli terverifikasi",
     },
     "en": {
@@ -35,7 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
         "badge": "{source} review",
         "badge_plain": "Customer review",
         "reply": "Thank you so much! We're so glad you love it \U0001f64f",
-        "online": "customer",
+        "online": "online",
         "verified": "Verified buyer",
     },
 }

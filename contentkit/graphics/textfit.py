@@ -22,7 +22,7 @@ __all__ = ["FittedText", "fit_text", "load_font", "ELLIPSIS"]
 
 ELLIPSIS = "\u2026"
 _PH = "\u00a4"  # ¤: a glyph every Latin font has and no review uses; stands in for an emoji while wrapping
-_EMOJI_EM = 1.08  # an emoji is about this many ems wide next to text
+_EMOJI_EM = 1.0  # an emoji is about this many ems wide next to text
 
 
 @lru_cache(maxsize=128)
