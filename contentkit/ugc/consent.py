@@ -1,0 +1,323 @@
+"""The consent ledger: append-only events per customer post, and the state derived from them.
+
+Nothing here edits or deletes an event. An item's state at a moment is a pure
+function of its events up to that moment (`derive`), so the answer to "may we
+repost this on TikTok next Friday?" can always be traced back to what the
+creator said. Every new event re-checks the calendar posts that use the item,
+in the same transaction: a post no longer covered is skipped at once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from ..dates import parse_at, parse_date
+from ..errors import InputError
+from ..records import ConsentEvent, Post, UGCItem
+from ..store import Transaction
+from ..vocab import check_channels, check_choice
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+__all__ = ["STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "PublishedPosts", "derive", "covers"]
+
+STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
+KINDS = ("requested", "granted", "declined", "revoked")
+_ALLOWING = ("granted", "self_granted")
+
+
+def covers(grant: ConsentEvent, channel: str, at: datetime, tz: str) -> bool:
+    """Whether `grant` allows use on `channel` at `at` (an empty scope means every channel).
+
+    `until` is inclusive: a grant until 2026-12-31 covers posts on that day, in the workspace timezone.
+    """
+    if grant.scope and channel not in grant.scope:
+        return False
+    if grant.until is not None:
+        day = pendulum.instance(at).in_timezone(tz).date()
+        if day > grant.until:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    """An item's consent at one moment: its `name` and the grant it rests on, if any."""
+
+    name: str
+    grant: ConsentEvent | None = None
+    last: ConsentEvent | None = None
+    tz: str = "UTC"
+
+    def allows(self, channel: str, at: datetime) -> bool:
+        """May the item be used on `channel` at `at`?"""
+        if self.name == "self_granted":
+            return True
+        if self.name != "granted" or self.grant is None:
+            return False
+        return covers(self.grant, channel, at, self.tz)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"state": self.name}
+        if self.grant is not None:
+            out["scope"] = list(self.grant.scope) or ["all"]
+            out["until"] = self.grant.until.isoformat() if self.grant.until else None
+        return out
+
+
+def _order(event: ConsentEvent) -> tuple[datetime, int]:
+    return event.at, int(event.id[1:] or 0) if event.id else 0
+
+
+def derive(events: Iterable[ConsentEvent], *, at: datetime, tz: str, expiry_days: int, is_own: bool = False) -> ConsentState:
+    """The state at `at` from `events` (any order): the rules in one place.
+
+    - the latest grant not followed by a decline or revocation is in force
+      until its `until` date (then `grant_expired`);
+    - otherwise the latest event decides: requested (or `expired` after
+      `expiry_days` without an answer), declined, revoked;
+    - the shop's own content with no decisive event is `self_granted`.
+    """
+    grant: ConsentEvent | None = None
+    last: ConsentEvent | None = None
+    last_request: ConsentEvent | None = None
+    for event in sorted(events, key=_order):
+        if event.at > at:
+            break
+        last = event
+        if event.kind == "granted":
+            grant = event
+        elif event.kind in ("declined", "revoked"):
+            grant = None
+        elif event.kind == "requested":
+            last_request = event
+    if grant is not None:
+        if grant.until is None or pendulum.instance(at).in_timezone(tz).date() <= grant.until:
+            return ConsentState("granted", grant, last, tz)
+        if last_request is not None and last_request.at > grant.at and at - last_request.at <= timedelta(days=expiry_days):
+            return ConsentState("requested", grant, last, tz)
+        return ConsentState("grant_expired", grant, last, tz)
+    if last is None or (is_own and last.kind not in ("declined", "revoked")):
+        return ConsentState("self_granted" if is_own else "none", None, last, tz)
+    if last.kind == "requested":
+        expired = at - last.at > timedelta(days=expiry_days)
+        return ConsentState("expired" if expired else "requested", None, last, tz)
+    return ConsentState(last.kind, None, last, tz)
+
+
+@dataclass(frozen=True)
+class ConsentRequest:
+    """A recorded request and the message to send."""
+
+    event: ConsentEvent
+    message: str
+
+
+class PublishedPosts(list):  # type: ignore[type-arg]
+    """Already-published posts that used an item (to take down), with `.skipped`: the posts just cancelled."""
+
+    skipped: list[Post]
+
+    def __init__(self, published: Iterable[Post] = (), skipped: Iterable[Post] = ()) -> None:
+        super().__init__(published)
+        self.skipped = list(skipped)
+
+
+class ConsentLedger:
+    """Every item's consent events, in one workspace.
+
+    >>> ws.consent.grant("U3", evidence="DM 2026-12-01: boleh kak", scope=["instagram"])   # doctest: +SKIP
+    >>> ws.consent.state("U3").allows("instagram", at)                                   # doctest: +SKIP
+    True
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # -- reading ---------------------------------------------------------
+    def _now(self, at: datetime | str | None = None) -> datetime:
+        return parse_at(at, self.ws.tz) if at is not None else pendulum.now(self.ws.tz)
+
+    def events(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[ConsentEvent]:
+        """The item's whole ledger, oldest first (NotFoundError for an unknown item)."""
+        tx = snapshot or self.ws.store.read()
+        item = tx.get(UGCItem, ugc_id)
+        return self._events(tx, item.id)
+
+    history = events
+
+    @staticmethod
+    def _events(tx: Transaction, ugc_id: str) -> list[ConsentEvent]:
+        rows = [r for r in tx.rows(ConsentEvent) if r["ugc_id"] == ugc_id]
+        return sorted((ConsentEvent.from_dict(r) for r in rows), key=_order)
+
+    def _derive(self, events: Iterable[ConsentEvent], at: datetime, is_own: bool) -> ConsentState:
+        return derive(events, at=at, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, is_own=is_own)
+
+    def state(self, ugc_id: str, at: datetime | None = None, *, snapshot: Transaction | None = None) -> ConsentState:
+        """The item's consent state at `at` (default: now)."""
+        tx = snapshot or self.ws.store.read()
+        item = tx.get(UGCItem, ugc_id)
+        return self._derive(self._events(tx, item.id), self._now(at), item.is_own)
+
+    def states(self, snapshot: Transaction | None = None, at: datetime | None = None) -> dict[str, ConsentState]:
+        """The state of every item that has events or is the shop's own; others are `none`.
+
+        One pass over the ledger: used by listings over many items.
+        """
+        tx = snapshot or self.ws.store.read()
+        moment = self._now(at)
+        grouped: dict[str, list[ConsentEvent]] = {}
+        for row in tx.rows(ConsentEvent):
+            grouped.setdefault(row["ugc_id"], []).append(ConsentEvent.from_dict(row))
+        own = {r["id"] for r in tx.rows(UGCItem) if r.get("is_own")}
+        out = {uid: self._derive(evs, moment, uid in own) for uid, evs in grouped.items()}
+        for uid in own - out.keys():
+            out[uid] = ConsentState("self_granted", tz=self.ws.tz)
+        return out
+
+    def current_grant(
+        self, ugc_id: str, channel: str | None = None, at: datetime | None = None, *, snapshot: Transaction | None = None
+    ) -> ConsentEvent | None:
+        """The grant in force at `at` (default now), covering `channel` when given; None if there is none."""
+        moment = self._now(at)
+        state = self.state(ugc_id, moment, snapshot=snapshot)
+        if state.name != "granted" or state.grant is None:
+            return None
+        if channel is not None and not covers(state.grant, channel, moment, self.ws.tz):
+            return None
+        return state.grant
+
+    # -- writing ---------------------------------------------------------
+    def _append(self, tx: Transaction, event: ConsentEvent, skip_reason: str) -> PublishedPosts:
+        """Append `event` and skip every unpublished post of the item that it no longer allows."""
+        tx.save(event)
+        item = tx.get(UGCItem, event.ugc_id)
+        events = self._events(tx, item.id)
+        skipped: list[Post] = []
+        published: list[Post] = []
+        stamp = pendulum.now(self.ws.tz)
+        for row in tx.rows(Post):
+            if row.get("ugc_id") != item.id:
+                continue
+            post = Post.from_dict(row)
+            if post.status == "published":
+                published.append(post)
+                continue
+            if post.status == "skipped":
+                continue
+            if not self._derive(events, max(post.at, event.at), item.is_own).allows(post.channel, post.at):
+                post.status, post.skip_reason, post.updated_at = "skipped", skip_reason, stamp
+                skipped.append(post)
+        tx.save_many(skipped)
+        return PublishedPosts(sorted(published, key=lambda p: p.at), skipped)
+
+    def request(
+        self,
+        ugc_id: str,
+        *,
+        via: str = "dm",
+        lang: str | None = None,
+        channels: Iterable[str] | None = None,
+        at: datetime | str | None = None,
+    ) -> ConsentRequest:
+        """Record a `requested` event and return the ready-to-send message (in `lang`, default the workspace's)."""
+        from .messages import VIAS, request_message
+
+        via = check_choice("via", via, VIAS)
+        scope = list(check_channels(channels)) if channels else self.default_channels()
+        moment = self._now(at)
+        with self.ws.store.transaction() as tx:
+            item = tx.get(UGCItem, ugc_id)
+            if item.rejected:
+                raise InputError(f"{item.id} was rejected ({item.rejected}); there is nothing to ask for")
+            message = request_message(item, self.ws.config, via=via, lang=lang or self.ws.language, channels=scope)
+            event = ConsentEvent(ugc_id=item.id, kind="requested", at=moment, via=via, message=message, scope=scope)
+            tx.save(event)
+        return ConsentRequest(event, message)
+
+    def default_channels(self) -> list[str]:
+        """Where reposts go when a request names no channels: the channels with a handle set, else Instagram."""
+        handles = self.ws.config.handles
+        chosen = [c for c in ("instagram", "tiktok", "facebook", "whatsapp", "shopee", "tokopedia") if getattr(handles, c, "")]
+        return chosen or ["instagram"]
+
+    def grant(
+        self,
+        ugc_id: str,
+        evidence: str,
+        *,
+        scope: Iterable[str] | None = None,
+        until: str | date | None = None,
+        via: str | None = None,
+        at: datetime | str | None = None,
+    ) -> ConsentEvent:
+        """Record the creator's yes, with its evidence (text, or a file copied into the workspace).
+
+        `scope` lists the channels it covers (none: every channel); `until`
+        (inclusive) may not be in the past. A grant narrower than the previous
+        one skips the scheduled posts it no longer covers.
+        """
+        moment = self._now(at)
+        until_day = parse_date(until) if until is not None and until != "" else None
+        if until_day is not None and until_day < pendulum.instance(moment).in_timezone(self.ws.tz).date():
+            raise InputError(f"--until {until_day.isoformat()} is in the past; give a future date, or leave it out for no end")
+        channels = list(check_channels(scope)) if scope else []
+        if via is not None:
+            from .messages import VIAS
+
+            via = check_choice("via", via, VIAS)
+        with self.ws.store.transaction() as tx:
+            item = tx.get(UGCItem, ugc_id)
+            proof = self._evidence(item.id, evidence, moment)
+            event = ConsentEvent(ugc_id=item.id, kind="granted", at=moment, via=via, evidence=proof,
+                                 scope=channels, until=until_day)
+            self._append(tx, event, "consent does not cover this post")
+        return event
+
+    def _evidence(self, ugc_id: str, evidence: str, moment: datetime) -> str:
+        text = (evidence or "").strip()
+        if not text:
+            raise InputError("give the evidence with --evidence: the creator's words, or a screenshot file")
+        path = Path(text).expanduser()
+        looks_like_file = len(text) < 1024 and "\n" not in text and path.suffix != "" and path.is_file()
+        if not looks_like_file:
+            return text
+        from .safe_paths import ensure_inside, safe_component
+
+        folder = self.ws.media_dir / "consent"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = safe_component(path.stem, fallback="evidence", max_len=40)
+        ext = safe_component(path.suffix.lstrip("."), fallback="bin", max_len=8)
+        target = ensure_inside(self.ws.media_dir, folder / f"{ugc_id}-{moment:%Y%m%d%H%M%S}-{stem}.{ext}")
+        shutil.copyfile(path, target)
+        return "file:" + target.relative_to(self.ws.root.resolve()).as_posix()
+
+    def decline(self, ugc_id: str, *, reason: str | None = None, via: str | None = None,
+                at: datetime | str | None = None) -> PublishedPosts:
+        """Record a no. Any scheduled post using the item is skipped; published ones are returned."""
+        moment = self._now(at)
+        with self.ws.store.transaction() as tx:
+            item = tx.get(UGCItem, ugc_id)
+            event = ConsentEvent(ugc_id=item.id, kind="declined", at=moment, via=via, reason=(reason or "").strip() or None)
+            return self._append(tx, event, "consent declined")
+
+    def revoke(self, ugc_id: str, reason: str, *, at: datetime | str | None = None) -> PublishedPosts:
+        """Record a withdrawal: every unpublished post using the item becomes `skipped`
+        ("consent revoked") in the same transaction; returns the published ones to take down.
+        """
+        if not (reason or "").strip():
+            raise InputError("give a reason with --reason, e.g. --reason \"minta dihapus lewat DM\"")
+        moment = self._now(at)
+        with self.ws.store.transaction() as tx:
+            item = tx.get(UGCItem, ugc_id)
+            event = ConsentEvent(ugc_id=item.id, kind="revoked", at=moment, reason=reason.strip())
+            return self._append(tx, event, "consent revoked")

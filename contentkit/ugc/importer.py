@@ -1,0 +1,297 @@
+"""Bringing customer posts in without the network: saved instaloader JSON, CSV, by hand.
+
+Every path ends in `upsert_items`, which keys an item by platform and
+shortcode (or its normalised URL), so importing the same post again updates
+it and never duplicates it. Files are parsed before the store is touched, and
+everything is written in one transaction with `save_many`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..dates import parse_at, parse_date
+from ..errors import InputError
+from ..records import UGCItem
+from ..store import Transaction
+from ..vocab import CHANNELS
+
+__all__ = [
+    "ImportReport",
+    "PLATFORMS",
+    "item_key",
+    "row_key",
+    "platform_of",
+    "instagram_shortcode",
+    "check_username",
+    "manual_item",
+    "read_csv",
+    "find_files",
+    "upsert_items",
+]
+
+PLATFORMS = CHANNELS  # the same six places a shop sells and posts
+_HOSTS = {
+    "instagram.com": "instagram",
+    "instagr.am": "instagram",
+    "tiktok.com": "tiktok",
+    "shopee.co.id": "shopee",
+    "shp.ee": "shopee",
+    "tokopedia.com": "tokopedia",
+    "tokopedia.link": "tokopedia",
+    "wa.me": "whatsapp",
+    "whatsapp.com": "whatsapp",
+    "facebook.com": "facebook",
+    "fb.watch": "facebook",
+}
+_IG_CODE = re.compile(r"^/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,40})/?")
+_CSV_COLUMNS = ("platform", "url", "username", "caption", "taken_at")
+_HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
+_MENTION = re.compile(r"(?:^|[^\w.])@([\w.]{1,60}\w|\w)")
+
+
+@dataclass
+class ImportReport:
+    """What an import did: how many items were added and updated, and what was skipped and why."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "ids": self.ids,
+        }
+
+
+def platform_of(url: str) -> str | None:
+    """The platform a link belongs to, from its host, or None.
+
+    >>> platform_of("https://vt.tiktok.com/ZS8abc/")
+    'tiktok'
+    """
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    for known, platform in _HOSTS.items():
+        if host == known or host.endswith("." + known):
+            return platform
+    return None
+
+
+def instagram_shortcode(url: str) -> str | None:
+    """The shortcode of an Instagram post or reel link.
+
+    >>> instagram_shortcode("https://www.instagram.com/reel/DAbcVid003/?igsh=x")
+    'DAbcVid003'
+    """
+    m = _IG_CODE.match(urlsplit(url.strip()).path)
+    return m.group(1) if m else None
+
+
+def _norm_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    return f"{host}{parts.path.rstrip('/')}" if host else url.strip()
+
+
+def item_key(item: UGCItem) -> tuple[str, str]:
+    """The identity of a customer post: (platform, shortcode) or (platform, normalised URL)."""
+    return row_key(item.platform, item.shortcode, item.url)
+
+
+def row_key(platform: str, shortcode: str | None, url: str) -> tuple[str, str]:
+    if shortcode:
+        return platform, "sc:" + shortcode
+    return platform, "url:" + _norm_url(url)
+
+
+def check_username(name: str, where: str = "--user") -> str:
+    """A creator's handle without `@`; refuses empty, multi-line or absurdly long names."""
+    text = name.strip().lstrip("@").strip()
+    if not text:
+        raise InputError(f"{where}: the creator's username is empty; give it like @rina.makan")
+    if len(text) > 100 or any(ch.isspace() or ord(ch) < 32 or ch == "\x7f" for ch in text):
+        raise InputError(f"{where}: {text[:40]!r} is not a username (no spaces or control characters, at most 100 characters)")
+    return text
+
+
+def _check_platform(value: str, where: str) -> str:
+    norm = value.strip().lower()
+    if norm not in PLATFORMS:
+        raise InputError(f"{where}: unknown platform {value!r}: use one of {', '.join(PLATFORMS)}")
+    return norm
+
+
+def manual_item(
+    url: str,
+    user: str,
+    *,
+    platform: str | None = None,
+    caption: str = "",
+    taken_at: datetime | None = None,
+    brand_handle: str = "",
+    source: str = "manual",
+    where: str = "URL",
+) -> UGCItem:
+    """A UGCItem for a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...)."""
+    url = url.strip()
+    owner = check_username(user, where)
+    guessed = platform_of(url) if url else None
+    chosen = _check_platform(platform, where) if platform else guessed
+    if chosen is None:
+        raise InputError(f"{where}: cannot tell which platform {url!r} is on; give --platform ({', '.join(PLATFORMS)})")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise InputError(f"{where}: {url!r} is not a link; give the post's address starting with https://")
+    if not url:
+        if chosen != "whatsapp":
+            raise InputError(f"{where}: the link is empty; only WhatsApp content may come without one")
+        stamp = taken_at.isoformat() if taken_at else str(abs(hash(caption)))
+        url = f"whatsapp:{owner}:{stamp}"
+    brand = brand_handle.lstrip("@").lower()
+    mentions = list(dict.fromkeys(m.lower() for m in _MENTION.findall(caption)))
+    return UGCItem(
+        platform=chosen,
+        url=url,
+        owner=owner.lower() if chosen == "instagram" else owner,
+        shortcode=instagram_shortcode(url) if chosen == "instagram" else None,
+        caption=caption,
+        hashtags=list(dict.fromkeys(t.lower() for t in _HASHTAG.findall(caption))),
+        mentions=mentions,
+        is_mention=bool(brand) and brand in mentions,
+        taken_at=taken_at,
+        source=source,
+    )
+
+
+def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
+    """Items from a CSV with columns platform,url,username,caption,taken_at (the last two may be empty)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; save the CSV as UTF-8 and import again") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in ("platform", "url", "username") if c not in header]
+    if missing:
+        raise InputError(f"{path}: the header lacks {', '.join(missing)}; the columns are {','.join(_CSV_COLUMNS)}")
+    reader.fieldnames = header
+    items: list[UGCItem] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            where = f"{path} line {line}"
+            if None in row:
+                raise InputError(f"{where}: more cells than columns; quote captions that contain commas")
+            values = {k: (v or "").strip() for k, v in row.items()}
+            if not any(values.values()):
+                continue
+            stamp = values.get("taken_at") or ""
+            taken = None
+            if stamp:
+                try:
+                    taken = parse_at(stamp, tz)
+                except InputError:
+                    day = parse_date(stamp)
+                    taken = parse_at(f"{day.isoformat()} 00:00", tz)
+            items.append(
+                manual_item(values["url"], values["username"], platform=values["platform"] or None,
+                            caption=row.get("caption") or "", taken_at=taken, brand_handle=brand_handle,
+                            source="csv", where=where)
+            )
+    except csv.Error as exc:
+        raise InputError(f"{path} line {reader.line_num}: broken CSV ({exc}); fix that line and import again") from None
+    return items
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith((".json", ".json.xz")):
+        return "json"
+    if name.endswith(".csv"):
+        return "csv"
+    return None
+
+
+def find_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, bool]], list[tuple[str, str]]]:
+    """Files to import as (path, named_explicitly), and paths that do not exist.
+
+    Folders are searched recursively for .json, .json.xz and .csv files.
+    """
+    found: list[tuple[Path, bool]] = []
+    missing: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and _kind(child):
+                    found.append((child, False))
+        elif path.is_file():
+            if _kind(path) is None:
+                raise InputError(f"{path}: not a .json, .json.xz or .csv file; give instaloader metadata or a CSV")
+            found.append((path, True))
+        else:
+            missing.append((str(path), "no such file or folder"))
+    return found, missing
+
+
+_KEEP = ("id", "rejected", "media_files", "is_own", "collected_at", "source")
+
+
+def upsert_items(tx: Transaction, items: Iterable[UGCItem], now: datetime) -> tuple[list[UGCItem], int, int]:
+    """Add new items and update known ones (same platform + shortcode/URL), in one `save_many`.
+
+    What the shop decided about an item (rejection, downloaded files, its id,
+    when it was first collected) survives an update. Returns (saved, added, updated).
+    """
+    index: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in tx.rows(UGCItem):
+        index[row_key(row["platform"], row.get("shortcode"), row["url"])] = row
+    pending: dict[tuple[str, str], UGCItem] = {}
+    added = updated = 0
+    for item in items:
+        key = item_key(item)
+        if key in pending:  # the same post twice in one import: the later copy wins
+            merged = _merge(pending[key].to_dict(), item)
+            pending[key] = merged
+            continue
+        row = index.get(key)
+        if row is None:
+            item.collected_at = item.collected_at or now
+            pending[key] = item
+            added += 1
+        else:
+            pending[key] = _merge(row, item)
+            updated += 1
+    saved = tx.save_many(list(pending.values()))
+    return saved, added, updated
+
+
+def _merge(row: dict[str, Any], item: UGCItem) -> UGCItem:
+    old = UGCItem.from_dict(row)
+    for name in _KEEP:
+        setattr(item, name, getattr(old, name))
+    item.is_mention = item.is_mention or old.is_mention
+    if item.taken_at is None:
+        item.taken_at = old.taken_at
+    if not item.caption and old.caption:
+        item.caption, item.hashtags, item.mentions = old.caption, old.hashtags, old.mentions
+    if not item.media_urls:
+        item.media_urls = old.media_urls
+    if not item.tagged_users:
+        item.tagged_users = old.tagged_users
+    if not item.owner_id:
+        item.owner_id = old.owner_id
+    return item

@@ -1,0 +1,362 @@
+"""UGCManager: the library door for customer content (`ws.ugc`).
+
+Collect from Instagram, import files, add by hand, review, reject, check
+replies, repost with consent and download media. Each call is one store
+transaction; consent itself lives in `ws.consent` (contentkit.ugc.consent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pendulum
+
+from ..dates import parse_at, parse_date
+from ..errors import ConsentError, InputError, NetworkError
+from ..records import ConsentEvent, Post, UGCItem
+from ..store import Transaction
+from ..vocab import check_choice
+from .consent import STATES, ConsentState
+from .importer import ImportReport, find_files, manual_item, read_csv, upsert_items
+from .reposts import RepostDesk
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+    from .instagram import InstagramClient
+
+__all__ = ["UGCManager", "ItemDetail", "CollectReport", "SOURCES"]
+
+SOURCES = ("tagged", "hashtag", "import", "csv", "manual")
+
+
+@dataclass
+class ItemDetail:
+    """One item with its consent state, its ledger and the posts that use it."""
+
+    item: UGCItem
+    state: ConsentState
+    events: list[ConsentEvent]
+    posts: list[Post]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.item.to_dict(),
+            **self.state.to_dict(),
+            "events": [e.to_dict() for e in self.events],
+            "posts": [{"id": p.id, "at": p.at.isoformat(), "channel": p.channel, "status": p.status} for p in self.posts],
+        }
+
+
+@dataclass
+class CollectReport:
+    """What `collect` saved, per source."""
+
+    added: int = 0
+    updated: int = 0
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+class UGCManager:
+    """Customer posts in one workspace.
+
+    >>> ws.ugc.import_paths(["downloads/dapurbusari/"])          # doctest: +SKIP
+    >>> ws.ugc.repost("U3", at="2026-12-09 19:00", channel="instagram")  # doctest: +SKIP
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.desk = RepostDesk(ws)
+
+    def _now(self) -> pendulum.DateTime:
+        return pendulum.now(self.ws.tz)
+
+    @property
+    def brand_handle(self) -> str:
+        from .messages import brand_handle
+
+        return brand_handle(self.ws.config)
+
+    # -- bringing items in --------------------------------------------------
+    def _save(self, items: Sequence[UGCItem]) -> tuple[list[UGCItem], int, int]:
+        with self.ws.store.transaction() as tx:
+            return upsert_items(tx, items, self._now())
+
+    def import_paths(self, paths: Sequence[str | Path]) -> ImportReport:
+        """Import instaloader metadata (.json, .json.xz: posts and stories) and CSV files, or folders of them.
+
+        A bad file named explicitly stops the import before anything is written;
+        a bad file found inside a folder is reported in `skipped` and the rest imports.
+        """
+        from .instagram import loader_context_offline, parse_saved, read_saved
+
+        if not paths:
+            raise InputError("give at least one file or folder to import")
+        files, missing = find_files(paths)
+        if missing:
+            raise InputError(f"{missing[0][0]}: no such file or folder; check the path")
+        report = ImportReport()
+        items: list[UGCItem] = []
+        context = None
+        for path, explicit in files:
+            try:
+                if path.name.lower().endswith(".csv"):
+                    items.extend(read_csv(path, self.ws.tz, self.brand_handle))
+                else:
+                    context = context or loader_context_offline()
+                    items.append(parse_saved(context, read_saved(path), str(path), brand_handle=self.brand_handle))
+            except InputError as exc:
+                if explicit:
+                    raise
+                report.skipped.append((str(path), str(exc)))
+        if not items and not report.skipped:
+            raise InputError("found no .json, .json.xz or .csv files there; point to instaloader's download folder or a CSV")
+        saved, report.added, report.updated = self._save(items) if items else ([], 0, 0)
+        report.ids = [i.id for i in saved]
+        return report
+
+    def add(
+        self, url: str, user: str, *, platform: str | None = None, caption: str = "", taken_at: str | datetime | None = None
+    ) -> UGCItem:
+        """Add (or update) one post found by hand, e.g. a TikTok video or a WhatsApp testimonial."""
+        when = parse_at(taken_at, self.ws.tz) if taken_at else None
+        item = manual_item(url, user, platform=platform, caption=caption, taken_at=when, brand_handle=self.brand_handle)
+        saved, _, _ = self._save([item])
+        return saved[0]
+
+    def collect(
+        self,
+        *,
+        tagged: bool = False,
+        hashtags: Iterable[str] = (),
+        since: str | date | None = None,
+        limit: int | None = None,
+        login: str | None = None,
+        progress: Callable[[int, str], None] | None = None,
+        client: InstagramClient | None = None,
+    ) -> CollectReport:
+        """Collect Instagram posts that tag the shop and/or carry its hashtags.
+
+        With neither `tagged` nor `hashtags`, both the tagged posts (when
+        [handles] instagram is set) and the workspace hashtags are collected.
+        An interruption keeps what was collected (saved before the error
+        leaves) and the next run resumes where it stopped.
+        """
+        from .instagram import InstagramClient
+
+        tags = [t.strip().lstrip("#").lower() for t in hashtags if t.strip().lstrip("#")]
+        handle = self.brand_handle
+        if tagged and not handle:
+            raise InputError("set [handles] instagram in contentkit.toml to collect the posts that tag the shop")
+        if not tagged and not tags:
+            tagged = bool(handle)
+            tags = [t.lower() for t in self.ws.config.hashtags]
+        if not tagged and not tags:
+            raise InputError("nothing to collect: set [handles] instagram or [brand] hashtags in contentkit.toml, or give --hashtag")
+        if limit is not None and limit < 1:
+            raise InputError("--limit must be 1 or more")
+        since_at = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz) if since else None
+        client = client or InstagramClient.open(login)
+        sources = ([f"tagged:{handle}"] if tagged else []) + [f"hashtag:{t}" for t in dict.fromkeys(tags)]
+        resume_dir = self.ws.state_dir / "ugc-resume"
+        resume_dir.mkdir(parents=True, exist_ok=True)
+        sink: list[UGCItem] = []
+        report = CollectReport()
+        try:
+            for source in sources:
+                remaining = None if limit is None else limit - len(sink)
+                if remaining is not None and remaining <= 0:
+                    break
+                kind, target = source.split(":", 1)
+                iterator = client.tagged_posts(target) if kind == "tagged" else client.hashtag_posts(target)
+                base = len(sink)
+                run = client.collect(
+                    iterator, source=source, resume_dir=resume_dir, sink=sink, brand_handle=handle, since=since_at,
+                    limit=remaining, progress=(lambda n, s=source, b=base: progress(b + n, s)) if progress else None,
+                )
+                report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
+        except NetworkError as exc:
+            saved = self._save(sink) if sink else ([], 0, 0)
+            raise NetworkError(f"{exc} ({len(saved[0])} posts collected so far are saved)") from None
+        except BaseException:
+            if sink:
+                self._save(sink)
+            raise
+        _, report.added, report.updated = self._save(sink) if sink else ([], 0, 0)
+        return report
+
+    # -- reviewing ----------------------------------------------------------
+    def get(self, ugc_id: str) -> UGCItem:
+        return self.ws.store.read().get(UGCItem, ugc_id)
+
+    def list_rows(
+        self,
+        state: str | None = None,
+        source: str | None = None,
+        since: str | date | None = None,
+        *,
+        snapshot: Transaction | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored item dicts (with a `state` key) matching the filters, in id order: a scan, no dataclasses."""
+        if state is not None:
+            state = check_choice("state", state, STATES)
+        if source is not None:
+            source = check_choice("source", source, SOURCES)
+        since_ts = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz).timestamp() if since else None
+        tx = snapshot if snapshot is not None else self.ws.store.read()
+        states = self.ws.consent.states(tx)
+        wanted: set[str] | None = None
+        if state not in (None, "none"):
+            wanted = {uid for uid, st in states.items() if st.name == state}
+        out: list[dict[str, Any]] = []
+        for row in tx.rows(UGCItem):
+            uid = row["id"]
+            if wanted is not None and uid not in wanted:
+                continue
+            st = states.get(uid)
+            if state == "none" and st is not None and st.name != "none":
+                continue
+            if source is not None and row.get("source") != source:
+                continue
+            if since_ts is not None:
+                taken = row.get("taken_at")
+                if not taken or datetime.fromisoformat(taken).timestamp() < since_ts:
+                    continue
+            out.append({**row, "state": st.name if st is not None else "none"})
+        return out
+
+    def list(self, state: str | None = None, source: str | None = None, since: str | date | None = None) -> list[UGCItem]:
+        """Items matching the filters (see `list_rows`), as records."""
+        return [UGCItem.from_dict(r) for r in self.list_rows(state, source, since)]
+
+    def show(self, ugc_id: str) -> ItemDetail:
+        """The item, its state now, its whole ledger and the posts that use it."""
+        tx = self.ws.store.read()
+        item = tx.get(UGCItem, ugc_id)
+        events = self.ws.consent.events(item.id, snapshot=tx)
+        posts = sorted((Post.from_dict(r) for r in tx.rows(Post) if r.get("ugc_id") == item.id), key=lambda p: p.at)
+        return ItemDetail(item, self.ws.consent.state(item.id, snapshot=tx), events, posts)
+
+    def history(self, ugc_id: str) -> list[ConsentEvent]:
+        """The item's whole consent ledger, oldest first."""
+        return self.ws.consent.events(ugc_id)
+
+    def reject(self, ugc_id: str, reason: str) -> UGCItem:
+        """Mark the item not suitable to repost; unpublished posts using it are skipped."""
+        if not (reason or "").strip():
+            raise InputError("give a reason with --reason, e.g. --reason \"foto buram\"")
+        with self.ws.store.transaction() as tx:
+            item = tx.get(UGCItem, ugc_id)
+            item.rejected = reason.strip()
+            skipped = []
+            for row in tx.rows(Post):
+                if row.get("ugc_id") == item.id and row.get("status") in ("draft", "ready"):
+                    post = Post.from_dict(row)
+                    post.status, post.skip_reason, post.updated_at = "skipped", "customer content rejected", self._now()
+                    skipped.append(post)
+            tx.save_many([item, *skipped])
+        return item
+
+    # -- reposting (the planner uses these) ---------------------------------
+    def repost_candidates(
+        self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = ()
+    ) -> list[UGCItem]:
+        """Items with a grant in force at `at` covering `channel`, not rejected, not used by a
+        non-skipped post, oldest grant first. Pass the planner's `snapshot` (indexed once per
+        snapshot) and the ids it already placed this run as `exclude`."""
+        return self.desk.candidates(channel, at, snapshot=snapshot, exclude=exclude)
+
+    def build_repost_post(self, item: UGCItem, at: datetime, channel: str, format: str | None = None) -> Post:
+        """An unsaved `social_proof` Post (source "repost") crediting the creator; no consent check."""
+        return self.desk.build_post(item, at, channel, format)
+
+    def repost(self, ugc_id: str, at: datetime | str, channel: str, format: str | None = None) -> Post:
+        """Add a calendar post reposting the item; ConsentError without a current grant for `channel`."""
+        return self.desk.repost(ugc_id, at, channel, format)
+
+    def worth_requesting(self, limit: int = 5, *, snapshot: Transaction | None = None) -> list[UGCItem]:
+        """Collected items with no consent events yet, not rejected: mentions first, then the newest."""
+        return self.desk.worth_requesting(limit, snapshot=snapshot)
+
+    # -- Instagram round trips ----------------------------------------------
+    def check_replies(self, *, login: str | None = None, client: InstagramClient | None = None) -> list[ConsentEvent]:
+        """Read the comments of requested Instagram posts and record a grant where the post's
+        owner replied with the consent hashtag (only the owner's reply counts)."""
+        from .instagram import InstagramClient
+
+        tx = self.ws.store.read()
+        yes = self.ws.config.approval_hashtag.lower()
+        waiting: list[tuple[UGCItem, ConsentEvent]] = []
+        for uid, st in self.ws.consent.states(tx).items():
+            if st.name not in ("requested", "expired") or st.last is None:
+                continue
+            item = tx.get(UGCItem, uid)
+            if item.platform == "instagram" and item.shortcode and not item.media_type.startswith("story"):
+                waiting.append((item, st.last))
+        if not waiting:
+            return []
+        client = client or InstagramClient.open(login)
+        found: list[tuple[UGCItem, ConsentEvent, Any]] = []
+        failure: NetworkError | None = None
+        for item, request in waiting:
+            try:
+                comments = client.comments(item.shortcode or "")
+            except NetworkError as exc:
+                failure = exc
+                break
+            for comment in comments:
+                if comment.owner == item.owner.lower() and yes in comment.text.lower() and comment.at >= request.at:
+                    found.append((item, request, comment))
+                    break
+        granted: list[ConsentEvent] = []
+        for item, request, comment in found:
+            stamp = pendulum.instance(comment.at).in_timezone(self.ws.tz)
+            evidence = f"Instagram comment {comment.id} by @{comment.owner} on {stamp.to_datetime_string()}: {comment.text!r} ({item.url})"
+            granted.append(self.ws.consent.grant(item.id, evidence, scope=request.scope or None, via="comment"))
+        if failure is not None:
+            raise NetworkError(f"{failure} ({len(granted)} answers found before that are recorded)")
+        return granted
+
+    def download(self, ugc_id: str, *, login: str | None = None, client: InstagramClient | None = None) -> list[Path]:
+        """Save the media of a granted item under media/ugc/; returns the files (existing ones are kept)."""
+        from .instagram import InstagramClient
+        from .safe_paths import media_target
+
+        tx = self.ws.store.read()
+        item = tx.get(UGCItem, ugc_id)
+        state = self.ws.consent.state(item.id, snapshot=tx)
+        if state.name not in ("granted", "self_granted"):
+            raise ConsentError(
+                f"{item.id} has no grant in force (state: {state.name}); media is downloaded only with consent: "
+                f"`contentkit ugc grant {item.id} --evidence ...`"
+            )
+        if not item.media_urls:
+            raise InputError(f"{item.id} has no media links (added by hand); save the file yourself under {self.ws.media_dir}")
+        client = client or InstagramClient.open(login)
+        urls = list(item.media_urls)
+        paths: list[Path] = []
+        for index, url in enumerate(urls, start=1):
+            ext = Path(urlsplit(url).path).suffix or (".mp4" if "video" in item.media_type else ".jpg")
+            target = media_target(self.ws.media_dir, item.platform, item.owner, item.shortcode or item.id, index, ext)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    client.download(url, target)
+                except NetworkError:
+                    if not item.shortcode or item.media_type.startswith("story"):
+                        raise
+                    fresh = client.fresh_media_urls(item.shortcode)  # stored links expire after some days
+                    if len(fresh) < index:
+                        raise
+                    client.download(fresh[index - 1], target)
+            paths.append(target)
+        with self.ws.store.transaction() as wtx:
+            stored = wtx.get(UGCItem, item.id)
+            root = self.ws.root.resolve()
+            stored.media_files = [p.relative_to(root).as_posix() for p in paths]
+            wtx.save(stored)
+        return paths

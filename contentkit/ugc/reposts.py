@@ -1,0 +1,204 @@
+"""Reposting customer content: which items may fill a slot, and the credited post they become.
+
+The planner asks `repost_candidates` for every `social_proof` slot, so the
+ledger and the items are indexed once per store snapshot; only the check
+"already used by a post" reads the posts again, because the planner may add
+posts to the same snapshot while it plans.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from ..dates import parse_at
+from ..errors import ConsentError, InputError
+from ..records import ConsentEvent, Post, UGCItem
+from ..store import Transaction
+from ..vocab import check_channel, check_format
+from .consent import ConsentState, derive
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+__all__ = ["RepostDesk", "default_format", "refusal"]
+
+
+def default_format(item: UGCItem, channel: str) -> str:
+    """The natural format for reposting `item` on `channel`.
+
+    >>> default_format(UGCItem("instagram", "u", "rina", media_type="sidecar"), "instagram")
+    'carousel'
+    """
+    video = item.media_type in ("video", "story_video")
+    if channel == "instagram":
+        if item.media_type.startswith("story"):
+            return "story"
+        return {"video": "reel", "sidecar": "carousel"}.get(item.media_type, "image")
+    if channel == "tiktok":
+        return "short_video"
+    if channel == "whatsapp":
+        return "status"
+    if channel == "facebook":
+        return "reel" if video else "feed"
+    return "feed"
+
+
+def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: str) -> str:
+    """One line saying why `item` may not be used on `channel` at `at`, and what to do."""
+    who = f"@{item.owner}"
+    last = state.last
+    when = pendulum.instance(last.at).in_timezone(tz).to_date_string() if last else ""
+    if item.rejected:
+        return f"{item.id} was rejected ({item.rejected}); it cannot be reposted"
+    name = state.name
+    if name == "none":
+        return (f"{item.id} has no consent from {who}; ask with `contentkit ugc request {item.id}` and record the yes "
+                f"with `contentkit ugc grant {item.id} --evidence ...`")
+    if name == "requested":
+        return (f"{who} has not answered the request of {when} for {item.id} yet; record the answer with "
+                f"`contentkit ugc grant {item.id} --evidence ...` or run `contentkit ugc check`")
+    if name == "expired":
+        return f"the request of {when} for {item.id} got no answer in time; ask again with `contentkit ugc request {item.id}`"
+    if name == "declined":
+        return f"{who} declined on {when}; {item.id} cannot be reposted"
+    if name == "revoked":
+        return f"{who} revoked consent for {item.id} on {when}; it cannot be reposted"
+    grant = state.grant
+    if name == "grant_expired" and grant is not None and grant.until is not None:
+        return f"the grant for {item.id} ended on {grant.until.isoformat()}; ask {who} again with `contentkit ugc request {item.id}`"
+    if grant is not None and grant.scope and channel not in grant.scope:
+        return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
+                f"ask {who} for {channel} too with `contentkit ugc request {item.id} --channels {channel}`")
+    if grant is not None and grant.until is not None:
+        day = pendulum.instance(at).in_timezone(tz).to_date_string()
+        return f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on {day}; pick an earlier date or ask again"
+    return f"{item.id} has no current grant covering {channel}; record one with `contentkit ugc grant {item.id}`"
+
+
+@dataclass
+class _Index:
+    """Items that have ever had a grant (or are the shop's own), with their events."""
+
+    entries: list[tuple[UGCItem, list[ConsentEvent]]]
+
+
+class RepostDesk:
+    """Candidates, credited posts and reposts for one workspace (reached through `ws.ugc`)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._cache: weakref.WeakKeyDictionary[Transaction, _Index] = weakref.WeakKeyDictionary()
+
+    def _index(self, tx: Transaction) -> _Index:
+        cached = self._cache.get(tx)
+        if cached is not None:
+            return cached
+        grouped: dict[str, list[ConsentEvent]] = {}
+        for row in tx.rows(ConsentEvent):
+            grouped.setdefault(row["ugc_id"], []).append(ConsentEvent.from_dict(row))
+        granted = {uid for uid, evs in grouped.items() if any(e.kind == "granted" for e in evs)}
+        entries = []
+        for row in tx.rows(UGCItem):
+            if row.get("rejected") or not (row.get("is_own") or row["id"] in granted):
+                continue
+            entries.append((UGCItem.from_dict(row), grouped.get(row["id"], [])))
+        index = _Index(entries)
+        self._cache[tx] = index
+        return index
+
+    def state_at(self, item: UGCItem, events: list[ConsentEvent], at: datetime) -> ConsentState:
+        return derive(events, at=at, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, is_own=item.is_own)
+
+    def candidates(
+        self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = ()
+    ) -> list[UGCItem]:
+        """Items with a grant in force at `at` covering `channel`, not rejected, not used by a
+        non-skipped post (nor listed in `exclude`), oldest grant first."""
+        tx = snapshot if snapshot is not None else self.ws.store.read()
+        when = parse_at(at, self.ws.tz)
+        used = {r["ugc_id"] for r in tx.rows(Post) if r.get("ugc_id") and r.get("status") != "skipped"}
+        found: list[tuple[Any, str, UGCItem]] = []
+        for item, events in self._index(tx).entries:
+            if item.id in used or item.id in exclude:
+                continue
+            state = self.state_at(item, events, when)
+            if not state.allows(channel, when):
+                continue
+            since = state.grant.at if state.grant is not None else (item.collected_at or item.taken_at or when)
+            found.append((since, item.id, item))
+        found.sort(key=lambda t: (t[0], int(t[1][1:])))
+        return [item for _, _, item in found]
+
+    def build_post(self, item: UGCItem, at: datetime | str, channel: str, format: str | None = None) -> Post:
+        """An unsaved `social_proof` post reposting `item`, its caption crediting the creator.
+
+        It does not check consent: `repost` does, and the planner only places candidates.
+        """
+        from .messages import credit_caption, repost_title
+
+        channel = check_channel(channel)
+        fmt = check_format(format) if format else default_format(item, channel)
+        lang = self.ws.language
+        now = pendulum.now(self.ws.tz)
+        variant = int(item.id[1:]) if item.id[1:].isdigit() else 0
+        return Post(
+            at=parse_at(at, self.ws.tz),
+            channel=channel,
+            format=fmt,
+            pillar="social_proof",
+            title=repost_title(item, lang),
+            caption=credit_caption(item, self.ws.config, channel=channel, lang=lang, variant=variant),
+            hashtags=list(self.ws.config.hashtags[:1]),
+            assets=list(item.media_files),
+            status="draft",
+            ugc_id=item.id,
+            source="repost",
+            created_at=now,
+            updated_at=now,
+        )
+
+    def repost(self, ugc_id: str, at: datetime | str, channel: str, format: str | None = None) -> Post:
+        """Add a calendar post reposting the item, or ConsentError saying what is missing."""
+        from ..calendar.limits import check_post
+
+        channel = check_channel(channel)
+        when = parse_at(at, self.ws.tz)
+        if when < pendulum.now(self.ws.tz).subtract(minutes=1):
+            raise InputError(f"--at {when.to_datetime_string()} is in the past; give a future time")
+        with self.ws.store.transaction() as tx:
+            item = tx.get(UGCItem, ugc_id)
+            events = sorted(
+                (ConsentEvent.from_dict(r) for r in tx.rows(ConsentEvent) if r["ugc_id"] == item.id),
+                key=lambda e: (e.at, int(e.id[1:])),
+            )
+            state = self.state_at(item, events, when)
+            if item.rejected or not state.allows(channel, when):
+                raise ConsentError(refusal(item, state, channel, when, self.ws.tz))
+            post = self.build_post(item, when, channel, format)
+            post.locked = True  # placed by hand: the planner leaves it alone
+            problems = check_post(post, self.ws.config.limits)
+            if problems:
+                raise InputError(problems[0].message)
+            tx.save(post)
+        return post
+
+    def worth_requesting(self, limit: int = 5, *, snapshot: Transaction | None = None) -> list[UGCItem]:
+        """Collected items nobody has asked about yet, not rejected: mentions first, then the most recent."""
+        tx = snapshot if snapshot is not None else self.ws.store.read()
+        asked = {r["ugc_id"] for r in tx.rows(ConsentEvent)}
+        rows = [r for r in tx.rows(UGCItem) if r["id"] not in asked and not r.get("rejected") and not r.get("is_own")]
+        rows.sort(key=lambda r: (bool(r.get("is_mention")), r.get("taken_at") and _stamp(r["taken_at"]) or 0.0), reverse=True)
+        return [UGCItem.from_dict(r) for r in rows[: max(0, limit)]]
+
+
+def _stamp(text: str) -> float:
+    try:
+        return datetime.fromisoformat(text).timestamp()
+    except ValueError:
+        return 0.0
