@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "plan": "plan:plan",
     "check": "plan:check",
     "post": "posts:post",
+    "ugc": "ugc:ugc",
     "export": "export:export",
 }
 

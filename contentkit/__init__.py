@@ -48,6 +48,10 @@ _LAZY: dict[str, str] = {
     "PlanResult": "contentkit.calendar.planner",
     "Violation": "contentkit.calendar.limits",
     "check_post": "contentkit.calendar.limits",
+    "UGCManager": "contentkit.ugc.manager",
+    "ConsentLedger": "contentkit.ugc.consent",
+    "ConsentState": "contentkit.ugc.consent",
+    "ImportReport": "contentkit.ugc.importer",
     **dict.fromkeys(("ExportResult", "export_posts", "export_ics", "export_buffer", "export_hootsuite", "export_csv", "export_markdown"), "contentkit.calendar.exports"),
 }
 

@@ -1,0 +1,338 @@
+"""`contentkit ugc`: collect customers' posts, track consent, repost only with consent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import echo_json, echo_table, json_option, warn, workspace_option
+
+LOGIN_HELP = "Instagram account whose instaloader session to use (made once with `instaloader -l USER`)."
+
+
+@click.group()
+def ugc() -> None:
+    """Customer content (UGC): collect, review, ask consent, repost with credit.
+
+    \b
+    Example:
+        contentkit ugc import ~/instaloader/dapurbusari/
+        contentkit ugc request U3 --via dm
+        contentkit ugc grant U3 --evidence "DM 1 Des: boleh kak"
+        contentkit ugc repost U3 --at "2026-12-09 19:00" --channel instagram
+    """
+
+
+@ugc.command()
+@click.option("--tagged", is_flag=True, help="Posts where the shop's Instagram profile is tagged.")
+@click.option("--hashtag", "hashtags", multiple=True, metavar="TAG", help="Posts under this hashtag (repeatable).")
+@click.option("--since", metavar="DATE", help="Only posts from this date on (YYYY-MM-DD).")
+@click.option("--limit", type=int, metavar="N", help="Stop after N posts.")
+@click.option("--login", metavar="USER", help=LOGIN_HELP)
+@workspace_option
+def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None) -> None:
+    """Collect Instagram posts that tag the shop or use its hashtags.
+
+    With no --tagged/--hashtag, collects both (tagged posts and the workspace's
+    hashtags). An interrupted run keeps what it found and resumes next time.
+    contentkit never asks for a password: log in once with `instaloader -l USER`.
+
+    \b
+    Example:
+        contentkit ugc collect --tagged --since 2026-11-01 --login dapurbusari
+        contentkit ugc collect --hashtag dapurbusari --limit 50 --login dapurbusari
+    """
+    with click.progressbar(length=limit or 0, label="collecting", show_pos=True, file=click.get_text_stream("stderr")) as bar:
+        state = {"n": 0}
+
+        def progress(count: int, source: str) -> None:
+            bar.label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
+            if limit:
+                bar.update(count - state["n"])
+            else:
+                bar.pos = count
+                bar.render_progress()
+            state["n"] = count
+
+        try:
+            report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress)
+        except KeyboardInterrupt:
+            raise click.ClickException(
+                f"interrupted after {state['n']} posts; they are saved, run the same command again to resume"
+            ) from None
+    for run in report.sources:
+        note = " (resumed)" if run["resumed"] else ""
+        click.echo(f"{run['source']}: {run['posts']} posts{note}")
+    click.echo(f"added {report.added}, updated {report.updated}")
+
+
+@ugc.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@json_option
+@workspace_option
+def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
+    """Import saved posts and stories without the network.
+
+    Reads instaloader's metadata (.json, .json.xz, from `instaloader
+    --metadata-json`), folders of them, and CSV files with the columns
+    platform,url,username,caption,taken_at. Importing again updates, never duplicates.
+
+    \b
+    Example:
+        contentkit ugc import ~/instaloader/:dapurbusari/ found-on-tiktok.csv
+    """
+    report = ws.ugc.import_paths(list(paths))
+    if as_json:
+        echo_json([report.to_dict()])
+        return
+    for path, reason in report.skipped:
+        warn(f"skipped {reason}" if reason.startswith(path) else f"skipped {path}: {reason}")
+    click.echo(f"added {report.added}, updated {report.updated}, skipped {len(report.skipped)}")
+
+
+@ugc.command()
+@click.argument("url")
+@click.option("--user", required=True, help="The creator's username.")
+@click.option("--platform", help="instagram, tiktok, shopee, tokopedia, whatsapp or facebook (default: from the link).")
+@click.option("--caption", default="", help="What the post says.")
+@click.option("--taken-at", "taken_at", metavar="DATETIME", help="When it was posted.")
+@workspace_option
+def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_at: str | None) -> None:
+    """Add a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...).
+
+    \b
+    Example:
+        contentkit ugc add https://www.tiktok.com/@rina/video/7412 --user rina --caption "Enak!"
+    """
+    item = ws.ugc.add(url, user, platform=platform, caption=caption, taken_at=taken_at)
+    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
+
+
+def _when(value: str | None) -> str:
+    return (value or "")[:10]
+
+
+@ugc.command("list")
+@click.option("--state", help="none, requested, granted, declined, revoked, expired, self_granted, grant_expired.")
+@click.option("--source", help="tagged, hashtag, import, csv or manual.")
+@click.option("--since", metavar="DATE", help="Only posts taken from this date on.")
+@json_option
+@workspace_option
+def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_json: bool) -> None:
+    """List collected customer posts with their consent state.
+
+    \b
+    Example:
+        contentkit ugc list --state granted
+        contentkit ugc list --source tagged --since 2026-11-01 --json
+    """
+    rows = ws.ugc.list_rows(state=state, source=source, since=since)
+    if as_json:
+        echo_json(rows)
+        return
+    flags = lambda r: ("mention " if r.get("is_mention") else "") + ("REJECTED" if r.get("rejected") else "")  # noqa: E731
+    echo_table(
+        ["id", "platform", "owner", "taken", "state", "source", "note", "caption"],
+        ([r["id"], r["platform"], "@" + r["owner"], _when(r.get("taken_at")), r["state"], r.get("source"), flags(r).strip(),
+          " ".join((r.get("caption") or "").split())[:40]] for r in rows),
+        empty="(no customer posts match; collect with `contentkit ugc collect` or `contentkit ugc import`)",
+    )
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@json_option
+@workspace_option
+def show(ws: Any, ugc_id: str, as_json: bool) -> None:
+    """Show one item: its post, consent state, ledger and the calendar posts using it.
+
+    \b
+    Example:
+        contentkit ugc show U3
+    """
+    detail = ws.ugc.show(ugc_id)
+    if as_json:
+        echo_json([detail.to_dict()])
+        return
+    item, st = detail.item, detail.state
+    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
+    click.echo(f"taken {_when(item.taken_at.isoformat() if item.taken_at else None)}  source {item.source}  media {item.media_type}")
+    if item.caption:
+        click.echo(f"caption: {' '.join(item.caption.split())}")
+    if item.rejected:
+        click.echo(f"rejected: {item.rejected}")
+    scope = ""
+    if st.grant is not None:
+        scope = f" for {', '.join(st.grant.scope) or 'every channel'}" + (f" until {st.grant.until}" if st.grant.until else "")
+    click.echo(f"consent: {st.name}{scope}")
+    for p in detail.posts:
+        click.echo(f"  post {p.id}  {p.at:%Y-%m-%d %H:%M}  {p.channel}  {p.status}")
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--reason", required=True, help="Why it is not suitable to repost.")
+@workspace_option
+def reject(ws: Any, ugc_id: str, reason: str) -> None:
+    """Mark an item not suitable to repost.
+
+    \b
+    Example:
+        contentkit ugc reject U7 --reason "foto buram"
+    """
+    item = ws.ugc.reject(ugc_id, reason)
+    click.echo(f"{item.id} rejected: {item.rejected}")
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@json_option
+@workspace_option
+def history(ws: Any, ugc_id: str, as_json: bool) -> None:
+    """The item's whole consent ledger, oldest first.
+
+    \b
+    Example:
+        contentkit ugc history U3
+    """
+    events = ws.ugc.history(ugc_id)
+    if as_json:
+        echo_json(events)
+        return
+    echo_table(
+        ["id", "at", "kind", "via", "scope", "until", "evidence/reason"],
+        ([e.id, f"{e.at:%Y-%m-%d %H:%M}", e.kind, e.via, ",".join(e.scope), e.until, e.evidence or e.reason] for e in events),
+        empty=f"(no consent events yet; ask with `contentkit ugc request {ugc_id}`)",
+    )
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--via", default="dm", show_default=True, help="dm, comment, whatsapp or email.")
+@click.option("--lang", help="id or en (default: the workspace language).")
+@click.option("--channels", help="Where it will be reposted, e.g. instagram,tiktok (default: channels with a handle).")
+@workspace_option
+def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | None) -> None:
+    """Print a ready-to-send consent request and record that it was asked.
+
+    \b
+    Example:
+        contentkit ugc request U3 --via comment --lang id
+    """
+    result = ws.consent.request(ugc_id, via=via, lang=lang, channels=[channels] if channels else None)
+    click.echo(result.message)
+    click.secho(f"\n(recorded as {result.event.id}; send it, then `contentkit ugc grant {ugc_id} --evidence ...`)", err=True)
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--evidence", required=True, help="The creator's yes: their words, or a screenshot file.")
+@click.option("--scope", help="Channels it covers, e.g. instagram,tiktok (default: every channel).")
+@click.option("--until", metavar="DATE", help="Last day it may be used (YYYY-MM-DD).")
+@click.option("--via", help="dm, comment, whatsapp or email.")
+@workspace_option
+def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None) -> None:
+    """Record the creator's consent, with its evidence.
+
+    \b
+    Example:
+        contentkit ugc grant U3 --evidence "WA 2 Des: boleh banget kak" --scope instagram,tiktok --until 2027-06-30
+    """
+    event = ws.consent.grant(ugc_id, evidence, scope=[scope] if scope else None, until=until, via=via)
+    where = ", ".join(event.scope) or "every channel"
+    click.echo(f"{ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--reason", help="What the creator said.")
+@workspace_option
+def decline(ws: Any, ugc_id: str, reason: str | None) -> None:
+    """Record that the creator said no.
+
+    \b
+    Example:
+        contentkit ugc decline U3 --reason "tidak mau"
+    """
+    published = ws.consent.decline(ugc_id, reason=reason)
+    click.echo(f"{ugc_id}: declined")
+    _after_withdrawal(published)
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--reason", required=True, help="Why consent was withdrawn.")
+@workspace_option
+def revoke(ws: Any, ugc_id: str, reason: str) -> None:
+    """Record that the creator withdrew consent; scheduled reposts are skipped.
+
+    Lists the already-published posts so you can take them down.
+
+    \b
+    Example:
+        contentkit ugc revoke U3 --reason "minta dihapus lewat DM"
+    """
+    published = ws.consent.revoke(ugc_id, reason)
+    click.echo(f"{ugc_id}: consent revoked")
+    _after_withdrawal(published)
+
+
+def _after_withdrawal(published: Any) -> None:
+    for post in published.skipped:
+        click.echo(f"  skipped {post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}")
+    if published:
+        click.secho("Already published, take these down:", fg="yellow")
+        for post in published:
+            click.echo(f"  {post.id}  {post.channel}  {post.published_url or '(no link recorded)'}")
+
+
+@ugc.command()
+@click.option("--login", metavar="USER", help=LOGIN_HELP)
+@workspace_option
+def check(ws: Any, login: str | None) -> None:
+    """Read comments on requested Instagram posts and record each owner's yes.
+
+    Only the post owner's reply with the consent hashtag counts.
+
+    \b
+    Example:
+        contentkit ugc check --login dapurbusari
+    """
+    granted = ws.ugc.check_replies(login=login)
+    for event in granted:
+        click.echo(f"{event.ugc_id}: granted ({event.evidence})")
+    click.echo(f"{len(granted)} new grants")
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--at", "at", required=True, metavar="DATETIME", help="When to post: 'YYYY-MM-DD HH:MM'.")
+@click.option("--channel", required=True, help="Where to post it.")
+@click.option("--format", "fmt", help="reel, image, carousel, story, ... (default: fits the media).")
+@workspace_option
+def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None:
+    """Add a calendar post reposting the item, crediting the creator (needs consent).
+
+    \b
+    Example:
+        contentkit ugc repost U3 --at "2026-12-09 19:00" --channel instagram --format reel
+    """
+    post = ws.ugc.repost(ugc_id, at=at, channel=channel, format=fmt)
+    click.echo(f"{post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}/{post.format}  {post.title}")
+    click.echo(post.caption)
+
+
+@ugc.command()
+@click.argument("ugc_id")
+@click.option("--login", metavar="USER", help=LOGIN_HELP)
+@workspace_option
+def download(ws: Any, ugc_id: str, login: str | None) -> None:
+    """Save the media of a granted item into the workspace's media folder.
+
+    \b
+    Example:
+        contentkit ugc download U3
+    """
+    for path in ws.ugc.download(ugc_id, login=login):
+        click.echo(str(path))
