@@ -52,6 +52,13 @@ _LAZY: dict[str, str] = {
     "ConsentLedger": "contentkit.ugc.consent",
     "ConsentState": "contentkit.ugc.consent",
     "ImportReport": "contentkit.ugc.importer",
+    **dict.fromkeys(("render_testimonial", "TextCutWarning"), "contentkit.graphics.render"),
+    "save_testimonial": "contentkit.graphics.output",
+    "contact_sheet": "contentkit.graphics.output",
+    "Brand": "contentkit.graphics.brand",
+    "ReviewBook": "contentkit.graphics.reviews",
+    "quick_testimonial": "contentkit.graphics.quick",
+    "render_batch": "contentkit.graphics.batch",
     **dict.fromkeys(("ExportResult", "export_posts", "export_ics", "export_buffer", "export_hootsuite", "export_csv", "export_markdown"), "contentkit.calendar.exports"),
 }
 

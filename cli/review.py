@@ -1,0 +1,92 @@
+"""`contentkit review`: the customer reviews testimonials are made from."""
+
+from __future__ import annotations
+
+import click
+
+from .common import echo_json, echo_table, json_option, workspace_option
+
+
+@click.group()
+def review() -> None:
+    """Customer reviews: add them by hand, import a CSV, or take a customer post.
+
+    \b
+    Example:
+        contentkit review add --text "Enak banget!" --name Rina --rating 5 --source shopee
+        contentkit review list
+    """
+
+
+@review.command("add")
+@click.option("--text", required=True, help="The customer's words.")
+@click.option("--name", default="", help="The customer's name (masked as R***a unless --show-name).")
+@click.option("--rating", default="5", show_default=True, help="Stars, 0.5 to 5 in half steps.")
+@click.option("--product", default=None, help="The product reviewed.")
+@click.option("--source", default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
+@click.option("--date", "day", default=None, help="When it was written, YYYY-MM-DD.")
+@click.option("--show-name", is_flag=True, help="The customer agreed to show their full name.")
+@workspace_option
+def review_add(ws, text: str, name: str, rating: str, product: str | None, source: str | None,  # type: ignore[no-untyped-def]
+               day: str | None, show_name: bool) -> None:
+    """Add one review.
+
+    \b
+    Example:
+        contentkit review add --text "Rendangnya empuk 👍" --name "Rina" --rating 4.5 --product "Rendang 500 g" --source shopee
+    """
+    item = ws.reviews.add(text, name=name, rating=rating, product=product, source=source, date=day, show_name=show_name)
+    click.echo(f"Added review {item.id} ({item.rating:g}★)")
+
+
+@review.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@workspace_option
+def review_import(ws, file: str) -> None:  # type: ignore[no-untyped-def]
+    """Import reviews from a CSV file (columns text,name,rating,product,source,date,show_name;
+    comma or semicolon separated, UTF-8 with or without BOM).
+
+    \b
+    Example:
+        contentkit review import ulasan-shopee.csv
+    """
+    added = ws.reviews.import_csv(file)
+    click.echo(f"Imported {len(added)} reviews ({added[0].id}–{added[-1].id})")
+
+
+@review.command("list")
+@json_option
+@workspace_option
+def review_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """List reviews, with the post that uses each and its rendered images.
+
+    \b
+    Example:
+        contentkit review list --json
+    """
+    from contentkit.graphics.reviewtext import credit
+
+    reviews = ws.reviews.list()
+    if as_json:
+        echo_json(reviews)
+        return
+    echo_table(
+        ["id", "stars", "credit", "source", "post", "images", "text"],
+        [(r.id, f"{r.rating:g}", credit(r, ws.language), r.source or "-", r.post_id or "", len(r.rendered), r.text)
+         for r in reviews],
+        empty="No reviews yet; add one with `contentkit review add --text TEXT --name NAME --rating 5`.",
+    )
+
+
+@review.command("from-ugc")
+@click.argument("ugc_id")
+@workspace_option
+def review_from_ugc(ws, ugc_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Make a review from a customer post with a current grant (caption, photo, @handle credit).
+
+    \b
+    Example:
+        contentkit review from-ugc U12
+    """
+    item = ws.reviews.from_ugc(ugc_id)
+    click.echo(f"Added review {item.id} from {ugc_id}, credited to @{item.handle}")

@@ -1,0 +1,264 @@
+"""The workspace's reviews: add, import, list, take from UGC, render for posts.
+
+`ws.reviews` is a `ReviewBook`. Reviews are `contentkit.records.Review`
+records in the store; every command that changes them writes once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from ..dates import parse_date
+from ..errors import ConsentError, InputError
+from ..records import Review, UGCItem
+from .reviewtext import SOURCES, check_rating, check_text
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+    from .brand import Brand
+
+__all__ = ["ReviewBook", "CHANNEL_SIZES", "parse_review_csv"]
+
+# Which canvas suits a post on each channel.
+CHANNEL_SIZES = {
+    "instagram": "portrait",
+    "facebook": "square",
+    "whatsapp": "story",
+    "tiktok": "story",
+    "shopee": "marketplace",
+    "tokopedia": "marketplace",
+}
+_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar"}
+_COLUMNS = ("text", "name", "rating", "product", "source", "date", "show_name")
+
+
+def check_source(source: str | None) -> str | None:
+    if not source:
+        return None
+    value = source.strip().lower()
+    if value not in SOURCES:
+        raise InputError(f"unknown source {source!r}: use one of {', '.join(SOURCES)}")
+    return value
+
+
+def make_review(
+    text: str,
+    *,
+    name: str = "",
+    rating: Any = 5,
+    product: str | None = None,
+    source: str | None = None,
+    date: str | date | None = None,
+    show_name: bool = False,
+) -> Review:
+    """A checked, unsaved Review (empty text, a rating outside 0.5–5 or an unknown source refused)."""
+    return Review(
+        text=check_text(text),
+        name=" ".join((name or "").split()),
+        rating=check_rating(rating),
+        product=(product or "").strip() or None,
+        source=check_source(source),
+        date=parse_date(date) if date else None,
+        show_name=bool(show_name),
+    )
+
+
+def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
+    """Reviews from CSV bytes as spreadsheet apps save them: UTF-8 with or without BOM, `,` or `;`.
+
+    Columns: text,name,rating,product,source,date,show_name (only `text` is required).
+    A bad row raises InputError naming its line; nothing is imported then.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{where} is not UTF-8 text; save it as \"CSV UTF-8\" and import again") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if "text" not in header:
+        raise InputError(f"{where} has no 'text' column; the first line must name the columns: {','.join(_COLUMNS)}")
+    reader.fieldnames = header
+    out = []
+    for row in reader:
+        line = reader.line_num
+        values = {k: (v or "").strip() for k, v in row.items() if k}
+        if not any(values.values()):
+            continue
+        try:
+            out.append(
+                make_review(
+                    values.get("text", ""),
+                    name=values.get("name", ""),
+                    rating=values.get("rating") or 5,
+                    product=values.get("product"),
+                    source=values.get("source"),
+                    date=values.get("date") or None,
+                    show_name=values.get("show_name", "").lower() in _TRUE,
+                )
+            )
+        except InputError as exc:
+            raise InputError(f"{where} line {line}: {exc}; nothing was imported") from None
+    return out
+
+
+class ReviewBook:
+    """Reviews kept in a workspace.
+
+    >>> r = ws.reviews.add("Enak banget!", name="Rina", rating=5, source="shopee")   # doctest: +SKIP
+    >>> ws.reviews.render_for_post(r, "instagram")                                   # doctest: +SKIP
+    'media/testimonials/undated-R1-card-portrait.jpg'
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # -- reading ---------------------------------------------------------
+    def list(self) -> list[Review]:
+        return self.ws.store.read().all(Review)
+
+    def get(self, review_id: str) -> Review:
+        return self.ws.store.read().get(Review, review_id)
+
+    def waiting(self) -> list[Review]:
+        """Reviews no calendar post uses yet, oldest first (by date, then by when they were added)."""
+        rows = [Review.from_dict(r) for r in self.ws.store.read().rows(Review) if not r.get("post_id")]
+        return sorted(rows, key=lambda r: (r.date or date.max, int(r.id[1:] or 0)))
+
+    # -- adding ----------------------------------------------------------
+    def add(self, text: str, **fields: Any) -> Review:
+        """Check and save one review (see `make_review` for the fields)."""
+        review = make_review(text, **fields)
+        review.created_at = pendulum.now(self.ws.tz)
+        with self.ws.store.transaction() as tx:
+            tx.save(review)
+        return review
+
+    def import_csv(self, path: str | os.PathLike[str]) -> list[Review]:
+        """Import every row of a CSV file in one write; a bad row imports nothing."""
+        file = Path(path)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {file}: {exc.strerror}; check the path") from None
+        reviews = parse_review_csv(data, str(file))
+        if not reviews:
+            raise InputError(f"{file} has no reviews under its header line; add rows and import again")
+        stamp = pendulum.now(self.ws.tz)
+        for r in reviews:
+            r.created_at = stamp
+        with self.ws.store.transaction() as tx:
+            tx.save_many(reviews)
+        return reviews
+
+    def from_ugc(self, ugc_id: str) -> Review:
+        """A review from a customer post with a current grant: caption as quote, photo, @handle credit."""
+        item = self._ugc_item(ugc_id)
+        if not item.is_own and self.ws.consent.current_grant(item.id) is None:
+            raise ConsentError(
+                f"{item.id} has no current grant from @{item.owner}; ask with `contentkit ugc request {item.id}` "
+                "and record the yes before making a testimonial"
+            )
+        caption = " ".join(w for w in (item.caption or "").split() if not w.startswith("#"))
+        if not caption.strip():
+            raise InputError(f"{item.id} has no caption to quote; add the review by hand with `contentkit review add`")
+        photo = next((f for f in item.media_files if f.lower().endswith((".jpg", ".jpeg", ".png", ".webp"))), None)
+        review = Review(
+            text=caption,
+            name=item.owner,
+            rating=5.0,
+            source=item.platform if item.platform in SOURCES else None,
+            date=item.taken_at.date() if item.taken_at else None,
+            ugc_id=item.id,
+            handle=item.owner.lstrip("@"),
+            photo=str(self.ws.root / photo) if photo and not os.path.isabs(photo) else photo,
+            created_at=pendulum.now(self.ws.tz),
+        )
+        with self.ws.store.transaction() as tx:
+            tx.save(review)
+        return review
+
+    def _ugc_item(self, ugc_id: str) -> UGCItem:
+        try:
+            manager = self.ws.ugc
+        except ImportError:  # the UGC manager is optional here: the store holds the same record
+            return self.ws.store.read().get(UGCItem, ugc_id)
+        item: UGCItem = manager.get(ugc_id)
+        return item
+
+    # -- rendering -------------------------------------------------------
+    def brand(self) -> Brand:
+        from .brand import Brand
+
+        return Brand.from_config(self.ws.config, self.ws.root)
+
+    @property
+    def template_dirs(self) -> tuple[str, ...]:
+        return (str(self.ws.root / "templates" / "testimonials"),)
+
+    def render_for_post(self, review: Review, channel: str, *, template: str = "card") -> str:
+        """Render `review` at the size `channel` needs into media/testimonials; returns the path
+        relative to the workspace. Writes no record: the planner sets `post_id` and `rendered`."""
+        from .output import output_name, save_testimonial
+        from .render import render_testimonial
+        from .templates import SIZES
+
+        size = SIZES[CHANNEL_SIZES.get(channel, "square")]
+        chosen = "photo" if review.photo and template == "card" else template
+        image = render_testimonial(review, chosen, size, self.brand(), template_dirs=self.template_dirs,
+                                   on_warning=lambda _m: None)
+        folder = self.ws.media_dir / "testimonials"
+        path = folder / output_name(review, chosen, size.name, "jpg")
+        save_testimonial(image, path, max_bytes=size.max_bytes)
+        return path.relative_to(self.ws.root).as_posix()
+
+    def render(
+        self,
+        ids: list[str] | None = None,
+        *,
+        all_new: bool = False,
+        template: str = "card",
+        sizes: list[str] | None = None,
+        fmt: str = "jpg",
+        out_dir: str | os.PathLike[str] | None = None,
+        jobs: int = 1,
+        strict: bool = False,
+        on_warning: Callable[[str], None] | None = None,
+    ) -> list[Path]:
+        """Render the given reviews (or every one never rendered) and remember the files, in one write."""
+        from .batch import render_batch
+
+        snapshot = self.ws.store.read()
+        if ids:
+            reviews = [snapshot.get(Review, i) for i in ids]
+        elif all_new:
+            reviews = [r for r in snapshot.all(Review) if not r.rendered]
+        else:
+            raise InputError("say which reviews to render: give review IDs or --all-new")
+        if not reviews:
+            return []
+        out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"
+        paths = render_batch(
+            reviews, template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
+            jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning,
+        )
+        by_review: dict[str, list[str]] = {}
+        for review, path in paths:
+            shown = path.resolve()
+            rel = shown.relative_to(self.ws.root).as_posix() if shown.is_relative_to(self.ws.root) else str(shown)
+            by_review.setdefault(review.id, []).append(rel)
+        with self.ws.store.transaction() as tx:
+            for rid, files in by_review.items():
+                current = tx.get(Review, rid)
+                current.rendered = sorted(set(current.rendered) | set(files))
+                tx.save(current)
+        return [p for _, p in paths]
