@@ -226,7 +226,11 @@ def fit_text(
     """
     from PIL import ImageText
 
-    x, y, w, h = box
+    # Some glyphs (italic J, heavy T) ink a little left of their origin and right of
+    # their advance: keep a small inset so no ink crosses the region's edge.
+    inset = max(1, round(0.04 * max_size))
+    x, y, w, h = box[0] + inset, box[1], max(1, box[2] - 2 * inset), box[3]
+    box = (x, y, w, h)
     prepared, emoji, run = prepare(text, font_path, emoji_font)
     spacing = max(2.0, line_spacing * max_size)
     # Emoji hang a little below the baseline: keep room for that under the last line.
