@@ -276,12 +276,12 @@ def _break_long_words(text: str, font: Any, width: int) -> str:
     words = text.split(" ")
     out = []
     for word in words:
-        if _PH in word or font.getlength(word) <= width:
+        if _PH in word or font.getbbox(word)[2] <= width:
             out.append(word)
             continue
         piece = ""
         for ch in word:
-            if font.getlength(piece + ch) > width:
+            if piece and font.getbbox(piece + ch)[2] > width:
                 out.append(piece)
                 piece = ""
             piece += ch
