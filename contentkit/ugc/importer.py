@@ -202,10 +202,9 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
             taken = None
             if stamp:
                 try:
-                    taken = parse_at(stamp, tz)
-                except InputError:
-                    day = parse_date(stamp)
-                    taken = parse_at(f"{day.isoformat()} 00:00", tz)
+                    taken = parse_at(stamp, tz) if len(stamp) > 10 else parse_at(f"{parse_date(stamp).isoformat()} 00:00", tz)
+                except InputError as exc:
+                    raise InputError(f"{where}: {exc}") from None
             items.append(
                 manual_item(values["url"], values["username"], platform=values["platform"] or None,
                             caption=row.get("caption") or "", taken_at=taken, brand_handle=brand_handle,
