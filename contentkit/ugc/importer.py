@@ -169,6 +169,7 @@ def manual_item(
         hashtags=list(dict.fromkeys(t.lower() for t in _HASHTAG.findall(caption))),
         mentions=mentions,
         is_mention=bool(brand) and brand in mentions,
+        media_type="video" if chosen == "tiktok" else "image",  # TikTok only has videos
         taken_at=taken_at,
         source=source,
     )

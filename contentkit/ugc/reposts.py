@@ -70,7 +70,8 @@ def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: 
     if name == "revoked":
         return f"{who} revoked consent for {item.id} on {when}; it cannot be reposted"
     grant = state.grant
-    if name == "grant_expired" and grant is not None and grant.until is not None:
+    today = pendulum.now(tz).date()
+    if name == "grant_expired" and grant is not None and grant.until is not None and grant.until < today:
         return f"the grant for {item.id} ended on {grant.until.isoformat()}; ask {who} again with `contentkit ugc request {item.id}`"
     if grant is not None and grant.scope and channel not in grant.scope:
         return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
