@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "post": "posts:post",
     "ugc": "ugc:ugc",
     "export": "export:export",
+    "calendar": "views:calendar",
+    "report": "views:report",
     "review": "review:review",
     "testimonial": "testimonial:testimonial",
 }

@@ -60,6 +60,11 @@ _LAZY: dict[str, str] = {
     "quick_testimonial": "contentkit.graphics.quick",
     "render_batch": "contentkit.graphics.batch",
     **dict.fromkeys(("ExportResult", "export_posts", "export_ics", "export_buffer", "export_hootsuite", "export_csv", "export_markdown"), "contentkit.calendar.exports"),
+    # views: the calendar page and the report
+    **dict.fromkeys(("CalendarRange", "CalendarFile", "calendar_html", "write_calendar"), "contentkit.views.calendar_page"),
+    **dict.fromkeys(("Report", "build_report"), "contentkit.views.report_data"),
+    **dict.fromkeys(("ReportFile", "write_report", "report_html"), "contentkit.views.report_files"),
+    "report_png": "contentkit.views.report_chart",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -83,6 +88,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .calendar.limits import Violation, check_post
     from .calendar.planner import PlanResult
     from .calendar.strategy import Strategy, list_strategies, load_strategy
+    from .views.calendar_page import CalendarFile, CalendarRange, calendar_html, write_calendar
+    from .views.report_chart import report_png
+    from .views.report_data import Report, build_report
+    from .views.report_files import ReportFile, report_html, write_report
     from .config import BrandKit, Config, Handles
     from .errors import (
         ConfigError,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .graphics.reviews import ReviewBook
     from .ugc.consent import ConsentLedger
     from .ugc.manager import UGCManager
+    from .views.report_data import Report
 
 __all__ = ["Workspace", "CONFIG_NAME", "ENV_VAR"]
 
@@ -173,6 +174,18 @@ class Workspace:
         from .calendar.planner import plan
 
         return plan(self, **options)
+
+    def calendar_html(self, **options: Any) -> str:
+        """The HTML calendar page: see `contentkit.views.calendar_page.calendar_html` for the options."""
+        from .views.calendar_page import calendar_html
+
+        return calendar_html(self, **options)
+
+    def report(self, **options: Any) -> Report:
+        """The figures of recent weeks (`weeks=4`, `end=None`): see `contentkit.views.report_data.build_report`."""
+        from .views.report_data import build_report
+
+        return build_report(self, **options)
 
     @cached_property
     def ugc(self) -> UGCManager:

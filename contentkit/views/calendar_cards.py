@@ -1,0 +1,102 @@
+"""What each calendar card shows besides the post itself: its flags and its image.
+
+Flags are the reasons a person should look at a post before it goes out: a
+platform limit it breaks, or customer content (UGC) it uses without a current
+grant for its channel at its time. The image is the post's first asset, else
+the testimonial rendered for it, else the customer's downloaded media.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pendulum
+
+from ..calendar.limits import check_post
+from ..records import Post, Review, UGCItem
+from .thumbnails import Thumbnail, thumbnail
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+__all__ = ["Card", "build_cards"]
+
+
+@dataclass
+class Card:
+    """One post as the page draws it: local time, flags (label key, detail) and image."""
+
+    post: Post
+    local: pendulum.DateTime
+    flags: list[tuple[str, str]] = field(default_factory=list)
+    image: Thumbnail | None = None
+
+
+def build_cards(ws: Workspace, posts: list[Post], *, thumbnails: bool = True) -> list[Card]:
+    """A Card per post, in the order given, with flags and (if `thumbnails`) images."""
+    tz = ws.tz
+    cards = [Card(p, pendulum.instance(p.at).in_timezone(tz)) for p in posts]
+    overrides = ws.config.limits
+    for card in cards:
+        if card.post.status == "skipped":
+            continue
+        for v in check_post(card.post, overrides):
+            card.flags.append(("limit_flag", v.message))
+    _flag_consent(ws, [c for c in cards if c.post.ugc_id and c.post.status != "skipped"])
+    if thumbnails:
+        _attach_images(ws, cards)
+    return cards
+
+
+def _flag_consent(ws: Workspace, cards: list[Card]) -> None:
+    """Flag posts whose UGC item has no grant covering the post's channel at its time."""
+    if not cards:
+        return
+    try:
+        ledger = ws.consent
+    except (ImportError, AttributeError):
+        # The consent ledger is not part of this build: say so rather than imply a grant.
+        for card in cards:
+            card.flags.append(("ugc_unchecked", card.post.ugc_id or ""))
+        return
+    from ..errors import NotFoundError
+
+    for card in cards:
+        post = card.post
+        try:
+            allowed = bool(ledger.state(post.ugc_id, post.at).allows(post.channel, post.at))
+        except NotFoundError:
+            allowed = False
+        if not allowed:
+            card.flags.append(("ugc_flag", f"{post.ugc_id} → {post.channel}"))
+
+
+def _attach_images(ws: Workspace, cards: list[Card]) -> None:
+    wanted = [c for c in cards if c.post.assets or c.post.review_id or c.post.ugc_id]
+    if not wanted:
+        return
+    snap = ws.store.read()
+    reviews: dict[str, dict[str, Any]] = {}
+    items: dict[str, dict[str, Any]] = {}
+    if any(c.post.review_id for c in wanted):
+        reviews = {r["id"]: r for r in snap.rows(Review)}
+    if any(c.post.ugc_id for c in wanted):
+        items = {r["id"]: r for r in snap.rows(UGCItem)}
+    for card in wanted:
+        ref = _image_ref(card.post, reviews, items)
+        if ref:
+            card.image = thumbnail(ws.root, ref, media_dir=ws.media_dir)
+
+
+def _image_ref(post: Post, reviews: dict[str, dict[str, Any]], items: dict[str, dict[str, Any]]) -> str | None:
+    for asset in post.assets:
+        if asset.strip():
+            return asset
+    review = reviews.get(post.review_id or "")
+    if review and review.get("rendered"):
+        return str(review["rendered"][0])
+    item = items.get(post.ugc_id or "")
+    if item and item.get("media_files"):
+        return str(item["media_files"][0])
+    return None

@@ -1,0 +1,82 @@
+"""The look shared by the calendar page and the report: pillar colours, words, CSS.
+
+Pillar colours live here once, so a card on the page and a bar in the report
+chart agree. The words come from `templates/views/labels.toml` (id and en),
+the page CSS from `templates/views/calendar.css`.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..vocab import PILLARS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["PILLAR_COLOURS", "labels", "page_css", "pillar_css"]
+
+# pillar -> (strong colour for borders and bars, light tint for card backgrounds)
+PILLAR_COLOURS: dict[str, tuple[str, str]] = {
+    "storytelling": ("#8E44AD", "#F5EEF8"),
+    "education": ("#2471A3", "#EAF2F8"),
+    "entertainment": ("#D68910", "#FEF5E7"),
+    "interaction": ("#148F77", "#E8F8F5"),
+    "social_proof": ("#C0392B", "#FDEDEC"),
+    "service": ("#566573", "#F2F3F4"),
+    "retention": ("#1E8449", "#E9F7EF"),
+    "promo": ("#D81B60", "#FCE4EC"),
+}
+assert set(PILLAR_COLOURS) == set(PILLARS)
+
+_FALLBACK = ("#7F8C8D", "#F4F6F6")
+
+
+def pillar_colour(pillar: str) -> tuple[str, str]:
+    """The (strong, light) colours of `pillar`; grey for a pillar we don't know."""
+    return PILLAR_COLOURS.get(pillar, _FALLBACK)
+
+
+@lru_cache(maxsize=1)
+def _all_labels() -> dict[str, Any]:
+    text = (resources.files("contentkit.templates") / "views" / "labels.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def labels(lang: str) -> dict[str, Any]:
+    """The page's words in `lang` ("id" or "en"; anything else falls back to "id").
+
+    >>> labels("en")["week"]
+    'Week'
+    """
+    table = _all_labels()
+    return dict(table.get(lang) or table["id"])
+
+
+@lru_cache(maxsize=1)
+def _base_css() -> str:
+    return (resources.files("contentkit.templates") / "views" / "calendar.css").read_text("utf-8")
+
+
+def pillar_css() -> str:
+    """One CSS class per pillar (`.p-promo`) setting the card's colours."""
+    rules = [f".p-{p}{{--pc:{strong};--pb:{light}}}" for p, (strong, light) in PILLAR_COLOURS.items()]
+    rules.append(f".p-other{{--pc:{_FALLBACK[0]};--pb:{_FALLBACK[1]}}}")
+    return "\n".join(rules)
+
+
+def page_css(brand_colour: str) -> str:
+    """The whole inline stylesheet, with the brand colour as `--brand`."""
+    colour = brand_colour if _is_hex(brand_colour) else "#C0392B"
+    return f":root{{--brand:{colour}}}\n{_base_css()}\n{pillar_css()}\n"
+
+
+def _is_hex(value: str) -> bool:
+    # The colour comes from contentkit.toml and lands inside <style>: only #RGB/#RRGGBB pass.
+    v = value.strip()
+    return v.startswith("#") and len(v) in (4, 7) and all(c in "0123456789abcdefABCDEF" for c in v[1:])
