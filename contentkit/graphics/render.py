@@ -11,6 +11,7 @@ import os
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
@@ -109,11 +110,25 @@ def render_testimonial(
     canvas_size = size if isinstance(size, Size) else check_size(size)
     kit = (brand or Brand()).resolved()
     photo_path = os.fspath(photo) if photo else (getattr(review, "photo", None) or None)
-    image = Image.new("RGB", (canvas_size.width, canvas_size.height), kit.color(tpl.background))
+    layers = [ly for ly in tpl.layers if not (ly.when == "photo" and not photo_path or ly.when == "no_photo" and photo_path)]
+    # The layers before the first one that depends on the review (background, card, shadow)
+    # look the same on every image: draw them once per template, size and brand.
+    static = 0
+    while static < len(layers) and layers[static].kind in _STATIC:
+        static += 1
+    key = (tpl.path, tpl.background, repr(layers[:static]), canvas_size, kit)
+    base = _BASES.get(key)
+    if base is None:
+        base = Image.new("RGB", (canvas_size.width, canvas_size.height), kit.color(tpl.background))
+        painter = Canvas(base, canvas_size, kit, review, tpl)
+        for layer in layers[:static]:
+            PAINTERS[layer.kind](painter, layer)
+        if len(_BASES) >= 8:
+            _BASES.pop(next(iter(_BASES)))
+        _BASES[key] = base
+    image = base.copy()
     canvas = Canvas(image, canvas_size, kit, review, tpl, photo_path=photo_path, strict=strict)
-    for layer in tpl.layers:
-        if layer.when == "photo" and not photo_path or layer.when == "no_photo" and photo_path:
-            continue
+    for layer in layers[static:]:
         PAINTERS[layer.kind](canvas, layer)
     for note in canvas.notes:
         if on_warning:
@@ -121,6 +136,10 @@ def render_testimonial(
         else:
             warnings.warn(note, TextCutWarning, stacklevel=2)
     return image
+
+
+_STATIC = {"fill", "fade", "pattern", "divider", "quote_mark", "logo", "shop", "footer"}
+_BASES: dict[Any, Image.Image] = {}
 
 
 # -- text ------------------------------------------------------------------
@@ -300,7 +319,7 @@ def _badge(canvas: Canvas, layer: Layer) -> None:
 
 
 def _logo(canvas: Canvas, layer: Layer) -> None:
-    from PIL import Image, ImageDraw, ImageOps
+    from PIL import ImageDraw
 
     x, y, w, h = canvas.box(layer)
     side = min(w, h)
@@ -309,11 +328,7 @@ def _logo(canvas: Canvas, layer: Layer) -> None:
     if plate:
         paste_color(canvas.image, canvas.ink(plate), (gx, y), rounded_mask(side, side, side // 2))
     if canvas.brand.logo:
-        try:
-            with Image.open(canvas.brand.logo) as im:
-                logo = ImageOps.contain(im.convert("RGBA"), (int(side * (0.72 if plate else 1)),) * 2, Image.Resampling.LANCZOS)
-        except (OSError, SyntaxError) as exc:
-            raise InputError(f"logo {canvas.brand.logo} cannot be read as an image ({exc}); use a PNG or JPEG") from None
+        logo = _logo_image(canvas.brand.logo, int(side * (0.72 if plate else 1)), os.path.getmtime(canvas.brand.logo))
         canvas.image.paste(logo, (gx + (side - logo.width) // 2, y + (side - logo.height) // 2), logo)
         return
     initial = (canvas.brand.shop_name.strip()[:1] or "").upper()
@@ -325,6 +340,17 @@ def _logo(canvas: Canvas, layer: Layer) -> None:
     ImageDraw.Draw(canvas.image).text(
         (gx + side / 2, y + side / 2), initial, font=font, anchor="mm", fill=canvas.ink("primary" if plate else "white")
     )
+
+
+@lru_cache(maxsize=8)
+def _logo_image(path: str, side: int, mtime: float) -> Image.Image:
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(path) as im:
+            return ImageOps.contain(im.convert("RGBA"), (side, side), Image.Resampling.LANCZOS)
+    except (OSError, SyntaxError) as exc:
+        raise InputError(f"logo {path} cannot be read as an image ({exc}); use a PNG or JPEG") from None
 
 
 def _divider(canvas: Canvas, layer: Layer) -> None:
