@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -43,24 +44,29 @@ def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None,
         contentkit ugc collect --tagged --since 2026-11-01 --login dapurbusari
         contentkit ugc collect --hashtag dapurbusari --limit 50 --login dapurbusari
     """
-    with click.progressbar(length=limit or 0, label="collecting", show_pos=True, file=click.get_text_stream("stderr")) as bar:
-        state = {"n": 0}
+    state: dict[str, Any] = {"n": 0, "bar": None}
 
-        def progress(count: int, source: str) -> None:
-            bar.label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
-            if limit:
-                bar.update(count - state["n"])
-            else:
-                bar.pos = count
-                bar.render_progress()
-            state["n"] = count
+    def progress(count: int, source: str) -> None:
+        bar = state["bar"]
+        if bar is None:  # shown once the first post arrives, on stderr
+            bar = state["bar"] = click.progressbar(length=limit or 0, label="collecting", show_pos=True, file=sys.stderr)
+        bar.label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
+        if limit:
+            bar.update(count - state["n"])
+        else:
+            bar.pos = count
+            bar.render_progress()
+        state["n"] = count
 
-        try:
-            report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress)
-        except KeyboardInterrupt:
-            raise click.ClickException(
-                f"interrupted after {state['n']} posts; they are saved, run the same command again to resume"
-            ) from None
+    try:
+        report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress)
+    except KeyboardInterrupt:
+        raise click.ClickException(
+            f"interrupted after {state['n']} posts; they are saved, run the same command again to resume"
+        ) from None
+    finally:
+        if state["bar"] is not None:
+            state["bar"].render_finish()
     for run in report.sources:
         note = " (resumed)" if run["resumed"] else ""
         click.echo(f"{run['source']}: {run['posts']} posts{note}")

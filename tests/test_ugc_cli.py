@@ -1,0 +1,146 @@
+"""`contentkit ugc` end to end through the CLI: thin commands, one-line errors, JSON listings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pendulum
+import pytest
+import requests
+from click.testing import CliRunner
+
+from contentkit.cli.main import cli
+from contentkit.cli.ugc import ugc
+from contentkit.config import Handles
+from contentkit.workspace import Workspace
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ugc"
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(requests.Session, "request", refuse)
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    ws = Workspace.init(tmp_path / "toko", brand="Dapur Bu Sari", sector="kuliner", handles=Handles(instagram="dapurbusari"))
+    toml = ws.root / "contentkit.toml"
+    toml.write_text(toml.read_text().replace('terms_url = ""', 'terms_url = "https://dapurbusari.id/syarat"'))
+    return ws.root
+
+
+def run(shop: Path, *args: str) -> object:
+    result = CliRunner().invoke(cli, ["ugc", *args, "-w", str(shop)], catch_exceptions=False)
+    return result
+
+
+def later(days: int) -> str:
+    return pendulum.now("Asia/Jakarta").add(days=days).format("YYYY-MM-DD") + " 19:00"
+
+
+def test_import_list_request_grant_repost_revoke(shop: Path) -> None:
+    r = run(shop, "import", str(FIXTURES))
+    assert r.exit_code == 0, r.output
+    assert "added 4, updated 0, skipped 2" in r.output
+    r = run(shop, "list", "--json")
+    rows = json.loads(r.output)
+    assert [row["state"] for row in rows] == ["none"] * 4
+    u1 = next(row["id"] for row in rows if row["owner"] == "rina.makan")
+
+    r = run(shop, "request", u1, "--via", "comment", "--lang", "id")
+    assert r.exit_code == 0 and "#YaDapurBuSari" in r.output and "https://dapurbusari.id/syarat" in r.output
+
+    r = run(shop, "repost", u1, "--at", later(3), "--channel", "instagram")
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1
+    assert "has not answered" in r.output
+
+    r = run(shop, "grant", u1, "--evidence", "balas DM: boleh kak", "--scope", "instagram,facebook")
+    assert r.exit_code == 0 and "granted for instagram, facebook" in r.output
+    r = run(shop, "list", "--state", "granted")
+    assert u1 in r.output and "@rina.makan" in r.output and r.output.count("\n") == 2
+
+    r = run(shop, "repost", u1, "--at", later(3), "--channel", "instagram")
+    assert r.exit_code == 0 and "📸 @rina.makan" in r.output
+
+    r = run(shop, "revoke", u1, "--reason", "minta dihapus")
+    assert r.exit_code == 0 and "skipped P1" in r.output
+    r = run(shop, "history", u1, "--json")
+    assert [e["kind"] for e in json.loads(r.output)] == ["requested", "granted", "revoked"]
+    r = run(shop, "show", u1)
+    assert "consent: revoked" in r.output and "skipped" in r.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "U99"], "no ugcitem with ID 'U99'"),
+        (["grant", "U1", "--evidence", "ya", "--until", "2020-01-01"], "in the past"),
+        (["grant", "U1", "--evidence", "ya", "--scope", "myspace"], "unknown channel"),
+        (["list", "--state", "maybe"], "unknown state"),
+        (["import", "nowhere.json"], "no such file"),
+        (["add", "https://example.com/x", "--user", "a"], "cannot tell which platform"),
+        (["repost", "U1", "--at", "besok", "--channel", "instagram"], "invalid time"),
+        (["collect", "--login", "nobody_here_xyz"], "no instaloader session"),
+    ],
+)
+def test_bad_input_is_one_line_and_nonzero(shop: Path, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    run(shop, "add", "https://www.tiktok.com/@budi/video/1", "--user", "budi")
+    result = run(shop, *args)
+    assert result.exit_code != 0
+    assert message in result.output and result.output.startswith("Error: ") and result.output.count("\n") == 1
+
+
+def test_bad_file_in_folder_is_reported_as_a_warning(shop: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "dl"
+    folder.mkdir()
+    (folder / "a.json").write_bytes((FIXTURES / "post_image.json").read_bytes())
+    (folder / "b.json").write_text("{broken")
+    r = CliRunner().invoke(cli, ["ugc", "import", str(folder), "-w", str(shop)])
+    assert r.exit_code == 0 and "added 1, updated 0, skipped 1" in r.output
+    assert "b.json: not valid JSON" in r.output
+
+
+def test_add_and_decline_and_reject(shop: Path) -> None:
+    r = run(shop, "add", "https://www.tiktok.com/@budi/video/1", "--user", "@budi", "--caption", "enak")
+    assert r.exit_code == 0 and r.output.startswith("U1  tiktok  @budi")
+    assert run(shop, "decline", "U1", "--reason", "tidak").exit_code == 0
+    assert run(shop, "reject", "U1", "--reason", "buram").exit_code == 0
+    rows = json.loads(run(shop, "list", "--json", "--source", "manual").output)
+    assert rows[0]["state"] == "declined" and rows[0]["rejected"] == "buram"
+
+
+def test_every_ugc_command_has_help_with_an_example() -> None:
+    for name, command in ugc.commands.items():
+        assert command.help and "Example:" in command.help, name
+        result = CliRunner().invoke(cli, ["ugc", name, "--help"])
+        assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_top_level_help_lists_ugc() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0 and "ugc" in result.output
+
+
+def test_collect_shows_progress_and_a_summary(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_ugc_collect import FakeInstagram, make_client, pages
+
+    from contentkit.ugc.instagram import InstagramClient
+
+    fake = FakeInstagram(pages(2))
+    fake.fail_at["c1"] = __import__("instaloader").TooManyRequestsException("429 Too Many Requests")
+    monkeypatch.setattr(InstagramClient, "open", classmethod(lambda cls, login=None, session_file=None: make_client(fake)))
+    r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "-w", str(shop)])
+    assert r.exit_code == 1
+    assert "Error: Instagram is rate limiting this account; wait (an hour is safe) and run again: it will resume" in r.output
+    assert "(12 posts collected so far are saved)" in r.output
+    r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "-w", str(shop)])
+    assert r.exit_code == 0, r.output
+    assert "tagged:dapurbusari: 13 posts (resumed)" in r.output and "added 12, updated 1" in r.output
