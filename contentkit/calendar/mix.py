@@ -9,6 +9,8 @@ of fit: promos on sale days, never on a public holiday, interaction in a live.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -29,27 +31,66 @@ FORMAT_FIT: dict[str, dict[str, int]] = {
 
 
 def allocate(
-    mix: Mapping[str, float], carry: Mapping[str, float], fixed: Mapping[str, int], total: int
+    mix: Mapping[str, float], history: Sequence[Mapping[str, float]], fixed: Mapping[str, int], total: int
 ) -> tuple[dict[str, int], dict[str, float]]:
     """Decide how many of a week's `total` posts each pillar gets.
 
-    `fixed` counts posts whose pillar is already decided (kept posts, series
-    episodes); the rest go greedily to the largest remaining quota. Returns the
-    week's counts per mix pillar and the deficit to carry into the next week.
+    `history` holds each pillar's deficit at the end of the last few planned
+    weeks (latest last; empty for a fresh start). `fixed` counts posts whose
+    pillar is already decided (kept posts, series episodes). Every pillar gets
+    its quota rounded down or up, so its running deficit stays within one
+    post; among those roundings the one chosen keeps the last four weeks'
+    windows closest to target too. Returns the counts per mix pillar and the
+    new deficit to carry.
 
-    >>> counts, carry = allocate({"a": 0.5, "b": 0.5}, {}, {}, 3)
+    >>> counts, carry = allocate({"a": 0.5, "b": 0.5}, [], {}, 3)
     >>> counts, carry
     ({'a': 2, 'b': 1}, {'a': -0.5, 'b': 0.5})
     """
+    carry = history[-1] if history else {}
     quota = {p: carry.get(p, 0.0) + share * total for p, share in mix.items()}
-    counts = {p: int(fixed.get(p, 0)) for p in mix}
-    free = total - sum(int(n) for n in fixed.values())
     order = list(mix)
-    for _ in range(max(free, 0)):
-        best = max(order, key=lambda p: (quota[p] - counts[p], -order.index(p)))
-        counts[best] += 1
-    new_carry = {p: round(quota[p] - counts[p], 9) for p in mix}
+    target = total - sum(n for p, n in fixed.items() if p not in mix)
+    low = {p: max(math.floor(quota[p] + _EPS), fixed.get(p, 0)) for p in order}
+    optional = [p for p in order if low[p] < quota[p] - _EPS]
+    extra = target - sum(low.values())
+    if 0 <= extra <= len(optional) and len(list(itertools.islice(itertools.combinations(optional, extra), _MAX_COMBOS + 1))) <= _MAX_COMBOS:
+        counts = min(
+            (_with(low, combo) for combo in itertools.combinations(optional, extra)),
+            key=lambda c: _window_cost(c, quota, history),
+        )
+    else:  # series or kept posts overfill some pillar: hand out the rest by largest remaining quota
+        counts = {p: int(fixed.get(p, 0)) for p in order}
+        for _ in range(max(target - sum(counts.values()), 0)):
+            best = max(order, key=lambda p: (quota[p] - counts[p], -order.index(p)))
+            counts[best] += 1
+    new_carry = {p: round(quota[p] - counts[p], 9) for p in order}
     return counts, new_carry
+
+
+_EPS = 1e-9
+_MAX_COMBOS = 5000
+
+
+def _with(low: Mapping[str, int], combo: Sequence[str]) -> dict[str, int]:
+    counts = dict(low)
+    for p in combo:
+        counts[p] += 1
+    return counts
+
+
+def _window_cost(counts: Mapping[str, int], quota: Mapping[str, float], history: Sequence[Mapping[str, float]]) -> tuple[float, float, tuple[int, ...]]:
+    """Worst deviation over windows ending this week (1 to 4 weeks long), then spread, then order."""
+    worst = 0.0
+    spread = 0.0
+    for p, q in quota.items():
+        d = q - counts[p]
+        m = abs(d)
+        for past in history[-4:]:
+            m = max(m, abs(past.get(p, 0.0) - d))
+        worst = max(worst, m)
+        spread += m * m
+    return (round(worst, 9), round(spread, 9), tuple(-counts[p] for p in quota))
 
 
 @dataclass(frozen=True)

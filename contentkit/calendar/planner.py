@@ -154,14 +154,16 @@ def _run(
     rows = tx.rows(Post)
     ideas = tx.all(Idea)
     picker = ContentPicker(strategy, ws.language, ideas, rows)
-    carry = _carry_before(rows, strategy.mix, monday, ws.tz)
+    # Deficits at the end of the four weeks before the first: windows reaching back stay on target.
+    start = pendulum.Date(monday.year, monday.month, monday.day)
+    history = [_carry_before(rows, strategy.mix, start.subtract(weeks=k), ws.tz) for k in (3, 2, 1, 0)]
     week_planner = WeekPlanner(ws, tx, strategy, picker, rows, dry_run=dry_run)
 
     result = PlanResult(weeks=[], dry_run=dry_run)
     for k in range(weeks):
         wk_monday = pendulum.Date(monday.year, monday.month, monday.day).add(weeks=k)
-        outcome = week_planner.plan_week(wk_monday, replan=replan, carry=carry, allocate=allocate)
-        carry = outcome.carry
+        outcome = week_planner.plan_week(wk_monday, replan=replan, history=history, allocate=allocate)
+        history = [*history[-3:], outcome.carry]
         pillars = {p.pillar for p in outcome.posts}
         result.weeks.append(
             PlannedWeek(

@@ -94,7 +94,7 @@ class WeekPlanner:
 
     # -- the week -------------------------------------------------------------
     def plan_week(
-        self, monday: date, *, replan: bool, carry: dict[str, float],
+        self, monday: date, *, replan: bool, history: list[dict[str, float]],
         allocate: Callable[..., tuple[dict[str, int], dict[str, float]]],
     ) -> WeekOutcome:
         from ..dates import week_label
@@ -132,7 +132,7 @@ class WeekPlanner:
                 new.append(post)
 
         fixed = Counter(p.pillar for p in [*kept, *new])
-        counts, carry = allocate(self.strategy.mix, carry, fixed, len(kept) + len(new) + len(free))
+        counts, carry = allocate(self.strategy.mix, history, fixed, len(kept) + len(new) + len(free))
         remaining = {p: n - fixed.get(p, 0) for p, n in counts.items() if n - fixed.get(p, 0) > 0}
         choices = [
             SlotChoice(i, slot.format, sale_event(at.date()) is not None, is_public_holiday(at.date()))
@@ -329,7 +329,9 @@ class WeekPlanner:
             return
         for post_id in self.removed:
             self.tx.delete(Post, post_id)
-        self.tx.save_many(self.new_posts)  # gives the new posts their ids
+        # Ids follow time order, so P12 comes before P13 on the calendar.
+        self.new_posts.sort(key=lambda p: (pendulum.instance(p.at), p.slot or ""))
+        self.tx.save_many(self.new_posts)
         for idea, post in self._idea_links:
             idea.used_by = post.id
             self.changed_ideas.append(idea)
