@@ -129,8 +129,14 @@ class Report:
         return data
 
 
-def build_report(ws: Workspace, *, weeks: int = 4, end: str | date | None = None) -> Report:
+def build_report(
+    ws: Workspace, *, weeks: int = 4, end: str | date | None = None, today: str | date | None = None
+) -> Report:
     """The figures of the `weeks` ISO weeks ending with the week of `end` (default: this week).
+
+    `today` (default: the real date in the workspace timezone) is when the
+    report is made: unanswered requests only count as expired once their
+    deadline is before it.
 
     >>> r = ws.report(weeks=4)                  # doctest: +SKIP
     >>> r.weeks[-1].planned, r.consent.granted  # doctest: +SKIP
@@ -139,7 +145,8 @@ def build_report(ws: Workspace, *, weeks: int = 4, end: str | date | None = None
     if not isinstance(weeks, int) or not 1 <= weeks <= MAX_REPORT_WEEKS:
         raise InputError(f"--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}")
     tz = ws.tz
-    last_day = parse_date(end) if end is not None else pendulum.now(tz).date()
+    now_day = parse_date(today) if today is not None else pendulum.now(tz).date()
+    last_day = parse_date(end) if end is not None else now_day
     last_monday = last_day - timedelta(days=last_day.weekday())
     first = last_monday - timedelta(weeks=weeks - 1)
     last = last_monday + timedelta(days=6)
@@ -183,7 +190,7 @@ def build_report(ws: Workspace, *, weeks: int = 4, end: str | date | None = None
     channel_pub = Counter(r["channel"] for r in live if r.get("status") == "published")
     channels = [ChannelFigures(c, n, channel_pub.get(c, 0)) for c, n in channel_counts.most_common()]
 
-    funnel = _funnel(ws, snap, posts, inside, local, last)
+    funnel = _funnel(ws, snap, posts, inside, local, min(last, now_day))
     reviews = snap.rows(Review)
     review_posts = [r for r in live if r.get("review_id")]
     testimonials = TestimonialFigures(
@@ -217,14 +224,13 @@ def _stages(pillars: set[str], has_audience: bool) -> list[str]:
     return [s for s in STAGES if s in covered]
 
 
-def _funnel(ws: Workspace, snap: Any, posts: list[dict[str, Any]], inside: Any, local: Any, last: date) -> ConsentFunnel:
+def _funnel(ws: Workspace, snap: Any, posts: list[dict[str, Any]], inside: Any, local: Any, as_of: date) -> ConsentFunnel:
     funnel = ConsentFunnel()
     funnel.collected = sum(inside(r.get("collected_at") or r.get("taken_at")) for r in snap.rows(UGCItem))
     by_item: dict[str, list[dict[str, Any]]] = {}
     for row in snap.rows(ConsentEvent):
         by_item.setdefault(row["ugc_id"], []).append(row)
     expiry = timedelta(days=int(ws.config.consent_expiry_days))
-    as_of = min(last, pendulum.now(ws.tz).date())  # nothing expires in the future
     for events in by_item.values():
         events.sort(key=lambda r: datetime.fromisoformat(r["at"]))
         kinds = {r["kind"] for r in events if inside(r["at"])}
