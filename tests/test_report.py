@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 from contentkit.cli.main import cli
-from contentkit.records import UGCItem
+from contentkit.records import Post, UGCItem
 from contentkit.vocab import PILLAR_STAGES, STAGES
 from contentkit.workspace import Workspace
 
@@ -97,8 +97,10 @@ def test_consent_funnel_counts_what_happened_in_the_window(ws: Workspace) -> Non
         ])
     ws.consent.request(a.id, at="2026-12-01 10:00")
     ws.consent.grant(a.id, "DM: boleh #YaDapurBuSari", at="2026-12-03 10:00")
-    repost = ws.ugc.repost(a.id, at="2026-12-10 12:00", channel="instagram")
-    ws.post_book.publish(repost.id, "https://instagram.com/p/repost")
+    # Stored directly: `ugc repost` only takes future times, and this test must not depend on today's date.
+    with ws.store.transaction() as tx:
+        tx.save(Post(at=pendulum.datetime(2026, 12, 10, 12, tz=ws.tz), channel="instagram", format="image",
+                     pillar="social_proof", title="Repost", ugc_id=a.id, source="repost", status="published"))
     ws.consent.request(b.id, at="2026-12-02 10:00")
     ws.consent.decline(b.id, at="2026-12-04 10:00")
     ws.consent.request(c.id, at="2026-12-01 12:00")  # never answered: expires after 14 days
