@@ -206,3 +206,12 @@ def test_cli_errors_are_one_line(ws: Workspace, runner, tmp_path: Path, monkeypa
     assert result.exit_code == 1
     assert result.output.startswith("Error:") and message in result.output
     assert result.output.count("\n") == 1
+
+
+def test_a_late_answer_takes_a_request_out_of_expired(ws: Workspace) -> None:
+    with ws.store.transaction() as tx:
+        item = tx.save(_item(ws, 1, "2026-11-30 10:00"))
+    ws.consent.request(item.id, at="2026-12-01 10:00")
+    ws.consent.grant(item.id, "DM: boleh, maaf telat", at="2026-12-20 10:00")  # after the 14-day deadline
+    f = ws.report(weeks=4, end=END, today=AFTER).consent
+    assert (f.requested, f.granted, f.expired) == (1, 1, 0)

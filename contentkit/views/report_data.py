@@ -15,7 +15,8 @@ the window, by local date:
 - consent funnel (customer content, by item): collected, asked (`requested`),
   `granted`, reposted (a published post using it); and the exits `declined`,
   `revoked` and `expired` (a request unanswered for the workspace's
-  `consent_expiry_days`, an `expired` event, or a grant whose `until` passed);
+  `consent_expiry_days` and still unanswered when the report is made, an
+  `expired` event, or a grant whose `until` passed);
 - testimonials: reviews added, reviews with rendered images (and the image
   count), review posts planned and published.
 """
@@ -251,8 +252,9 @@ def _expired_in_window(events: list[dict[str, Any]], inside: Any, local: Any, ex
         if row["kind"] == "requested":
             asked = local(row["at"])
             deadline = asked + expiry
+            # A late answer (before the report's day) still took the item out of "expired".
             answered = any(
-                later["kind"] in ("granted", "declined", "revoked") and local(later["at"]) <= deadline
+                later["kind"] in ("granted", "declined", "revoked") and local(later["at"]) <= max(deadline, as_of)
                 for later in events[i + 1:]
             )
             if not answered and deadline <= as_of and inside(deadline.isoformat()):
