@@ -7,7 +7,9 @@ transaction; consent itself lives in `ws.consent` (contentkit.ugc.consent).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+import gc
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -61,6 +63,23 @@ class CollectReport:
     sources: list[dict[str, Any]] = field(default_factory=list)
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector during a bulk read.
+
+    Loading and scanning 100,000 stored dicts makes millions of objects and no
+    reference cycles; the collector would walk them all again and again (it
+    doubles the time of a big listing). It is switched back on afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class UGCManager:
     """Customer posts in one workspace.
 
@@ -96,6 +115,12 @@ class UGCManager:
 
         if not paths:
             raise InputError("give at least one file or folder to import")
+        with _cycle_collector_paused():
+            return self._import(paths)
+
+    def _import(self, paths: Sequence[str | Path]) -> ImportReport:
+        from .instagram import loader_context_offline, parse_saved, read_saved
+
         files, missing = find_files(paths)
         if missing:
             raise InputError(f"{missing[0][0]}: no such file or folder; check the path")
@@ -207,13 +232,19 @@ class UGCManager:
         if source is not None:
             source = check_choice("source", source, SOURCES)
         since_ts = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz).timestamp() if since else None
+        with _cycle_collector_paused():
+            return self._scan(state, source, since_ts, snapshot)
+
+    def _scan(self, state: str | None, source: str | None, since_ts: float | None,
+              snapshot: Transaction | None) -> list[dict[str, Any]]:
         tx = snapshot if snapshot is not None else self.ws.store.read()
-        states = self.ws.consent.states(tx)
+        rows = tx.rows(UGCItem)
+        states = self.ws.consent.states(tx, item_rows=rows)
         wanted: set[str] | None = None
         if state not in (None, "none"):
             wanted = {uid for uid, st in states.items() if st.name == state}
         out: list[dict[str, Any]] = []
-        for row in tx.rows(UGCItem):
+        for row in rows:
             uid = row["id"]
             if wanted is not None and uid not in wanted:
                 continue
