@@ -145,3 +145,20 @@ def test_screenshots_folder_is_ignored_by_git() -> None:
     if shutil.which("git") is None or not (root / ".git").exists():
         pytest.skip("not a git checkout")
     assert "tests/screenshots/" in (root / ".gitignore").read_text()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_report_page_fits_the_screen(browser: Any, ws: Workspace, tmp_path: Path, width: int) -> None:
+    from contentkit.views.report_files import write_report
+
+    ws.plan(week="2026-W49", weeks=4)
+    out = write_report(ws, tmp_path / "laporan.html", weeks=4, end="2026-12-27").path
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(out.as_uri())
+    info = page.evaluate("""() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+        chart: document.querySelector('img.chart').getBoundingClientRect().width,
+        loaded: document.querySelector('img.chart').naturalWidth})""")
+    page.screenshot(path=str(SHOTS / f"report-{width}.png"), full_page=True)
+    page.close()
+    assert info["loaded"] == 1600, "the embedded chart decodes"
+    assert info["scroll"] <= info["client"] and info["chart"] <= width

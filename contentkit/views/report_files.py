@@ -82,8 +82,10 @@ _CSS = """
 header{border-top:6px solid var(--brand);padding-top:8px}h1{margin:0;font-size:22px}.meta{color:#5f6368}
 img.chart{display:block;width:100%;max-width:1600px;height:auto;margin:12px 0;border:1px solid #dadce0;border-radius:8px}
 h2{font-size:17px;margin:18px 0 6px}table{border-collapse:collapse;margin-bottom:8px;max-width:100%}
-th,td{border-bottom:1px solid #e3e3e3;padding:3px 10px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.tables{display:flex;flex-wrap:wrap;gap:0 32px}.tables>div{min-width:0;max-width:100%;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid #e3e3e3;padding:3px 8px;text-align:left;overflow-wrap:break-word}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.tables{display:flex;flex-wrap:wrap;gap:0 32px}.tables>div{min-width:0;max-width:100%}
+@media (max-width:480px){body{padding:10px;font-size:14px}th,td{padding:3px 5px}}
 @media print{@page{size:A4 portrait;margin:10mm}img.chart{max-width:100%}}
 """
 
