@@ -37,11 +37,14 @@ def allocate(
 
     `history` holds each pillar's deficit at the end of the last few planned
     weeks (latest last; empty for a fresh start). `fixed` counts posts whose
-    pillar is already decided (kept posts, series episodes). Every pillar gets
-    its quota rounded down or up, so its running deficit stays within one
-    post; among those roundings the one chosen keeps the last four weeks'
-    windows closest to target too. Returns the counts per mix pillar and the
-    new deficit to carry.
+    pillar is already decided (kept posts, series episodes).
+
+    Each pillar gets its quota rounded down or up. Among those roundings the
+    planner takes the one that keeps the windows ending this week (one to four
+    weeks long) closest to target, provided that handing out the following
+    weeks by largest deficit keeps every running deficit within one post; the
+    plain largest-deficit rounding is the fallback. Returns the counts per mix
+    pillar and the deficit to carry.
 
     >>> counts, carry = allocate({"a": 0.5, "b": 0.5}, [], {}, 3)
     >>> counts, carry
@@ -51,40 +54,62 @@ def allocate(
     quota = {p: carry.get(p, 0.0) + share * total for p, share in mix.items()}
     order = list(mix)
     target = total - sum(n for p, n in fixed.items() if p not in mix)
-    low = {p: max(math.floor(quota[p] + _EPS), fixed.get(p, 0)) for p in order}
+    greedy = _largest_deficit(order, quota, {p: int(fixed.get(p, 0)) for p in order}, target)
+    candidates = [greedy]
+    low = {p: max(math.floor(quota[p] + _EPS), int(fixed.get(p, 0))) for p in order}
     optional = [p for p in order if low[p] < quota[p] - _EPS]
     extra = target - sum(low.values())
-    if 0 <= extra <= len(optional) and len(list(itertools.islice(itertools.combinations(optional, extra), _MAX_COMBOS + 1))) <= _MAX_COMBOS:
-        counts = min(
-            (_with(low, combo) for combo in itertools.combinations(optional, extra)),
-            key=lambda c: _window_cost(c, quota, history),
-        )
-    else:  # series or kept posts overfill some pillar: hand out the rest by largest remaining quota
-        counts = {p: int(fixed.get(p, 0)) for p in order}
-        for _ in range(max(target - sum(counts.values()), 0)):
-            best = max(order, key=lambda p: (quota[p] - counts[p], -order.index(p)))
-            counts[best] += 1
-    new_carry = {p: round(quota[p] - counts[p], 9) for p in order}
-    return counts, new_carry
+    if 0 <= extra <= len(optional) and math.comb(len(optional), extra) <= _MAX_COMBOS:
+        for combo in itertools.combinations(optional, extra):
+            counts = dict(low)
+            for p in combo:
+                counts[p] += 1
+            candidates.append(counts)
+    # Best windows first; the look-ahead (the costly part) runs only until one is safe.
+    candidates.sort(key=lambda c: _window_rank(c, quota, history))
+    counts = next((c for c in candidates if _safe(c, quota, mix, total)), greedy)
+    return counts, {p: round(quota[p] - counts[p], 9) for p in order}
 
 
 _EPS = 1e-9
 _MAX_COMBOS = 5000
+_LOOKAHEAD_WEEKS = 6
 
 
-def _with(low: Mapping[str, int], combo: Sequence[str]) -> dict[str, int]:
-    counts = dict(low)
-    for p in combo:
-        counts[p] += 1
+def _largest_deficit(order: Sequence[str], quota: Mapping[str, float], counts: dict[str, int], target: int) -> dict[str, int]:
+    counts = dict(counts)
+    for _ in range(max(target - sum(counts.values()), 0)):
+        best = max(order, key=lambda p: (quota[p] - counts[p], -order.index(p)))
+        counts[best] += 1
     return counts
 
 
-def _window_cost(counts: Mapping[str, int], quota: Mapping[str, float], history: Sequence[Mapping[str, float]]) -> tuple[float, float, tuple[int, ...]]:
-    """Worst deviation over windows ending this week (1 to 4 weeks long), then spread, then order."""
+def _stays_within_one(deficit: Mapping[str, float], mix: Mapping[str, float], per_week: int) -> bool:
+    """Whether largest-deficit weeks from here keep every running deficit under one post."""
+    order = list(mix)
+    d = dict(deficit)
+    for _ in range(_LOOKAHEAD_WEEKS):
+        quota = {p: d[p] + mix[p] * per_week for p in order}
+        counts = _largest_deficit(order, quota, {p: 0 for p in order}, per_week)
+        d = {p: quota[p] - counts[p] for p in order}
+        if max(abs(v) for v in d.values()) >= 1 - _EPS:
+            return False
+    return True
+
+
+def _safe(counts: Mapping[str, int], quota: Mapping[str, float], mix: Mapping[str, float], total: int) -> bool:
+    deficit = {p: q - counts[p] for p, q in quota.items()}
+    return max(abs(d) for d in deficit.values()) < 1 - _EPS and _stays_within_one(deficit, mix, total)
+
+
+def _window_rank(
+    counts: Mapping[str, int], quota: Mapping[str, float], history: Sequence[Mapping[str, float]]
+) -> tuple[float, float, tuple[int, ...]]:
+    """The worst deviation of the windows ending this week, then the spread, then pillar order."""
+    deficit = {p: q - counts[p] for p, q in quota.items()}
     worst = 0.0
     spread = 0.0
-    for p, q in quota.items():
-        d = q - counts[p]
+    for p, d in deficit.items():
         m = abs(d)
         for past in history[-4:]:
             m = max(m, abs(past.get(p, 0.0) - d))
