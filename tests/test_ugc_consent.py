@@ -148,3 +148,30 @@ def test_expiry_days_come_from_the_config(shop: Workspace) -> None:
     shop.consent.request("U1")
     assert shop.consent.state("U1", at=pendulum.now("Asia/Jakarta") + timedelta(days=2)).name == "requested"
     assert shop.consent.state("U1", at=pendulum.now("Asia/Jakarta") + timedelta(days=4)).name == "expired"
+
+
+class CommentsClient:
+    def __init__(self, comments: list) -> None:
+        self.list = comments
+
+    def comments(self, shortcode: str) -> list:
+        return self.list
+
+
+def test_check_records_a_grant_only_for_the_owners_reply(shop: Workspace) -> None:
+    from contentkit.ugc.instagram import Comment
+
+    shop.consent.request("U1", via="comment", channels=["instagram"])
+    now = pendulum.now("UTC")
+    stranger = Comment(owner="orang_lain", text="#YaDapurBuSari", at=now.add(minutes=1), id="1")
+    assert shop.ugc.check_replies(client=CommentsClient([stranger])) == []
+    assert shop.consent.state("U1").name == "requested"
+    old = Comment(owner="rina.makan", text="#YaDapurBuSari", at=now.subtract(days=30), id="2")  # before the request
+    assert shop.ugc.check_replies(client=CommentsClient([old])) == []
+    owner = Comment(owner="rina.makan", text="Boleh kak #yadapurbusari 😊", at=now.add(minutes=2), id="3")
+    granted = shop.ugc.check_replies(client=CommentsClient([stranger, owner]))
+    assert [e.ugc_id for e in granted] == ["U1"]
+    event = granted[0]
+    assert event.via == "comment" and event.scope == ["instagram"] and "comment 3 by @rina.makan" in event.evidence
+    assert shop.consent.state("U1").allows("instagram", later(1))
+    assert shop.ugc.check_replies(client=CommentsClient([owner])) == []  # nothing left waiting

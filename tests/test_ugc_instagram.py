@@ -188,3 +188,21 @@ def test_session_is_loaded_from_instaloaders_own_file(tmp_path: Path, monkeypatc
     maker.save_session_to_file()  # ~/.config/instaloader/session-dapurbusari, as `instaloader -l` writes it
     client = instagram.InstagramClient.open(login="@dapurbusari")
     assert client.context.is_logged_in and client.context.username == "dapurbusari"
+
+
+def test_comments_and_replies_are_read_from_a_real_post() -> None:
+    loader = instaloader.Instaloader(sleep=False, quiet=True)
+    loader.context.username = "dapurbusari"  # get_comments wants a logged-in context; all comments are in the node
+    node = json.loads((FIXTURES / "post_image.json").read_text())["node"]
+    node["edge_media_to_comment"] = {"count": 3}  # total with replies: equal to what the node holds, so no query
+    node["edge_media_to_parent_comment"] = {"count": 2, "edges": [  # the key get_comments reads first
+        {"node": {"id": "11", "created_at": 1764910800, "text": "Halo @rina.makan, boleh repost? Balas #YaDapurBuSari",
+                  "owner": {"id": "1", "username": "dapurbusari"},
+                  "edge_threaded_comments": {"count": 1, "edges": [
+                      {"node": {"id": "12", "created_at": 1764914400, "text": "#YaDapurBuSari boleh kak!",
+                                "owner": {"id": "1234567", "username": "Rina.Makan"}}}]}}},
+        {"node": {"id": "13", "created_at": 1764918000, "text": "#yadapurbusari", "owner": {"id": "9", "username": "orang_lain"}}},
+    ]}
+    comments = instagram.comments_of(instaloader.Post(loader.context, node))
+    assert [(c.id, c.owner) for c in comments] == [("11", "dapurbusari"), ("12", "rina.makan"), ("13", "orang_lain")]
+    assert comments[1].at.isoformat() == "2025-12-05T06:00:00+00:00"

@@ -34,6 +34,7 @@ __all__ = [
     "read_saved",
     "parse_saved",
     "item_from_structure",
+    "comments_of",
     "new_loader",
     "PINNED_SLACK",
 ]
@@ -465,16 +466,10 @@ class InstagramClient:
     def comments(self, shortcode: str) -> list[Comment]:
         """Every comment and reply on the post `shortcode` (needs a logged-in session)."""
         il = _loader_module()
-        out: list[Comment] = []
         try:
-            post = il.Post.from_shortcode(self.context, shortcode)
-            for comment in post.get_comments():
-                out.append(_comment(comment))
-                for answer in comment.answers:
-                    out.append(_comment(answer))
+            return comments_of(il.Post.from_shortcode(self.context, shortcode))
         except _instaloader_errors() as exc:
             raise network_error(exc, what=f"post {shortcode}", login=self.login) from None
-        return out
 
     def fresh_media_urls(self, shortcode: str) -> list[str]:
         """Current media links of a post (stored links expire after some days)."""
@@ -493,6 +488,16 @@ class InstagramClient:
             self.context.write_raw(response, str(target))
         except _instaloader_errors() as exc:
             raise network_error(exc, what="the media file", login=self.login) from None
+
+
+def comments_of(post: Any) -> list[Comment]:
+    """Every comment and reply of an instaloader Post, flattened, oldest thread first."""
+    out: list[Comment] = []
+    for comment in post.get_comments():
+        out.append(_comment(comment))
+        for answer in comment.answers:
+            out.append(_comment(answer))
+    return out
 
 
 def _maybe_pinned(post: Any, number: int) -> bool:
