@@ -85,7 +85,7 @@ h2{font-size:17px;margin:18px 0 6px}table{border-collapse:collapse;margin-bottom
 th,td{border-bottom:1px solid #e3e3e3;padding:3px 8px;text-align:left;overflow-wrap:break-word}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .tables{display:flex;flex-wrap:wrap;gap:0 32px}.tables>div{min-width:0;max-width:100%}
-@media (max-width:480px){body{padding:10px;font-size:14px}th,td{padding:3px 5px}}
+@media (max-width:480px){body{padding:10px;font-size:14px}th,td{padding:3px 4px}th{font-size:13px}}
 @media print{@page{size:A4 portrait;margin:10mm}img.chart{max-width:100%}}
 """
 
@@ -118,13 +118,14 @@ def report_html(report: Report, *, brand_colour: str = "#C0392B") -> str:
 
     sections = [
         (w["planned_vs_published"], table(
-            [w["week"], w["planned"], w["published"], w["skipped"], w["stages_covered"]],
-            [[wk.label, wk.planned, wk.published, wk.skipped, f"{len(wk.stages)}/6"] for wk in report.weeks])),
+            [w["week"], w["planned"], w["published"], w["skipped"]],
+            [[wk.label, wk.planned, wk.published, wk.skipped] for wk in report.weeks])),
         (w["pillar_mix"], table(
             [w["pillars"], w["posts"], w["target"]],
-            [[w["pillar"].get(p.pillar, p.pillar), p.posts, f"{p.target_posts:.1f}"] for p in report.pillars])),
+            [[w["pillar"].get(p.pillar, p.pillar), p.posts, round(p.target_posts, 1)] for p in report.pillars])),
         (f"{w['stages_covered']} ({len(report.stages)}/6)", table(
-            [w["stages"], ""], [[names[s], "✓" if s in report.stages else "✗"] for s in names])),
+            [w["stages"], w["covered_weeks"]],
+            [[names[s], f"{sum(s in wk.stages for wk in report.weeks)}/{len(report.weeks)}"] for s in names])),
         (w["channels"], table(
             ["", w["posts"], w["published"]], [[c.channel, c.posts, c.published] for c in report.channels])),
         (w["consent_funnel"], table(
