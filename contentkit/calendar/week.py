@@ -83,14 +83,12 @@ class WeekPlanner:
         self.new_posts: list[Post] = []
         self.changed_ideas: list[Idea] = []
         self.changed_reviews: list[Review] = []
-        self.removed: list[str] = []
         self.used_ugc: set[str] = set()
         self.used_reviews: set[str] = set()
         self._reviews: list[Review] | None = None
         self._idea_links: list[tuple[Idea, Post]] = []
         self._review_links: list[tuple[Review, Post]] = []
         self._last_fill_ok = True
-        self._ugc_ready = True
 
     # -- the week -------------------------------------------------------------
     def plan_week(
@@ -161,21 +159,24 @@ class WeekPlanner:
 
     # -- slots ----------------------------------------------------------------
     def _remove(self, row: dict[str, Any]) -> None:
-        """Drop a redrawn draft and give back what it used."""
-        self.removed.append(row["id"])
+        """Drop a redrawn draft and give back what it used, so this run can use it again.
+
+        The changes go into the transaction at once (in memory; written once at the end,
+        never for a dry run), so customer content and reviews it used are free again.
+        """
+        self.tx.delete(Post, row["id"])
         if row.get("idea_id"):
-            try:
-                idea = self.tx.get(Idea, row["idea_id"])
-            except Exception:
-                idea = None
-            if idea is not None:
-                idea.used_by = None
-                self.picker.release_idea(idea)
-                self.changed_ideas.append(idea)
+            idea = self.tx.get(Idea, row["idea_id"])
+            idea.used_by = None
+            self.tx.save(idea)
+            self.picker.release_idea(idea)
         if row.get("review_id"):
             review = self.tx.get(Review, row["review_id"])
             review.post_id = None
-            self.changed_reviews.append(review)
+            self.tx.save(review)
+            if self._reviews is not None:
+                self._reviews.append(review)
+                self._reviews.sort(key=lambda r: int(r.id[1:]))
         if row.get("series_id") and row.get("episode"):
             self.placed.get(row["series_id"], set()).discard(int(row["episode"]))
         if row.get("prompt_key"):
@@ -252,9 +253,7 @@ class WeekPlanner:
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
         """Granted customer posts first, then reviews waiting for an image."""
-        for item in self._ugc_candidates(slot.channel, at):
-            if item.id in self.used_ugc:
-                continue
+        for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc):
             self.used_ugc.add(item.id)
             post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format)
             post.slot = f"{label}#{index}"
@@ -278,16 +277,6 @@ class WeekPlanner:
             self._review_links.append((review, post))
             return post
         return None
-
-    def _ugc_candidates(self, channel: str, at: pendulum.DateTime) -> list[UGCItem]:
-        if not self._ugc_ready:
-            return []
-        try:
-            candidates: list[UGCItem] = self.ws.ugc.repost_candidates(channel, at)
-        except (ImportError, AttributeError):
-            self._ugc_ready = False  # the UGC part is not installed in this build
-            return []
-        return candidates
 
     def _waiting_reviews(self) -> list[Review]:
         if self._reviews is None:
@@ -327,8 +316,6 @@ class WeekPlanner:
         """Write every change of the run: one `save_many` per table, one file write."""
         if self.dry_run:
             return
-        for post_id in self.removed:
-            self.tx.delete(Post, post_id)
         # Ids follow time order, so P12 comes before P13 on the calendar.
         self.new_posts.sort(key=lambda p: (pendulum.instance(p.at), p.slot or ""))
         self.tx.save_many(self.new_posts)
@@ -344,14 +331,10 @@ class WeekPlanner:
     def closing_notes(self) -> list[str]:
         """What the user could do next: items worth a consent request, reviews still waiting."""
         notes: list[str] = []
-        if self._ugc_ready:
-            try:
-                worth = self.ws.ugc.worth_requesting(limit=5)
-            except (ImportError, AttributeError):
-                worth = []
-            if worth:
-                ids = ", ".join(i.id for i in worth)
-                notes.append(f"customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`")
+        worth = self.ws.ugc.worth_requesting(limit=5, snapshot=self.tx)
+        if worth:
+            ids = ", ".join(i.id for i in worth)
+            notes.append(f"customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`")
         waiting = [r for r in self._waiting_reviews() if r.id not in self.used_reviews]
         if waiting:
             notes.append(
