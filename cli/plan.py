@@ -55,6 +55,8 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
         click.echo(line)
     for line in result.warnings:
         warn(line)
+    for line in result.notes:
+        click.echo(f"note: {line}")
     if result.dry_run:
         click.echo("Dry run: nothing was saved.")
     else:

@@ -30,7 +30,7 @@ def test_item_without_grant_is_never_placed_and_is_suggested(ws: Workspace) -> N
     item = ws.ugc.add("https://www.instagram.com/p/CUST02/", "calon.pelanggan", caption="Mantap @dapurbusari")
     result = ws.plan(week="2026-W50")
     assert not [p for p in ws.posts() if p.ugc_id == item.id]
-    assert any(item.id in w and "ugc request" in w for w in result.warnings)
+    assert any(item.id in w and "ugc request" in w for w in result.notes)
 
 
 def test_waiting_review_is_rendered_and_attached(ws: Workspace) -> None:
@@ -69,4 +69,4 @@ def test_more_reviews_than_slots_are_reported_waiting(ws: Workspace) -> None:
     for n in range(6):
         ws.reviews.add(f"Ulasan nomor {n}", name=f"Pembeli {n}", rating=5)
     result = ws.plan(week="2026-W50")
-    assert any("review(s) wait" in w for w in result.warnings)
+    assert any("review(s) wait" in w for w in result.notes)

@@ -71,6 +71,7 @@ class PlanResult:
     weeks: list[PlannedWeek]
     dry_run: bool
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what to do next: requests to send, reviews waiting
     mix_window: dict[str, tuple[int, float]] = field(default_factory=dict)  # pillar -> (posts, target) over the last 4 weeks
 
     @property
@@ -88,6 +89,7 @@ class PlanResult:
             "weeks": [w.to_dict() for w in self.weeks],
             "mix_last_4_weeks": {p: {"posts": n, "target": round(t, 2)} for p, (n, t) in self.mix_window.items()},
             "warnings": self.warnings,
+            "notes": self.notes,
         }
 
 
@@ -186,7 +188,7 @@ def _run(
     counted = Counter(p.pillar for w in window for p in w.posts)
     result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
     result.warnings.extend(_unpublished_last_week(ws, tx, today))
-    result.warnings.extend(week_planner.closing_notes())
+    result.notes.extend(week_planner.closing_notes())
     return result
 
 

@@ -1,0 +1,103 @@
+"""Figures for the content-calendar issue: CLI start-up, planning speed, batch idea adds.
+
+Run: python bench/bench_calendar.py
+Prints:
+- `contentkit --help` cold start against `python -c "import click"` (median of 15 runs each);
+- planning 13/26/52 weeks on a workspace with 5,000 ideas and 10,000 existing posts,
+  each on a fresh copy (time per week shows whether it grows linearly);
+- adding 10,000 ideas through the library in one batch.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pendulum
+
+from contentkit.calendar.ideas import NewIdea
+from contentkit.records import Post
+from contentkit.vocab import FORMATS, PILLARS
+from contentkit.workspace import Workspace
+
+
+def _median_run(cmd: list[str], runs: int = 15) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def cold_start() -> None:
+    exe = shutil.which("contentkit")
+    if exe is None:
+        print("cold start: `contentkit` is not on PATH; install the package first")
+        return
+    _median_run([exe, "--help"], 2)  # warm the page cache and .pyc files for both
+    click_s = _median_run([sys.executable, "-c", "import click"])
+    help_s = _median_run([exe, "--help"])
+    print(f"cold start: contentkit --help {help_s * 1000:.1f} ms, python -c 'import click' {click_s * 1000:.1f} ms "
+          f"-> {help_s / click_s:.2f}x (target <= 2.5x)")
+
+
+def _big_workspace(root: Path) -> Workspace:
+    ws = Workspace.init(root, brand="Dapur Bu Sari", sector="kuliner")
+    rng = random.Random(7)
+    ws.ideas.add_many(
+        NewIdea(f"Ide konten nomor {n}", rng.choice(PILLARS), rng.choice(FORMATS), priority=rng.randint(0, 3))
+        for n in range(5000)
+    )
+    start = pendulum.datetime(2024, 1, 1, 19, tz=ws.tz)
+    posts = []
+    for n in range(10_000):
+        at = start + timedelta(hours=n * 1.5)
+        posts.append(Post(at=at, channel="instagram", format="reel", pillar=rng.choice(PILLARS),
+                          title=f"Post lama {n}", status=rng.choice(["published", "skipped", "draft"]),
+                          prompt_key=f"{rng.choice(PILLARS)}:{rng.randint(0, 11)}",
+                          slot=f"old-{n}#0", source="plan"))
+    with ws.store.transaction() as tx:
+        tx.save_many(posts)
+    return ws
+
+
+def planning() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = _big_workspace(Path(tmp) / "base")
+        results = {}
+        for weeks in (13, 26, 52):
+            copy = Path(tmp) / f"copy{weeks}"
+            shutil.copytree(base.root, copy)
+            ws = Workspace.open(copy)
+            t = time.perf_counter()
+            result = ws.plan(week="2026-W50", weeks=weeks)
+            results[weeks] = time.perf_counter() - t
+            print(f"plan {weeks:>2} weeks (5,000 ideas, 10,000 posts): {results[weeks]:.2f} s, "
+                  f"{result.added} posts added, {results[weeks] / weeks * 1000:.1f} ms/week")
+        print(f"52 weeks: {results[52]:.2f} s (target <= 2 s); 52w/26w time ratio {results[52] / results[26]:.2f} "
+              f"(linear = 2.0)")
+
+
+def batch_ideas() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace.init(Path(tmp) / "ws", brand="Toko", sector="umum")
+        items = [NewIdea(f"Ide {n}", "storytelling", "reel") for n in range(10_000)]
+        t = time.perf_counter()
+        ws.ideas.add_many(items)
+        took = time.perf_counter() - t
+        assert len(ws.ideas.list()) == 10_000
+        print(f"add 10,000 ideas in one batch: {took:.2f} s (target <= 1 s)")
+
+
+if __name__ == "__main__":
+    cold_start()
+    batch_ideas()
+    planning()

@@ -1,0 +1,192 @@
+"""The calendar commands as a user types them: init, idea, series, plan, post, check, strategy."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from contentkit.cli.main import COMMANDS, cli
+from contentkit.workspace import Workspace
+
+
+def run(runner: CliRunner, *args: str, ok: bool = True):  # type: ignore[no-untyped-def]
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+def assert_one_line_error(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert "Traceback" not in result.output
+
+
+def test_version_and_help_for_every_command(runner: CliRunner) -> None:
+    assert "contentkit, version" in run(runner, "--version").output
+    for name in COMMANDS:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.help and "Example:" in command.help, name
+        run(runner, name, "--help")
+        if isinstance(command, click.Group):
+            for sub in command.list_commands(click.Context(command)):
+                help_text = command.get_command(click.Context(command), sub).help
+                assert help_text and "Example:" in help_text, f"{name} {sub}"
+                run(runner, name, sub, "--help")
+
+
+def test_walkthrough_init_idea_series_plan_publish_export(runner: CliRunner, tmp_path: Path) -> None:
+    ws_dir = tmp_path / "toko"
+    run(runner, "init", str(ws_dir), "--brand", "Dapur Bu Sari", "--sector", "kuliner", "--instagram", "dapurbusari")
+    assert "Dapur Bu Sari" in (ws_dir / "contentkit.toml").read_text()
+    w = ["-w", str(ws_dir)]
+    out = run(runner, "idea", "add", "Cerita resep rendang nenek", "--pillar", "storytelling", "--format", "reel", *w).output
+    assert "I1" in out
+    run(runner, "series", "add", "Dari Dapur ke Meja", "--pillar", "storytelling", "--format", "reel", "--episodes", "2",
+        "--every", "wed", "--start", "2026-12-09", "--episode", "Belanja", "--episode", "Masak", *w)
+    plan_out = run(runner, "plan", "--week", "2026-W50", *w).output
+    assert "Dari Dapur ke Meja (1/2)" in plan_out and "Added 11 post(s)" in plan_out
+    assert "2026-W50" in plan_out and "(6/6)" in plan_out
+    again = run(runner, "plan", "--week", "2026-W50", *w).output
+    assert "Added 0 post(s)" in again
+    posts = json.loads(run(runner, "post", "list", "--json", *w).output)
+    assert len(posts) == 11 and all("id" in p for p in posts)
+    first = posts[0]["id"]
+    run(runner, "post", "publish", first, "--url", "https://www.instagram.com/p/XYZ/", *w)
+    shown = run(runner, "post", "show", first, *w).output
+    assert "published" in shown and "https://www.instagram.com/p/XYZ/" in shown
+    run(runner, "export", "ics", "-o", str(tmp_path / "plan.ics"), *w)
+    assert (tmp_path / "plan.ics").read_text().count("BEGIN:VEVENT") == 11
+
+
+def test_workspace_is_found_from_env_and_by_walking_up(runner: CliRunner, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTENTKIT_WORKSPACE", str(ws.root))
+    assert "backlog is empty" in run(runner, "idea", "list").output
+    monkeypatch.delenv("CONTENTKIT_WORKSPACE")
+    inner = ws.root / "media" / "deep"
+    inner.mkdir(parents=True)
+    monkeypatch.chdir(inner)
+    run(runner, "idea", "add", "Dari subfolder", "--pillar", "education", "--format", "carousel")
+    assert [i.text for i in ws.ideas.list()] == ["Dari subfolder"]
+
+
+def test_outside_any_workspace_says_how_to_create_one(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "plan", ok=False)
+    assert_one_line_error(result)
+    assert "contentkit init" in result.output
+
+
+def test_init_refuses_to_overwrite_without_force(runner: CliRunner, ws: Workspace) -> None:
+    ws.ideas.add("tetap ada", pillar="promo", format="live")
+    result = run(runner, "init", str(ws.root), "--brand", "Lain", ok=False)
+    assert_one_line_error(result)
+    assert "--force" in result.output
+    run(runner, "init", str(ws.root), "--brand", "Lain", "--force")
+    assert Workspace.open(ws.root).config.brand == "Lain"
+    assert [i.text for i in Workspace.open(ws.root).ideas.list()] == ["tetap ada"]
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["init", "{tmp}/x", "--brand", "A", "--sector", "otomotif"], "unknown sector"),
+        (["init", "{tmp}/x", "--brand", "A", "--timezone", "Asia/Jakarte"], "unknown timezone"),
+        (["init", "{tmp}/x", "--brand", "A", "--lang", "fr"], "unknown language"),
+        (["idea", "add", "x", "--pillar", "jualan", "--format", "reel", "-w", "{ws}"], "unknown pillar"),
+        (["idea", "add", "x", "--pillar", "promo", "--format", "tiktok", "-w", "{ws}"], "unknown format"),
+        (["idea", "add", "x", "--pillar", "promo", "--format", "reel", "--channel", "insta", "-w", "{ws}"], "unknown channel"),
+        (["idea", "remove", "I99", "-w", "{ws}"], "no idea with ID"),
+        (["plan", "--week", "2026-W60", "-w", "{ws}"], "week"),
+        (["plan", "--start", "09-12-2026", "-w", "{ws}"], "invalid date"),
+        (["plan", "--week", "2026-W50", "--start", "2026-12-09", "-w", "{ws}"], "either --week or --start"),
+        (["post", "list", "--from", "kemarin", "-w", "{ws}"], "invalid date"),
+        (["post", "list", "--status", "done", "-w", "{ws}"], "unknown status"),
+        (["post", "add", "--at", "besok", "--channel", "instagram", "--format", "reel", "--pillar", "promo",
+          "--title", "x", "-w", "{ws}"], "invalid time"),
+        (["post", "publish", "P1", "--url", "instagram", "-w", "{ws}"], "not a link"),
+        (["post", "show", "P404", "-w", "{ws}"], "no post with ID"),
+        (["series", "add", "S", "--pillar", "storytelling", "--format", "reel", "--episodes", "3", "--episode", "a",
+          "-w", "{ws}"], "make them match"),
+        (["export", "ics", "-o", "{tmp}/missing/plan.ics", "-w", "{ws}"], "does not exist"),
+        (["strategy", "copy", "otomotif", "-w", "{ws}"], "unknown strategy"),
+    ],
+)
+def test_bad_input_is_one_clear_line(runner: CliRunner, ws: Workspace, tmp_path: Path, args: list[str], needle: str) -> None:
+    filled = [a.replace("{ws}", str(ws.root)).replace("{tmp}", str(tmp_path)) for a in args]
+    before = ws.store.path.read_bytes()
+    result = run(runner, *filled, ok=False)
+    assert_one_line_error(result)
+    assert needle in result.output
+    assert ws.store.path.read_bytes() == before
+
+
+def test_caption_over_the_limit_is_refused_and_nothing_written(runner: CliRunner, ws: Workspace) -> None:
+    result = run(runner, "post", "add", "--at", "2026-12-09 19:00", "--channel", "shopee", "--format", "feed",
+                 "--pillar", "promo", "--title", "x", "--caption", "kata " * 700, "-w", str(ws.root), ok=False)
+    assert_one_line_error(result)
+    assert "3000" in result.output.replace(",", "")
+    assert ws.posts() == []
+
+
+def test_edit_locks_and_check_lists_broken_posts(runner: CliRunner, ws: Workspace) -> None:
+    ws.plan(week="2026-W50")
+    post = next(p for p in ws.posts() if p.channel == "instagram")
+    w = ["-w", str(ws.root)]
+    run(runner, "post", "edit", post.id, "--title", "Judul baru", "--at", "2026-12-10 20:00", *w)
+    edited = ws.post_book.get(post.id)
+    assert edited.locked and edited.title == "Judul baru"
+    assert edited.at.isoformat() == "2026-12-10T20:00:00+07:00"
+    assert "Every post is within" in run(runner, "check", *w).output
+    # a hand edit through the library that breaks a rule shows up in `check`
+    with ws.store.transaction() as tx:
+        p = tx.get(type(post), post.id)
+        p.hashtags = ["a", "b", "c", "d", "e", "f", "g"]
+        tx.save(p)
+    result = run(runner, "check", *w, ok=False)
+    assert result.exit_code == 1 and post.id in result.output and "max_hashtags" in result.output
+
+
+def test_skip_and_plan_json(runner: CliRunner, ws: Workspace) -> None:
+    w = ["-w", str(ws.root)]
+    data = json.loads(run(runner, "plan", "--week", "2026-W50", "--dry-run", "--json", *w).output)
+    assert data["dry_run"] is True and data["added"] == len(ws.strategy.slots)
+    assert ws.posts() == []
+    ws.plan(week="2026-W50")
+    pid = ws.posts()[0].id
+    run(runner, "post", "skip", pid, "--reason", "stok habis", *w)
+    assert ws.post_book.get(pid).status == "skipped"
+    assert json.loads(run(runner, "post", "list", "--status", "skipped", "--json", *w).output)[0]["id"] == pid
+
+
+def test_strategy_list_show_and_copy(runner: CliRunner, ws: Workspace) -> None:
+    names = run(runner, "strategy", "list").output
+    for name in ("kuliner", "fesyen", "rumah-tangga", "umum"):
+        assert name in names
+    w = ["-w", str(ws.root)]
+    assert "storytelling" in run(runner, "strategy", "show", *w).output
+    run(runner, "strategy", "copy", "kuliner", *w)
+    copy = ws.root / "strategy-kuliner.toml"
+    assert copy.exists()
+    copy.write_text(copy.read_text().replace('time = "19:00"', 'time = "25:00"', 1))
+    result = run(runner, "plan", *w, ok=False)
+    assert_one_line_error(result)
+    assert "slots[" in result.output and ".time" in result.output
+    copy.write_text("name = [broken")
+    result = run(runner, "plan", *w, ok=False)
+    assert_one_line_error(result)
+    assert "line 1" in result.output
+
+
+def test_bad_config_key_is_named(runner: CliRunner, ws: Workspace) -> None:
+    cfg = ws.root / "contentkit.toml"
+    cfg.write_text(cfg.read_text().replace("[handles]", "[handles]\nyoutube = \"x\""))
+    result = run(runner, "plan", "-w", str(ws.root), ok=False)
+    assert_one_line_error(result)
+    assert "youtube" in result.output
