@@ -62,6 +62,13 @@ class ContentPicker:
                 return bucket.pop(i)
         return None
 
+    def idea_pillars(self, fmt: str, channel: str) -> frozenset[str]:
+        """Pillars that have an unused idea for this format whose channel hint fits."""
+        return frozenset(
+            pillar for (pillar, f), bucket in self._ideas.items()
+            if f == fmt and any(i.channel in (None, channel) for i in bucket)
+        )
+
     def release_idea(self, idea: Idea) -> None:
         """Put an idea back (a redrawn draft gave it up)."""
         bucket = self._ideas[(idea.pillar, idea.format)]

@@ -126,10 +126,13 @@ class SlotChoice:
     format: str
     sale_day: bool
     public_holiday: bool
+    idea_pillars: frozenset[str] = frozenset()  # pillars with a backlog idea for this format and channel
 
 
 def _score(slot: SlotChoice, pillar: str) -> int:
     score = FORMAT_FIT.get(slot.format, {}).get(pillar, 0)
+    if pillar in slot.idea_pillars:
+        score += 3  # the user's own ideas beat the prompt bank
     if pillar == "promo":
         score += 6 if slot.sale_day else 0
         score -= 20 if slot.public_holiday else 0
@@ -145,15 +148,23 @@ _PICK_ORDER = ("promo", "interaction", "social_proof", "retention", "service", "
 def assign(slots: Sequence[SlotChoice], counts: Mapping[str, int]) -> dict[int, str]:
     """Give each free slot a pillar so that `counts` are met and fit is good.
 
-    Deterministic: ties go to the earlier slot.
+    Greedy over all (slot, pillar) pairs, best fit first, so a pillar with a
+    strong claim on a slot (a promo on a sale day, a backlog idea for a reel)
+    gets it. Deterministic: ties go to the more constrained pillar, then the
+    earlier slot.
     """
-    tokens = [p for p in sorted(counts, key=lambda p: _PICK_ORDER.index(p) if p in _PICK_ORDER else 99) for _ in range(counts[p])]
+    left = {p: n for p, n in counts.items() if n > 0}
     free = list(slots)
     result: dict[int, str] = {}
-    for pillar in tokens:
-        if not free:
-            break
-        best = max(free, key=lambda s: (_score(s, pillar), -s.index))
-        result[best.index] = pillar
-        free.remove(best)
+    rank = {p: _PICK_ORDER.index(p) if p in _PICK_ORDER else len(_PICK_ORDER) for p in left}
+    while free and left:
+        slot, pillar = max(
+            ((s, p) for s in free for p in left),
+            key=lambda sp: (_score(sp[0], sp[1]), -rank[sp[1]], -sp[0].index),
+        )
+        result[slot.index] = pillar
+        free.remove(slot)
+        left[pillar] -= 1
+        if not left[pillar]:
+            del left[pillar]
     return result

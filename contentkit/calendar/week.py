@@ -133,7 +133,8 @@ class WeekPlanner:
         counts, carry = allocate(self.strategy.mix, history, fixed, len(kept) + len(new) + len(free))
         remaining = {p: n - fixed.get(p, 0) for p, n in counts.items() if n - fixed.get(p, 0) > 0}
         choices = [
-            SlotChoice(i, slot.format, sale_event(at.date()) is not None, is_public_holiday(at.date()))
+            SlotChoice(i, slot.format, sale_event(at.date()) is not None, is_public_holiday(at.date()),
+                       self.picker.idea_pillars(slot.format, slot.channel))
             for i, slot, at in free
         ]
         pillars = assign(choices, remaining)
