@@ -28,6 +28,15 @@ class Record:
     _times: ClassVar[tuple[str, ...]] = ()
     _dates: ClassVar[tuple[str, ...]] = ()
 
+    # Every subclass declares `id: str = ""` as its last fields' neighbour (fields with
+    # defaults must follow those without), so the base reaches it by name.
+    @property
+    def record_id(self) -> str:
+        return str(getattr(self, "id"))
+
+    def set_record_id(self, value: str) -> None:
+        setattr(self, "id", value)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
         out: dict[str, Any] = {}

@@ -187,17 +187,17 @@ class Transaction:
     def save_many(self, records: Iterable[R]) -> list[R]:
         """Insert new records (giving them ids) and replace existing ones, in one pass."""
         records = list(records)
-        new = [r for r in records if not r.id]
+        new = [r for r in records if not r.record_id]
         if new:
             by_table: dict[str, list[Record]] = {}
             for r in new:
                 by_table.setdefault(r.table, []).append(r)
             for table, group in by_table.items():
                 first = self.next_id(table, len(group))
-                for offset, r in enumerate(group):
-                    r.id = f"{r.prefix}{first + offset}"
+                for offset, rec in enumerate(group):
+                    rec.set_record_id(f"{rec.prefix}{first + offset}")
         for r in records:
-            key = _number(type(r), r.id)
+            key = _number(type(r), r.record_id)
             assert key is not None
             self._rows(r.table)[key] = r.to_dict()
         if records:

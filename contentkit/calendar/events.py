@@ -189,8 +189,8 @@ def _iter_year_events(year: int) -> Iterable[Event]:
         else:
             name = {"id": f"Promo {month}.{month}", "en": f"{month}.{month} sale"}
             yield Event(date(year, month, month), "double_date", name, True, False)
-        for day in range(_PAYDAY_FROM, monthrange(year, month)[1] + 1):
-            yield Event(date(year, month, day), "payday", {"id": "Gajian", "en": "Payday"}, True, False)
+        for dom in range(_PAYDAY_FROM, monthrange(year, month)[1] + 1):
+            yield Event(date(year, month, dom), "payday", {"id": "Gajian", "en": "Payday"}, True, False)
 
 
 @lru_cache(maxsize=64)
@@ -204,7 +204,7 @@ def _public_holidays(year: int) -> tuple[tuple[date, str, str, bool], ...]:
     import holidays  # heavy: only when a calendar is actually asked for
 
     categories = ["public"]
-    if "government" in getattr(holidays.ID, "supported_categories", ()):
+    if "government" in getattr(getattr(holidays, "ID"), "supported_categories", ()):
         categories.append("government")
     rows: list[tuple[date, str, str, bool]] = []
     for category in categories:

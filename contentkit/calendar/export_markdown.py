@@ -8,7 +8,7 @@ pasted into a chat with the team.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pendulum
@@ -37,7 +37,7 @@ _WORDS = {
 }
 
 
-def _words(lang: str) -> dict[str, object]:
+def _words(lang: str) -> Mapping[str, object]:
     return _WORDS.get(lang, _WORDS["en"])
 
 

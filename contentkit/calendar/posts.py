@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+import builtins
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -88,7 +89,7 @@ class PostBook:
         channel: str | None = None,
         *,
         snapshot: Transaction | None = None,
-    ) -> list[Post]:
+    ) -> builtins.list[Post]:
         """Posts matching the filters, in time order.
 
         >>> ws.posts(start="2026-12-07", end="2026-12-13", channel="instagram")  # doctest: +SKIP
@@ -111,8 +112,8 @@ class PostBook:
         pillar: str,
         title: str,
         caption: str = "",
-        hashtags: list[str] | None = None,
-        assets: list[str] | None = None,
+        hashtags: builtins.list[str] | None = None,
+        assets: builtins.list[str] | None = None,
         duration_s: float | None = None,
     ) -> Post:
         """Add a post outside the plan (it is locked: the planner leaves it alone)."""
@@ -159,7 +160,7 @@ class PostBook:
                 elif key == "status":
                     value = check_choice("status", value, ("draft", "ready"))
                 elif key == "hashtags":
-                    value = [h.lstrip("#") for h in value if h.strip("# ")]
+                    value = [str(h).lstrip("#") for h in value if str(h).strip("# ")]
                 elif key not in ("title", "caption", "duration_s", "assets"):
                     raise InputError(f"cannot edit {key!r} of a post")
                 setattr(post, key, value)
@@ -198,7 +199,7 @@ class PostBook:
             tx.save(post)
         return post
 
-    def check(self) -> list[Any]:
+    def check(self) -> builtins.list[Any]:
         """Every unpublished or published post that breaks a platform limit."""
         from .limits import check_posts
 

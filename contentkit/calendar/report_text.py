@@ -46,7 +46,7 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
         rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
     notes = []
     if week.events:
-        seen = []
+        seen: list[str] = []
         for e in week.events:
             if e.kind == "ramadan" and any(s.startswith("Ramadan") for s in seen):
                 continue
