@@ -53,9 +53,11 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             raise click.ClickException("interrupted; nothing half-written was saved, run the command again") from None
         except OSError as exc:
-            if exc.filename:
-                raise click.ClickException(f"{exc.filename}: {exc.strerror}; check the path and its permissions") from None
-            raise
+            # Disk full, permissions, a vanished folder: the store's writes are atomic, so nothing is half-written.
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(
+                f"{where}{exc.strerror or exc}; check the path, its permissions and free disk space, then run again"
+            ) from None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -190,3 +190,17 @@ def test_bad_config_key_is_named(runner: CliRunner, ws: Workspace) -> None:
     result = run(runner, "plan", "-w", str(ws.root), ok=False)
     assert_one_line_error(result)
     assert "youtube" in result.output
+
+
+def test_disk_errors_are_one_line(runner: CliRunner, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("contentkit.store.AtomicJSONStorage.write", full)
+    before = ws.store.path.read_bytes()
+    result = run(runner, "idea", "add", "x", "--pillar", "promo", "--format", "live", "-w", str(ws.root), ok=False)
+    assert_one_line_error(result)
+    assert "No space left" in result.output
+    assert ws.store.path.read_bytes() == before

@@ -111,15 +111,18 @@ def test_corrupt_store_through_the_cli(ws: Workspace, runner) -> None:  # type: 
 
 _ADDER = """
 import sys
-from contentkit.workspace import Workspace
-ws = Workspace.open(sys.argv[1])
+from click.testing import CliRunner
+from contentkit.cli.main import cli
+runner = CliRunner()
 for n in range(int(sys.argv[2])):
-    ws.ideas.add(f"{sys.argv[3]} {n}", pillar="storytelling", format="reel")
+    result = runner.invoke(cli, ["idea", "add", f"{sys.argv[3]} {n}", "--pillar", "storytelling",
+                                 "--format", "reel", "-w", sys.argv[1]])
+    assert result.exit_code == 0, result.output
 """
 
 
 def test_two_processes_adding_at_once_lose_nothing(ws: Workspace) -> None:
-    """Two processes each add 200 ideas one command at a time: all 400 survive."""
+    """Two processes each run `contentkit idea add` 200 times at once: all 400 ideas survive."""
     procs = [
         subprocess.Popen([sys.executable, "-c", _ADDER, str(ws.root), "200", tag])
         for tag in ("left", "right")
