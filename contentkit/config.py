@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .dates import check_timezone
 from .errors import ConfigError, InputError
 from .vocab import SECTORS, check_choice
@@ -223,4 +224,4 @@ instagram_max_hashtags = 5
 # where downloaded customer media and rendered testimonials go, relative to this folder
 folder = {_q(config.media_folder)}
 """
-    path.write_text(text, encoding="utf-8")
+    write_atomic(path, text)

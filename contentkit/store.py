@@ -19,7 +19,6 @@ import contextlib
 import gc
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +27,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
+from .atomic import write_atomic
 from .errors import NotFoundError, StoreError
 from .records import Record
 
@@ -78,20 +78,8 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if self.path.exists():
-                self._keep_previous_generation()
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(self.path.parent)
+        keep = self._keep_previous_generation if self.path.exists() else None
+        write_atomic(self.path, payload, before_replace=keep)
 
     def _keep_previous_generation(self) -> None:
         bak = self.path.with_name(self.path.name + ".bak")
@@ -107,16 +95,6 @@ class AtomicJSONStorage(Storage):
 
             shutil.copy2(self.path, tmp_bak)
         os.replace(tmp_bak, bak)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class Transaction:

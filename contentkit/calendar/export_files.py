@@ -8,12 +8,12 @@ the target and renames it over the target in one step.
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import pendulum
 
+from .. import atomic
 from ..errors import InputError
 
 __all__ = ["check_target", "write_atomic", "local_time", "http_urls"]
@@ -41,23 +41,8 @@ def check_target(path: str | os.PathLike[str]) -> Path:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write `data` to `path` through a temp file in the same folder and `os.replace`."""
-    target = check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        # Leave nothing behind: neither a temp file nor a half-written target.
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
+    """Write `data` to `path` atomically, after checking its folder exists."""
+    return atomic.write_atomic(check_target(path), data)
 
 
 def local_time(at: datetime, tz: str) -> pendulum.DateTime:

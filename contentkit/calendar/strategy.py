@@ -246,9 +246,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
 
 def use_strategy_copy(ws: Any, name: str, dest: Path | None = None) -> Path:
     """Copy built-in `name` into the workspace and point contentkit.toml at the copy."""
-    import os
-    import tempfile
-
+    from ..atomic import write_atomic
     from ..workspace import CONFIG_NAME
 
     target = copy_strategy(name, dest or ws.root)
@@ -262,8 +260,5 @@ def use_strategy_copy(ws: Any, name: str, dest: Path | None = None) -> Path:
     new, n = re.subn(r"(?m)^strategy\s*=.*$", lambda _: line, text, count=1)
     if n == 0:
         new = re.sub(r"(?m)^\[brand\]\s*$", lambda _: "[brand]\n" + line, text, count=1)
-    fd, tmp = tempfile.mkstemp(dir=ws.root, prefix=".contentkit.", suffix=".toml")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(new)
-    os.replace(tmp, config_path)
+    write_atomic(config_path, new)
     return target
