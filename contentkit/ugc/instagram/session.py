@@ -1,0 +1,72 @@
+"""The Instaloader instance contentkit uses, and login from instaloader's own session file.
+
+contentkit never asks for, stores or logs a password: the session file is made
+by `instaloader -l USER` and read with `load_session_from_file`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ...errors import InputError
+
+if TYPE_CHECKING:
+    import instaloader
+
+__all__ = ["new_loader", "loader_context_offline", "open_loader"]
+
+
+def new_loader(*, sleep: bool = True) -> instaloader.Instaloader:
+    """An Instaloader that only fetches metadata, quietly, and fails fast on HTTP 429.
+
+    Instaloader's own 429 handling sleeps for up to many minutes; here a rate
+    limit ends the run (its place is saved) so the user can come back later.
+    Making it sends no request.
+    """
+    import instaloader as il
+
+    class _FailFastOn429(il.RateController):
+        def handle_429(self, query_type: str) -> None:
+            raise il.TooManyRequestsException("429 Too Many Requests (rate limited)")
+
+    return il.Instaloader(
+        sleep=sleep,
+        quiet=True,
+        download_pictures=False,
+        download_videos=False,
+        download_video_thumbnails=False,
+        save_metadata=False,
+        compress_json=True,
+        max_connection_attempts=2,
+        request_timeout=60.0,
+        rate_controller=_FailFastOn429,
+        resume_prefix=None,
+    )
+
+
+def loader_context_offline() -> Any:
+    """An instaloader context for reading saved structures (making it sends no request)."""
+    return new_loader(sleep=False).context
+
+
+def open_loader(login: str | None = None, session_file: str | None = None) -> instaloader.Instaloader:
+    """A new loader, logged in from instaloader's session file for `login` when given.
+
+    >>> open_loader("dapurbusari")     # doctest: +SKIP
+    """
+    loader = new_loader()
+    if login:
+        user = login.lstrip("@")
+        try:
+            loader.load_session_from_file(user, session_file)
+        except FileNotFoundError:
+            raise InputError(
+                f"no instaloader session for {user!r}; make one with `instaloader -l {user}` "
+                "(it asks for the password itself), then run again"
+            ) from None
+        except Exception as exc:  # a corrupt pickle, a wrong file
+            raise InputError(
+                f"the instaloader session for {user!r} cannot be read ({type(exc).__name__}); "
+                f"make it again with `instaloader -l {user}`"
+            ) from None
+    return loader
