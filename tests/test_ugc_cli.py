@@ -130,9 +130,8 @@ def test_top_level_help_lists_ugc() -> None:
 
 
 def test_collect_shows_progress_and_a_summary(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from test_ugc_collect import FakeInstagram, make_client, pages
-
     from contentkit.ugc.instagram import InstagramClient
+    from ugc_helpers import FakeInstagram, make_client, pages
 
     fake = FakeInstagram(pages(2))
     fake.fail_at["c1"] = __import__("instaloader").TooManyRequestsException("429 Too Many Requests")
