@@ -55,7 +55,7 @@ def header(canvas: Canvas, layer: Layer) -> None:
     text_color = canvas.ink(layer.get("text_color", "white"))
     name_font = load_font(canvas.brand.font("bold"), int(h * 0.27))
     while name_font.getlength(name) > x + w - tx - h * 0.2 and name_font.size > 14:
-        name_font = load_font(name_font.path, name_font.size - 1)
+        name_font = load_font(str(name_font.path), name_font.size - 1)
     draw.text((tx, y + h * 0.47), name, font=name_font, fill=text_color, anchor="ls")
     sub_font = load_font(canvas.brand.font("regular"), int(h * 0.19))
     sub = str(getattr(canvas.review, "product", None) or label("online", canvas.language))

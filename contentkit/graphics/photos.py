@@ -46,8 +46,7 @@ def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: s
             if im.format == "JPEG":
                 im.draft("RGB", need)
             im.load()
-            im = ImageOps.exif_transpose(im)
-            return _to_rgb(im)
+            return _to_rgb(ImageOps.exif_transpose(im))
     except InputError:
         raise
     except Image.DecompressionBombError:

@@ -71,9 +71,10 @@ class Canvas:
 
         rgb = ImageColor.getrgb(self.brand.color(color))[:3]
         if opacity >= 1:
-            return rgb  # type: ignore[return-value]
+            return rgb
         base = ImageColor.getrgb(self.brand.color(over or self.template.background))[:3]
-        return tuple(round(c * opacity + b * (1 - opacity)) for c, b in zip(rgb, base))  # type: ignore[return-value]
+        r, g, b = (round(c * opacity + b * (1 - opacity)) for c, b in zip(rgb, base))
+        return (r, g, b)
 
     def px(self, value: float) -> int:
         return max(1, round(value * self.scale))
@@ -273,7 +274,7 @@ def _quote_mark(canvas: Canvas, layer: Layer) -> None:
     left, top, right, bottom = font.getbbox("\u201c")
     scale = min(1.0, h / max(1, bottom - top), w / max(1, right - left))
     if scale < 1:
-        font = load_font(font.path, max(8, int(font.size * scale)))
+        font = load_font(str(font.path), max(8, int(font.size * scale)))
         left, top, right, bottom = font.getbbox("\u201c")
     gx = {"left": x, "center": x + (w - (right - left)) // 2, "right": x + w - (right - left)}[layer.get("align", "left")]
     color = canvas.ink(layer.get("color", "primary"), float(layer.get("opacity", 1.0)))
@@ -309,7 +310,7 @@ def _badge(canvas: Canvas, layer: Layer) -> None:
     font = load_font(canvas.brand.font(layer.get("font", "bold")), size)
     while font.getlength(text) > w - 2 * pad and size > 12:
         size -= 1  # a badge is a few words: shrink to its box (no wrapping for a pill)
-        font = load_font(font.path, size)
+        font = load_font(str(font.path), size)
     tw = int(font.getlength(text))
     pill_w = min(w, tw + 2 * pad)
     gx = {"left": x, "center": x + (w - pill_w) // 2, "right": x + w - pill_w}[layer.get("align", "left")]

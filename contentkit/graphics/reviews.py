@@ -6,6 +6,7 @@ records in the store; every command that changes them writes once.
 
 from __future__ import annotations
 
+import builtins
 import csv
 import io
 import os
@@ -129,7 +130,7 @@ class ReviewBook:
     def get(self, review_id: str) -> Review:
         return self.ws.store.read().get(Review, review_id)
 
-    def waiting(self) -> list[Review]:
+    def waiting(self) -> builtins.list[Review]:
         """Reviews no calendar post uses yet, oldest first (by date, then by when they were added)."""
         rows = [Review.from_dict(r) for r in self.ws.store.read().rows(Review) if not r.get("post_id")]
         return sorted(rows, key=lambda r: (r.date or date.max, int(r.id[1:] or 0)))
@@ -143,7 +144,7 @@ class ReviewBook:
             tx.save(review)
         return review
 
-    def import_csv(self, path: str | os.PathLike[str]) -> list[Review]:
+    def import_csv(self, path: str | os.PathLike[str]) -> builtins.list[Review]:
         """Import every row of a CSV file in one write; a bad row imports nothing."""
         file = Path(path)
         try:
@@ -223,17 +224,17 @@ class ReviewBook:
 
     def render(
         self,
-        ids: list[str] | None = None,
+        ids: builtins.list[str] | None = None,
         *,
         all_new: bool = False,
         template: str = "card",
-        sizes: list[str] | None = None,
+        sizes: builtins.list[str] | None = None,
         fmt: str = "jpg",
         out_dir: str | os.PathLike[str] | None = None,
         jobs: int = 1,
         strict: bool = False,
         on_warning: Callable[[str], None] | None = None,
-    ) -> list[Path]:
+    ) -> builtins.list[Path]:
         """Render the given reviews (or every one never rendered) and remember the files, in one write."""
         from .batch import render_batch
 

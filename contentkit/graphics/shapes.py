@@ -68,7 +68,7 @@ def stars_width(height: int, gap: int) -> int:
     return (5 * height * _SS + 4 * gap * _SS + _SS - 1) // _SS
 
 
-def draw_stars(image: Image.Image, xy: tuple[int, int], height: int, rating: float, fill: str, empty: str) -> int:
+def draw_stars(image: Image.Image, xy: tuple[int, int], height: int, rating: float, fill: str | tuple[int, ...], empty: str | tuple[int, ...]) -> int:
     """Draw five stars at `xy`, lit to `rating` rounded to the nearest half; returns their width."""
     halves = max(0, min(10, round(rating * 2)))
     gap = max(2, height // 5)

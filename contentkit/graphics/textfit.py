@@ -8,10 +8,11 @@ around words, and are pasted in colour where the placeholders land.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .emoji import clean_text, emoji_image, split_emoji
 
@@ -32,7 +33,7 @@ def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 @lru_cache(maxsize=1)
-def _measuring_font_class() -> type:
+def _measuring_font_class() -> type[ImageFont.FreeTypeFont]:
     from PIL import ImageFont
 
     class MeasuringFont(ImageFont.FreeTypeFont):
@@ -74,9 +75,17 @@ def _measuring_font_class() -> type:
                 return exact
             return (0.0, 0.0, self.getlength(text) + self._overhang, self._bottom)
 
-        def font_variant(self, *, size: float | None = None, **kwargs: Any) -> Any:
-            if kwargs:
-                return super().font_variant(size=size, **kwargs)
+        def font_variant(
+            self,
+            font: str | bytes | os.PathLike[str] | os.PathLike[bytes] | BinaryIO | None = None,
+            size: float | None = None,
+            index: int | None = None,
+            encoding: str | None = None,
+            layout_engine: ImageFont.Layout | None = None,
+        ) -> ImageFont.FreeTypeFont:
+            # Pillow's shrink loop asks for `font_variant(size=...)`: keep those cached and fast.
+            if font is not None or index is not None or encoding is not None or layout_engine is not None:
+                return super().font_variant(font, size, index, encoding, layout_engine)
             return load_font(str(self.path), int(size if size is not None else self.size))
 
     return MeasuringFont
@@ -87,7 +96,7 @@ class FittedText:
     """Lines that fit a box at one font size, ready to draw."""
 
     lines: list[str]
-    font: Any  # PIL.ImageFont.FreeTypeFont
+    font: ImageFont.FreeTypeFont
     box: tuple[int, int, int, int]  # x, y, width, height
     spacing: float
     align: str = "center"
@@ -224,7 +233,7 @@ def fit_text(
     >>> fitted.size, fitted.lines                              # doctest: +SKIP
     (72, ['Enak banget, pengiriman', 'cepat!'])
     """
-    from PIL import ImageText
+    from PIL import ImageFont, ImageText
 
     # Some glyphs (italic J, heavy T) ink a little left of their origin and right of
     # their advance: keep a small inset so no ink crosses the region's edge.
@@ -238,13 +247,19 @@ def fit_text(
     min_font = load_font(font_path, min_size)
     prepared = _break_long_words(prepared, min_font, w)
     start = max(min_size, min(max_size, _estimate(prepared, font_path, w, height, spacing)))
-    common = dict(box=box, spacing=spacing, align=align, valign=valign, emoji=emoji, emoji_font=emoji_font, ph_run=run)
+
+    def fitted(lines: list[str], font: ImageFont.FreeTypeFont, cut: bool = False) -> FittedText:
+        return FittedText(lines=lines, font=font, box=box, spacing=spacing, align=align, valign=valign,
+                          emoji=emoji, emoji_font=emoji_font, ph_run=run, cut=cut)
+
     if not prepared:
-        return FittedText(lines=[], font=load_font(font_path, start), **common)  # type: ignore[arg-type]
+        return fitted([], load_font(font_path, start))
     block = ImageText.Text(prepared, load_font(font_path, start), spacing=spacing)
     try:
         block.wrap(w, height, scaling=("shrink", min_size))
-        return FittedText(lines=block.text.split("\n"), font=block.font, **common)  # type: ignore[arg-type]
+        # The shrink loop makes its smaller sizes with our `font_variant`: still a FreeTypeFont.
+        assert isinstance(block.font, ImageFont.FreeTypeFont)
+        return fitted(block.text.split("\n"), block.font)
     except ValueError:
         pass  # does not fit even at min_size: cut below
     block = ImageText.Text(prepared, min_font, spacing=spacing)
@@ -252,7 +267,7 @@ def fit_text(
     lines = block.text.split("\n") if block.text else []
     if rest is not None:
         lines = _with_ellipsis(lines, min_font, w)
-    return FittedText(lines=lines, font=min_font, cut=rest is not None, **common)  # type: ignore[arg-type]
+    return fitted(lines, min_font, cut=rest is not None)
 
 
 def _estimate(text: str, font_path: str, w: int, h: int, spacing: float) -> int:

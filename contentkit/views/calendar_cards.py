@@ -64,6 +64,8 @@ def _flag_consent(ws: Workspace, cards: list[Card]) -> None:
 
     for card in cards:
         post = card.post
+        if not post.ugc_id:
+            continue  # no UGC item, nothing to consent to (callers pass only posts with one)
         try:
             allowed = bool(ledger.state(post.ugc_id, post.at).allows(post.channel, post.at))
         except NotFoundError:

@@ -24,6 +24,7 @@ from .calendar_cards import Card, build_cards
 from .page_style import labels, page_css
 
 if TYPE_CHECKING:
+    from ..records import Post
     from ..workspace import Workspace
 
 __all__ = ["CalendarRange", "CalendarFile", "calendar_range", "calendar_html", "write_calendar", "MAX_DAYS"]
@@ -75,7 +76,7 @@ def calendar_range(
     if start or end:
         if not (start and end):
             raise InputError("give both --from and --to (YYYY-MM-DD), or use --week / --month")
-        a, b = parse_date(start), parse_date(end)  # type: ignore[arg-type]
+        a, b = parse_date(start), parse_date(end)
         if a > b:
             raise InputError(f"--from {a} is after --to {b}; swap them")
         if (b - a).days + 1 > MAX_DAYS:
@@ -163,7 +164,7 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
     return "".join(out), len(cards)
 
 
-def _in(post: Any, rng: CalendarRange, tz: str) -> bool:
+def _in(post: Post, rng: CalendarRange, tz: str) -> bool:
     day = pendulum.instance(post.at).in_timezone(tz).date()
     return rng.start <= day <= rng.end
 

@@ -72,8 +72,8 @@ def _data_uri(path: str, mtime_ns: int, size: int) -> str | None:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(path) as im:
-            im = ImageOps.exif_transpose(im)
+        with Image.open(path) as opened:
+            im = ImageOps.exif_transpose(opened)
             im.thumbnail((THUMB_PX, THUMB_PX))
             if im.mode in ("RGBA", "LA", "P"):
                 im = im.convert("RGBA")
