@@ -103,20 +103,30 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
 @click.option("--platform", help="instagram, tiktok, shopee, tokopedia, whatsapp or facebook (default: from the link).")
 @click.option("--caption", default="", help="What the post says.")
 @click.option("--taken-at", "taken_at", metavar="DATETIME", help="When it was posted.")
+@click.option("--own", is_flag=True, help="The shop's own content: self-granted, usable without a consent request.")
 @workspace_option
-def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_at: str | None) -> None:
+def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_at: str | None, own: bool) -> None:
     """Add a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...).
+
+    With --own it is the shop's own content (state self_granted): it can be
+    reposted without asking anyone.
 
     \b
     Example:
         contentkit ugc add https://www.tiktok.com/@rina/video/7412 --user rina --caption "Enak!"
+        contentkit ugc add https://www.instagram.com/p/DShop0001/ --user dapurbusari --own
     """
-    item = ws.ugc.add(url, user, platform=platform, caption=caption, taken_at=taken_at)
-    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
+    item = ws.ugc.add(url, user, platform=platform, caption=caption, taken_at=taken_at, own=own)
+    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + ("  (the shop's own content)" if item.is_own else ""))
 
 
 def _when(value: str | None) -> str:
     return (value or "")[:10]
+
+
+def _flags(row: dict[str, Any]) -> str:
+    marks = [("own", row.get("is_own")), ("mention", row.get("is_mention")), ("REJECTED", row.get("rejected"))]
+    return " ".join(name for name, on in marks if on)
 
 
 @ugc.command("list")
@@ -137,10 +147,9 @@ def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_
     if as_json:
         echo_json(rows)
         return
-    flags = lambda r: ("mention " if r.get("is_mention") else "") + ("REJECTED" if r.get("rejected") else "")  # noqa: E731
     echo_table(
         ["id", "platform", "owner", "taken", "state", "source", "note", "caption"],
-        ([r["id"], r["platform"], "@" + r["owner"], _when(r.get("taken_at")), r["state"], r.get("source"), flags(r).strip(),
+        ([r["id"], r["platform"], "@" + r["owner"], _when(r.get("taken_at")), r["state"], r.get("source"), _flags(r),
           " ".join((r.get("caption") or "").split())[:40]] for r in rows),
         empty="(no customer posts match; collect with `contentkit ugc collect` or `contentkit ugc import`)",
     )
@@ -171,7 +180,8 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
     scope = ""
     if st.grant is not None:
         scope = f" for {', '.join(st.grant.scope) or 'every channel'}" + (f" until {st.grant.until}" if st.grant.until else "")
-    click.echo(f"consent: {st.name}{scope}")
+    note = " (the shop's own content)" if st.name == "self_granted" else ""
+    click.echo(f"consent: {st.name}{scope}{note}")
     for p in detail.posts:
         click.echo(f"  post {p.id}  {p.at:%Y-%m-%d %H:%M}  {p.channel}  {p.status}")
 

@@ -143,3 +143,35 @@ def test_collect_shows_progress_and_a_summary(shop: Path, monkeypatch: pytest.Mo
     r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "-w", str(shop)])
     assert r.exit_code == 0, r.output
     assert "tagged:dapurbusari: 13 posts (resumed)" in r.output and "added 12, updated 1" in r.output
+
+
+def test_own_content_is_self_granted_and_reposts_without_a_request(shop: Path) -> None:
+    r = run(shop, "add", "https://www.instagram.com/p/DShop0001/", "--user", "dapurbusari", "--own", "--caption", "Rendang baru")
+    assert r.exit_code == 0 and r.output.startswith("U1  instagram  @dapurbusari") and "own content" in r.output
+    rows = json.loads(run(shop, "list", "--json").output)
+    assert [(row["id"], row["state"], row["is_own"]) for row in rows] == [("U1", "self_granted", True)]
+    r = run(shop, "list", "--state", "self_granted")
+    assert "U1" in r.output and "self_granted" in r.output and "own" in r.output
+    assert "consent: self_granted" in run(shop, "show", "U1").output
+
+    r = run(shop, "repost", "U1", "--at", later(2), "--channel", "tiktok")
+    assert r.exit_code == 0, r.output
+    assert run(shop, "history", "U1", "--json").output.strip() == "[]"  # no request, no grant: nothing in the ledger
+    assert json.loads(run(shop, "show", "U1", "--json").output)[0]["posts"][0]["channel"] == "tiktok"
+
+    r = run(shop, "add", "https://www.instagram.com/p/DShop0001/", "--user", "dapurbusari")  # re-adding keeps the mark
+    assert json.loads(run(shop, "list", "--json").output)[0]["state"] == "self_granted"
+    r = run(shop, "revoke", "U1", "--reason", "foto lama, jangan dipakai")
+    assert r.exit_code == 0 and "skipped P1" in r.output
+    assert "consent: revoked" in run(shop, "show", "U1").output
+
+
+def test_a_customer_item_added_by_hand_still_needs_a_grant(shop: Path) -> None:
+    r = run(shop, "add", "https://www.instagram.com/p/DCust0001/", "--user", "rina.makan")
+    assert r.exit_code == 0 and "own content" not in r.output
+    assert json.loads(run(shop, "list", "--json").output)[0]["state"] == "none"
+    r = run(shop, "repost", "U1", "--at", later(2), "--channel", "instagram")
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1
+    assert "U1 has no consent from @rina.makan; ask with `contentkit ugc request U1`" in r.output
+    assert "consent: self_granted" not in run(shop, "show", "U1").output
+    assert json.loads(run(shop, "show", "U1", "--json").output)[0]["posts"] == []

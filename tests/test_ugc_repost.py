@@ -143,3 +143,16 @@ def test_hostile_names_never_escape(tmp_path: Path, name: str) -> None:
     assert part and "/" not in part and "\x00" not in part and part not in (".", "..") and len(part) <= 60
     target = media_target(tmp_path / "media", name, name, name, 1, name)
     assert (tmp_path / "media").resolve() in target.parents
+
+
+def test_own_content_added_through_the_library_is_a_repost_candidate(shop: Workspace) -> None:
+    own = shop.ugc.add("https://www.instagram.com/p/DShop0001/", "dapurbusari", own=True)
+    assert own.is_own and shop.consent.state(own.id).name == "self_granted"
+    assert shop.consent.state("U1").name == "none" and not shop.ugc.get("U1").is_own
+    assert [i.id for i in shop.ugc.repost_candidates("instagram", later(1))] == [own.id]
+    assert [i.id for i in shop.ugc.list(state="self_granted")] == [own.id]
+    assert own.id not in [i.id for i in shop.ugc.worth_requesting()]
+    post = shop.ugc.repost(own.id, at=later(1), channel="instagram")
+    assert post.ugc_id == own.id and post.pillar == "social_proof"
+    with pytest.raises(ConsentError, match="has no consent"):
+        shop.ugc.repost("U1", at=later(1), channel="instagram")

@@ -247,7 +247,7 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, bool]], li
     return found, missing
 
 
-_KEEP = ("id", "rejected", "media_files", "is_own", "collected_at", "source")
+_KEEP = ("id", "rejected", "media_files", "collected_at", "source")
 
 
 def upsert_items(tx: Transaction, items: Iterable[UGCItem], now: datetime) -> tuple[list[UGCItem], int, int]:
@@ -284,6 +284,7 @@ def _merge(row: dict[str, Any], item: UGCItem) -> UGCItem:
     for name in _KEEP:
         setattr(item, name, getattr(old, name))
     item.is_mention = item.is_mention or old.is_mention
+    item.is_own = item.is_own or old.is_own  # marking an item the shop's own sticks; re-imports never unmark it
     if item.taken_at is None:
         item.taken_at = old.taken_at
     if not item.caption and old.caption:

@@ -111,8 +111,6 @@ class UGCManager:
         A bad file named explicitly stops the import before anything is written;
         a bad file found inside a folder is reported in `skipped` and the rest imports.
         """
-        from .instagram import loader_context_offline, parse_saved, read_saved
-
         if not paths:
             raise InputError("give at least one file or folder to import")
         with _cycle_collector_paused():
@@ -145,11 +143,26 @@ class UGCManager:
         return report
 
     def add(
-        self, url: str, user: str, *, platform: str | None = None, caption: str = "", taken_at: str | datetime | None = None
+        self,
+        url: str,
+        user: str,
+        *,
+        platform: str | None = None,
+        caption: str = "",
+        taken_at: str | datetime | None = None,
+        own: bool = False,
     ) -> UGCItem:
-        """Add (or update) one post found by hand, e.g. a TikTok video or a WhatsApp testimonial."""
+        """Add (or update) one post found by hand, e.g. a TikTok video or a WhatsApp testimonial.
+
+        `own=True` marks the shop's own content: its state is `self_granted`, so
+        it can be reposted without a request (a later decline or revocation still
+        stops it). Adding the same post again without `own` keeps the mark.
+
+        >>> ws.ugc.add("https://www.instagram.com/p/DShop0001/", "dapurbusari", own=True)   # doctest: +SKIP
+        """
         when = parse_at(taken_at, self.ws.tz) if taken_at else None
         item = manual_item(url, user, platform=platform, caption=caption, taken_at=when, brand_handle=self.brand_handle)
+        item.is_own = own
         saved, _, _ = self._save([item])
         return saved[0]
 
