@@ -26,16 +26,18 @@ def review() -> None:
 @click.option("--source", default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
 @click.option("--date", "day", default=None, help="When it was written, YYYY-MM-DD.")
 @click.option("--show-name", is_flag=True, help="The customer agreed to show their full name.")
+@click.option("--photo", default=None, help="A customer or product photo (copied into the workspace).")
 @workspace_option
 def review_add(ws, text: str, name: str, rating: str, product: str | None, source: str | None,  # type: ignore[no-untyped-def]
-               day: str | None, show_name: bool) -> None:
+               day: str | None, show_name: bool, photo: str | None) -> None:
     """Add one review.
 
     \b
     Example:
         contentkit review add --text "Rendangnya empuk 👍" --name "Rina" --rating 4.5 --product "Rendang 500 g" --source shopee
     """
-    item = ws.reviews.add(text, name=name, rating=rating, product=product, source=source, date=day, show_name=show_name)
+    item = ws.reviews.add(text, name=name, rating=rating, product=product, source=source, date=day,
+                          show_name=show_name, photo=photo)
     click.echo(f"Added review {item.id} ({item.rating:g}★)")
 
 

@@ -18,7 +18,7 @@ from .brand import Brand
 from .output import check_format, check_output_dir, output_name, save_testimonial
 from .templates import SIZES, check_size, load_template
 
-__all__ = ["render_batch", "expand_sizes"]
+__all__ = ["render_batch", "check_batch", "expand_sizes"]
 
 
 def expand_sizes(sizes: Sequence[str]) -> list[str]:
@@ -43,6 +43,17 @@ def _one(job: tuple[Any, str, str, str, str, str, Brand, bool, tuple[str, ...]])
     path = Path(out_dir) / output_name(review, name, size, fmt)
     save_testimonial(image, path, fmt=fmt, max_bytes=SIZES[size].max_bytes)
     return str(path), notes
+
+
+def check_batch(
+    *, template: str, sizes: Sequence[str], fmt: str, jobs: int, template_dirs: tuple[str | os.PathLike[str], ...] = ()
+) -> None:
+    """Refuse unknown template, size or format and a bad --jobs before any work."""
+    check_format(fmt)
+    expand_sizes(sizes)
+    load_template(template, template_dirs)
+    if jobs < 1:
+        raise InputError(f"--jobs {jobs} must be 1 or more")
 
 
 def render_batch(

@@ -99,7 +99,7 @@ def render_testimonial(
     raises InputError instead.
 
     >>> from contentkit.records import Review
-    >>> im = render_testimonial(Review("Enak banget!", name="Rina", rating=5))   # doctest: +SKIP
+    >>> im = render_testimonial(Review("Enak banget!", name="Rina", rating=5))
     >>> im.size
     (1080, 1080)
     """

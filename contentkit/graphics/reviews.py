@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import csv
+import dataclasses
 import io
 import os
 from collections.abc import Callable
@@ -136,12 +137,38 @@ class ReviewBook:
         return sorted(rows, key=lambda r: (r.date or date.max, int(r.id[1:] or 0)))
 
     # -- adding ----------------------------------------------------------
-    def add(self, text: str, **fields: Any) -> Review:
-        """Check and save one review (see `make_review` for the fields)."""
+    def add(self, text: str, *, photo: str | os.PathLike[str] | None = None, **fields: Any) -> Review:
+        """Check and save one review (see `make_review` for the fields).
+
+        A `photo` (customer or product) is checked as an image and copied into
+        the workspace's media/photos, so the review keeps working if the
+        original moves.
+        """
         review = make_review(text, **fields)
         review.created_at = pendulum.now(self.ws.tz)
+        if photo:
+            review.photo = self._keep_photo(Path(photo))
         with self.ws.store.transaction() as tx:
             tx.save(review)
+        return review
+
+    def _keep_photo(self, source: Path) -> str:
+        """Copy a checked photo into media/photos; returns its path relative to the workspace."""
+        from ..atomic import write_atomic
+        from .photos import open_photo
+
+        open_photo(source, (64, 64))  # refuses a missing, corrupt or oversized file in one line
+        folder = self.ws.media_dir / "photos"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in source.stem)[:60].strip("-") or "photo"
+        target = folder / f"{pendulum.now(self.ws.tz).format('YYYYMMDDHHmmss')}-{stem}{source.suffix.lower()[:6]}"
+        write_atomic(target, source.read_bytes())
+        return target.relative_to(self.ws.root).as_posix()
+
+    def _with_photo_path(self, review: Review) -> Review:
+        """The review with its photo as an absolute path (stored relative to the workspace)."""
+        if review.photo and not os.path.isabs(review.photo):
+            return dataclasses.replace(review, photo=str(self.ws.root / review.photo))
         return review
 
     def import_csv(self, path: str | os.PathLike[str]) -> builtins.list[Review]:
@@ -181,7 +208,7 @@ class ReviewBook:
             date=item.taken_at.date() if item.taken_at else None,
             ugc_id=item.id,
             handle=item.owner.lstrip("@"),
-            photo=str(self.ws.root / photo) if photo and not os.path.isabs(photo) else photo,
+            photo=photo,  # relative to the workspace, like every stored path
             created_at=pendulum.now(self.ws.tz),
         )
         with self.ws.store.transaction() as tx:
@@ -215,7 +242,7 @@ class ReviewBook:
 
         size = SIZES[CHANNEL_SIZES.get(channel, "square")]
         chosen = "photo" if review.photo and template == "card" else template
-        image = render_testimonial(review, chosen, size, self.brand(), template_dirs=self.template_dirs,
+        image = render_testimonial(self._with_photo_path(review), chosen, size, self.brand(), template_dirs=self.template_dirs,
                                    on_warning=lambda _m: None)
         folder = self.ws.media_dir / "testimonials"
         path = folder / output_name(review, chosen, size.name, "jpg")
@@ -236,8 +263,10 @@ class ReviewBook:
         on_warning: Callable[[str], None] | None = None,
     ) -> builtins.list[Path]:
         """Render the given reviews (or every one never rendered) and remember the files, in one write."""
-        from .batch import render_batch
+        from .batch import check_batch, render_batch
 
+        # Wrong options fail now, even when nothing needs rendering.
+        check_batch(template=template, sizes=sizes or ["square"], fmt=fmt, jobs=jobs, template_dirs=self.template_dirs)
         snapshot = self.ws.store.read()
         if ids:
             reviews = [snapshot.get(Review, i) for i in ids]
@@ -249,7 +278,7 @@ class ReviewBook:
             return []
         out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         paths = render_batch(
-            reviews, template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
+            [self._with_photo_path(r) for r in reviews], template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
             jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning,
         )
         by_review: dict[str, list[str]] = {}
