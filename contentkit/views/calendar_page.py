@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..dates import parse_date, parse_month, parse_week, week_label
+from ..atomic import write_atomic
 from ..errors import InputError
 from ..vocab import PILLAR_STAGES, PILLARS, STAGES
 from .calendar_cards import Card, build_cards
@@ -114,7 +115,7 @@ def write_calendar(
         raise InputError(f"folder {path.parent} does not exist; create it first or choose another path")
     rng = calendar_range(ws, week=week, month=month, start=start, end=end)
     page, count = _render(ws, rng, thumbnails=thumbnails, today=None)
-    path.write_text(page, encoding="utf-8")
+    write_atomic(path, page)
     return CalendarFile(path, rng, count)
 
 

@@ -42,8 +42,10 @@ def report_png_bytes(report: Report, *, brand_colour: str = "#C0392B") -> bytes:
 
 
 def report_png(report: Report, path: Any, *, brand_colour: str = "#C0392B") -> None:
-    """Write the report chart to `path` as PNG."""
-    _draw(report, brand_colour).save(path, "PNG", optimize=True)
+    """Write the report chart to `path` as PNG (atomically)."""
+    from ..atomic import write_atomic
+
+    write_atomic(path, report_png_bytes(report, brand_colour=brand_colour))
 
 
 class _Fonts:

@@ -33,6 +33,7 @@ def write_report(ws: Workspace, output: str | Path, *, weeks: int = 4, end: str 
 
     >>> write_report(ws, "laporan.png", weeks=4)  # doctest: +SKIP
     """
+    from ..atomic import write_atomic
     from ..errors import InputError
 
     path = Path(output)
@@ -48,7 +49,7 @@ def write_report(ws: Workspace, output: str | Path, *, weeks: int = 4, end: str 
 
         report_png(report, path, brand_colour=colour)
     else:
-        path.write_text(report_html(report, brand_colour=colour), encoding="utf-8")
+        write_atomic(path, report_html(report, brand_colour=colour))
     return ReportFile(path, report)
 
 
