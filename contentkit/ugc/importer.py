@@ -267,13 +267,13 @@ def upsert_items(tx: Transaction, items: Iterable[UGCItem], now: datetime) -> tu
             merged = _merge(pending[key].to_dict(), item)
             pending[key] = merged
             continue
-        row = index.get(key)
-        if row is None:
+        existing = index.get(key)
+        if existing is None:
             item.collected_at = item.collected_at or now
             pending[key] = item
             added += 1
         else:
-            pending[key] = _merge(row, item)
+            pending[key] = _merge(existing, item)
             updated += 1
     saved = tx.save_many(list(pending.values()))
     return saved, added, updated

@@ -7,6 +7,8 @@ transaction; consent itself lives in `ws.consent` (contentkit.ugc.consent).
 
 from __future__ import annotations
 
+import builtins
+
 import gc
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -123,7 +125,7 @@ class UGCManager:
         if missing:
             raise InputError(f"{missing[0][0]}: no such file or folder; check the path")
         report = ImportReport()
-        items: list[UGCItem] = []
+        items: builtins.list[UGCItem] = []
         context = None
         for path, explicit in files:
             try:
@@ -202,7 +204,7 @@ class UGCManager:
         sources = ([f"tagged:{handle}"] if tagged else []) + [f"hashtag:{t}" for t in dict.fromkeys(tags)]
         resume_dir = self.ws.state_dir / "ugc-resume"
         resume_dir.mkdir(parents=True, exist_ok=True)
-        sink: list[UGCItem] = []
+        sink: builtins.list[UGCItem] = []
         report = CollectReport()
         try:
             for source in sources:
@@ -211,10 +213,9 @@ class UGCManager:
                     break
                 kind, target = source.split(":", 1)
                 iterator = client.tagged_posts(target) if kind == "tagged" else client.hashtag_posts(target)
-                base = len(sink)
                 run = client.collect(
                     iterator, source=source, resume_dir=resume_dir, sink=sink, brand_handle=handle, since=since_at,
-                    limit=remaining, progress=(lambda n, s=source, b=base: progress(b + n, s)) if progress else None,
+                    limit=remaining, progress=_offset_progress(progress, len(sink), source),
                 )
                 report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
         except NetworkError as exc:
@@ -238,7 +239,7 @@ class UGCManager:
         since: str | date | None = None,
         *,
         snapshot: Transaction | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> builtins.list[dict[str, Any]]:
         """Stored item dicts (with a `state` key) matching the filters, in id order: a scan, no dataclasses."""
         if state is not None:
             state = check_choice("state", state, STATES)
@@ -249,14 +250,14 @@ class UGCManager:
             return self._scan(state, source, since_ts, snapshot)
 
     def _scan(self, state: str | None, source: str | None, since_ts: float | None,
-              snapshot: Transaction | None) -> list[dict[str, Any]]:
+              snapshot: Transaction | None) -> builtins.list[dict[str, Any]]:
         tx = snapshot if snapshot is not None else self.ws.store.read()
         rows = tx.rows(UGCItem)
         states = self.ws.consent.states(tx, item_rows=rows)
         wanted: set[str] | None = None
         if state not in (None, "none"):
             wanted = {uid for uid, st in states.items() if st.name == state}
-        out: list[dict[str, Any]] = []
+        out: builtins.list[dict[str, Any]] = []
         for row in rows:
             uid = row["id"]
             if wanted is not None and uid not in wanted:
@@ -273,7 +274,7 @@ class UGCManager:
             out.append({**row, "state": st.name if st is not None else "none"})
         return out
 
-    def list(self, state: str | None = None, source: str | None = None, since: str | date | None = None) -> list[UGCItem]:
+    def list(self, state: str | None = None, source: str | None = None, since: str | date | None = None) -> builtins.list[UGCItem]:
         """Items matching the filters (see `list_rows`), as records."""
         return [UGCItem.from_dict(r) for r in self.list_rows(state, source, since)]
 
@@ -285,7 +286,7 @@ class UGCManager:
         posts = sorted((Post.from_dict(r) for r in tx.rows(Post) if r.get("ugc_id") == item.id), key=lambda p: p.at)
         return ItemDetail(item, self.ws.consent.state(item.id, snapshot=tx), events, posts)
 
-    def history(self, ugc_id: str) -> list[ConsentEvent]:
+    def history(self, ugc_id: str) -> builtins.list[ConsentEvent]:
         """The item's whole consent ledger, oldest first."""
         return self.ws.consent.events(ugc_id)
 
@@ -308,7 +309,7 @@ class UGCManager:
     # -- reposting (the planner uses these) ---------------------------------
     def repost_candidates(
         self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = ()
-    ) -> list[UGCItem]:
+    ) -> builtins.list[UGCItem]:
         """Items with a grant in force at `at` covering `channel`, not rejected, not used by a
         non-skipped post, oldest grant first. Pass the planner's `snapshot` (indexed once per
         snapshot) and the ids it already placed this run as `exclude`."""
@@ -322,19 +323,19 @@ class UGCManager:
         """Add a calendar post reposting the item; ConsentError without a current grant for `channel`."""
         return self.desk.repost(ugc_id, at, channel, format)
 
-    def worth_requesting(self, limit: int = 5, *, snapshot: Transaction | None = None) -> list[UGCItem]:
+    def worth_requesting(self, limit: int = 5, *, snapshot: Transaction | None = None) -> builtins.list[UGCItem]:
         """Collected items with no consent events yet, not rejected: mentions first, then the newest."""
         return self.desk.worth_requesting(limit, snapshot=snapshot)
 
     # -- Instagram round trips ----------------------------------------------
-    def check_replies(self, *, login: str | None = None, client: InstagramClient | None = None) -> list[ConsentEvent]:
+    def check_replies(self, *, login: str | None = None, client: InstagramClient | None = None) -> builtins.list[ConsentEvent]:
         """Read the comments of requested Instagram posts and record a grant where the post's
         owner replied with the consent hashtag (only the owner's reply counts)."""
         from .instagram import InstagramClient
 
         tx = self.ws.store.read()
         yes = self.ws.config.approval_hashtag.lower()
-        waiting: list[tuple[UGCItem, ConsentEvent]] = []
+        waiting: builtins.list[tuple[UGCItem, ConsentEvent]] = []
         for uid, st in self.ws.consent.states(tx).items():
             if st.name not in ("requested", "expired") or st.last is None:
                 continue
@@ -344,7 +345,7 @@ class UGCManager:
         if not waiting:
             return []
         client = client or InstagramClient.open(login)
-        found: list[tuple[UGCItem, ConsentEvent, Any]] = []
+        found: builtins.list[tuple[UGCItem, ConsentEvent, Any]] = []
         failure: NetworkError | None = None
         for item, request in waiting:
             try:
@@ -356,7 +357,7 @@ class UGCManager:
                 if comment.owner == item.owner.lower() and yes in comment.text.lower() and comment.at >= request.at:
                     found.append((item, request, comment))
                     break
-        granted: list[ConsentEvent] = []
+        granted: builtins.list[ConsentEvent] = []
         for item, request, comment in found:
             stamp = pendulum.instance(comment.at).in_timezone(self.ws.tz)
             evidence = f"Instagram comment {comment.id} by @{comment.owner} on {stamp.to_datetime_string()}: {comment.text!r} ({item.url})"
@@ -365,7 +366,7 @@ class UGCManager:
             raise NetworkError(f"{failure} ({len(granted)} answers found before that are recorded)")
         return granted
 
-    def download(self, ugc_id: str, *, login: str | None = None, client: InstagramClient | None = None) -> list[Path]:
+    def download(self, ugc_id: str, *, login: str | None = None, client: InstagramClient | None = None) -> builtins.list[Path]:
         """Save the media of a granted item under media/ugc/; returns the files (existing ones are kept)."""
         from .instagram import InstagramClient
         from .safe_paths import media_target
@@ -382,7 +383,7 @@ class UGCManager:
             raise InputError(f"{item.id} has no media links (added by hand); save the file yourself under {self.ws.media_dir}")
         client = client or InstagramClient.open(login)
         urls = list(item.media_urls)
-        paths: list[Path] = []
+        paths: builtins.list[Path] = []
         for index, url in enumerate(urls, start=1):
             ext = Path(urlsplit(url).path).suffix or (".mp4" if "video" in item.media_type else ".jpg")
             target = media_target(self.ws.media_dir, item.platform, item.owner, item.shortcode or item.id, index, ext)
@@ -404,3 +405,17 @@ class UGCManager:
             stored.media_files = [p.relative_to(root).as_posix() for p in paths]
             wtx.save(stored)
         return paths
+
+
+def _offset_progress(
+    progress: Callable[[int, str], None] | None, base: int, source: str
+) -> Callable[[int], None] | None:
+    """Report a source's count on top of what earlier sources collected."""
+    if progress is None:
+        return None
+    report = progress
+
+    def forward(n: int) -> None:
+        report(base + n, source)
+
+    return forward
