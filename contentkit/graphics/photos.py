@@ -46,7 +46,9 @@ def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: s
             if im.format == "JPEG":
                 im.draft("RGB", need)
             im.load()
-            return _to_rgb(ImageOps.exif_transpose(im))
+            # In place: without an orientation tag exif_transpose would copy the whole decoded photo.
+            ImageOps.exif_transpose(im, in_place=True)
+            return _to_rgb(im)
     except InputError:
         raise
     except Image.DecompressionBombError:
