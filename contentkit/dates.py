@@ -14,6 +14,7 @@ import pendulum
 from .errors import InputError
 
 __all__ = [
+    "DEFAULT_TIMEZONE",
     "check_timezone",
     "parse_date",
     "parse_week",
@@ -25,6 +26,9 @@ __all__ = [
     "to_iso",
     "from_iso",
 ]
+
+# Most shops contentkit serves run on WIB; every function taking a zone lets you say otherwise.
+DEFAULT_TIMEZONE = "Asia/Jakarta"
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
 from .export_files import check_target, write_atomic
@@ -97,7 +98,7 @@ def export_ics(
     posts: Sequence[Post],
     path: str | os.PathLike[str],
     *,
-    tz: str,
+    tz: str = DEFAULT_TIMEZONE,
     calendar_name: str = "contentkit",
     domain: str = "contentkit.local",
 ) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pendulum
 
 from ..dates import week_label
+from ..dates import DEFAULT_TIMEZONE
 from ..records import Post
 from .export_files import check_target, local_time, write_atomic
 
@@ -64,7 +65,7 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def render_markdown(posts: Sequence[Post], *, tz: str, lang: str = "id", brand: str = "") -> str:
+def render_markdown(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, lang: str = "id", brand: str = "") -> str:
     """The week-by-week plan as Markdown text (what `export_markdown` writes)."""
     words = _words(lang)
     status_words: dict[str, str] = words["status"]  # type: ignore[assignment]
@@ -101,7 +102,7 @@ def render_markdown(posts: Sequence[Post], *, tz: str, lang: str = "id", brand: 
 
 
 def export_markdown(
-    posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str, lang: str = "id", brand: str = ""
+    posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str = DEFAULT_TIMEZONE, lang: str = "id", brand: str = ""
 ) -> Path:
     """Write a readable week-by-week plan as Markdown and return its path.
 

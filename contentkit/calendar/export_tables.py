@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
 from .export_files import check_target, http_urls, local_time, write_atomic
@@ -67,7 +68,7 @@ def _one_channel(posts: Sequence[Post]) -> None:
         )
 
 
-def buffer_rows(posts: Sequence[Post], *, tz: str) -> TableExport:
+def buffer_rows(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE) -> TableExport:
     """Buffer's bulk-upload rows, header first (see `export_buffer`)."""
     _one_channel(posts)
     rows = [list(BUFFER_HEADER)]
@@ -84,7 +85,7 @@ def buffer_rows(posts: Sequence[Post], *, tz: str) -> TableExport:
     return TableExport(rows)
 
 
-def export_buffer(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str) -> Path:
+def export_buffer(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str = DEFAULT_TIMEZONE) -> Path:
     """Write Buffer's bulk-upload CSV and return its path.
 
     Header `Text,Image URL,Tags,Posting Time`; one row per post, no blank rows;
@@ -99,7 +100,7 @@ def export_buffer(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: st
     return write_atomic(target, _csv_bytes(buffer_rows(posts, tz=tz).rows))
 
 
-def hootsuite_rows(posts: Sequence[Post], *, tz: str, now: datetime | None = None) -> TableExport:
+def hootsuite_rows(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, now: datetime | None = None) -> TableExport:
     """Hootsuite's bulk-composer rows (no header) and the warnings they raise.
 
     A time whose minutes do not end in 0 or 5 moves up to the next 5-minute
@@ -134,7 +135,7 @@ def hootsuite_rows(posts: Sequence[Post], *, tz: str, now: datetime | None = Non
 
 
 def export_hootsuite(
-    posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str, now: datetime | None = None
+    posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str = DEFAULT_TIMEZONE, now: datetime | None = None
 ) -> Path:
     """Write Hootsuite's bulk-composer CSV and return its path.
 
@@ -164,7 +165,7 @@ def _cell(value: Any, tz: str) -> str:
     return str(value)
 
 
-def export_csv(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str) -> Path:
+def export_csv(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str = DEFAULT_TIMEZONE) -> Path:
     """Write every field of every post as a spreadsheet CSV and return its path.
 
     The header is the record's field names (`Post.to_dict` keys); times are ISO
