@@ -25,7 +25,7 @@ def calendar(
     ws: Workspace, week: str | None, month: str | None, start: str | None, end: str | None,
     no_thumbnails: bool, output: str,
 ) -> None:
-    """Write the calendar as one HTML page (default: this week), in the workspace language.
+    """Write the calendar as one HTML page (default: this week and next), in the workspace language.
 
     The page needs no internet: open it on a phone, or print it (A4 landscape,
     one week per page).

@@ -60,7 +60,9 @@ def calendar_range(
     ws: Workspace, *, week: str | None = None, month: str | None = None,
     start: str | date | None = None, end: str | date | None = None, today: date | None = None,
 ) -> CalendarRange:
-    """The days to show: an ISO week, a month, or `start`..`end`; default the current week.
+    """The days to show: an ISO week, a month, or `start`..`end`; default this week and next.
+
+    The default takes in next week because that is what `contentkit plan` has just planned.
 
     >>> calendar_range(ws, week="2026-W49")  # doctest: +SKIP
     CalendarRange(start=Date(2026, 11, 30), end=Date(2026, 12, 6), kind='week')
@@ -85,7 +87,7 @@ def calendar_range(
         return CalendarRange(a, b, "range")
     day = parse_date(today) if today else pendulum.now(ws.tz).date()
     monday = day.start_of("week")
-    return CalendarRange(monday, monday.add(days=6), "week")
+    return CalendarRange(monday, monday.add(days=13), "range")
 
 
 def calendar_html(
