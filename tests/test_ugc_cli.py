@@ -158,6 +158,8 @@ def test_own_content_is_self_granted_and_reposts_without_a_request(shop: Path) -
     assert r.exit_code == 0, r.output
     assert run(shop, "history", "U1", "--json").output.strip() == "[]"  # no request, no grant: nothing in the ledger
     assert json.loads(run(shop, "show", "U1", "--json").output)[0]["posts"][0]["channel"] == "tiktok"
+    caption = next(p for p in Workspace.open(shop).posts() if p.ugc_id == "U1").caption
+    assert "terima kasih" not in caption.lower() and "makasih" not in caption.lower()  # no thanking itself
 
     r = run(shop, "add", "https://www.instagram.com/p/DShop0001/", "--user", "dapurbusari")  # re-adding keeps the mark
     assert json.loads(run(shop, "list", "--json").output)[0]["state"] == "self_granted"

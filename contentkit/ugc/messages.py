@@ -128,7 +128,8 @@ def credit_caption(item: UGCItem, config: Config, *, channel: str, lang: str, va
     '“Rendang enak banget!”\\n\\n📸 @rina.makan — terima kasih sudah berbagi!'
     """
     t = templates()[lang]
-    credits = t["credit"]
+    # The shop's own content gets no thank-you to itself.
+    credits = t["credit_own"] if item.is_own else t["credit"]
     values = {"owner_ref": _owner_ref(item, channel, lang), "brand": config.brand, "owner": item.owner}
     credit = credits[variant % len(credits)].format_map(_Default(values))
     quote = _quote(item.caption)

@@ -60,7 +60,7 @@ def read_saved(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 JSON; give instaloader's .json or .json.xz metadata file") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}); the file may be truncated") from None
+        raise InputError(f"{path}: not valid JSON ({exc.msg.removesuffix(' at')}, line {exc.lineno}); the file may be truncated") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: not an instaloader metadata file (expected a JSON object)")
     return data
