@@ -43,7 +43,7 @@ def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes:
                               fmt=fmt, out_dir=out_dir, jobs=jobs, strict=strict, on_warning=warn)
     for p in paths:
         click.echo(str(p))
-    click.echo(f"Rendered {len(paths)} images" if paths else "Nothing to render: every review has images already.")
+    click.echo(f"Rendered {len(paths)} image(s)" if paths else "Nothing to render: every review has images already.")
 
 
 @testimonial.command("quick")
