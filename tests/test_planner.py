@@ -192,3 +192,17 @@ def test_manual_post_outside_slots_is_left_alone(ws: Workspace) -> None:
     assert ws.post_book.get(manual.id).title == "Live"
     assert sum(1 for p in ws.posts() if p.source == "manual") == 1
     assert isinstance(ws.posts()[0], Post)
+
+
+def test_start_date_leaves_earlier_slots_of_that_week_empty(ws: Workspace) -> None:
+    result = ws.plan(start="2026-12-09", weeks=2)
+    days = [pendulum.instance(p.at).in_timezone(ws.tz).date() for p in result.posts]
+    assert min(days) >= date(2026, 12, 9)
+    assert result.weeks[0].label == "2026-W50" and result.weeks[1].label == "2026-W51"
+    assert len(result.weeks[1].posts) == len(ws.strategy.slots)
+
+
+def test_planning_a_past_week_warns(ws: Workspace) -> None:
+    result = ws.plan(week="2026-W40", today=date(2026, 11, 29))
+    assert any("2026-W40 already passed" in w for w in result.warnings)
+    assert not any("already passed" in w for w in ws.plan(week="2026-W50", today=date(2026, 11, 29)).warnings)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -99,8 +99,7 @@ def _first_monday(ws: Workspace, week: str | None, start: str | date | None, tod
     if week:
         return parse_week(week)
     if start:
-        day = parse_date(start)
-        return day.start_of("week")
+        return parse_date(start).start_of("week")
     return next_week_start(ws.tz, today)
 
 
@@ -134,7 +133,9 @@ def plan(
     dry_run: bool = False,
     today: date | None = None,
 ) -> PlanResult:
-    """Plan `weeks` ISO weeks from `week` (`2026-W49`) or the week of `start`; default next week.
+    """Plan `weeks` ISO weeks from `week` (`2026-W49`) or from the day `start`; default next week.
+
+    With `start`, slots of that first week before the start day stay empty.
 
     >>> result = ws.plan(week="2026-W49", weeks=4)          # doctest: +SKIP
     >>> [w.label for w in result.weeks]                     # doctest: +SKIP
@@ -143,15 +144,17 @@ def plan(
     if not 1 <= int(weeks) <= MAX_WEEKS:
         raise InputError(f"--weeks must be between 1 and {MAX_WEEKS}")
     monday = _first_monday(ws, week, start, today)
+    first_day = parse_date(start) if start else None
     strategy = ws.strategy
     if dry_run:
-        return _run(ws, ws.store.read(), strategy, monday, int(weeks), replan, True, today)
+        return _run(ws, ws.store.read(), strategy, monday, int(weeks), replan, True, today, first_day)
     with ws.store.transaction() as tx:
-        return _run(ws, tx, strategy, monday, int(weeks), replan, False, today)
+        return _run(ws, tx, strategy, monday, int(weeks), replan, False, today, first_day)
 
 
 def _run(
-    ws: Workspace, tx: Transaction, strategy: Any, monday: date, weeks: int, replan: bool, dry_run: bool, today: date | None
+    ws: Workspace, tx: Transaction, strategy: Any, monday: date, weeks: int, replan: bool, dry_run: bool,
+    today: date | None, first_day: date | None,
 ) -> PlanResult:
     rows = tx.rows(Post)
     ideas = tx.all(Idea)
@@ -164,7 +167,8 @@ def _run(
     result = PlanResult(weeks=[], dry_run=dry_run)
     for k in range(weeks):
         wk_monday = pendulum.Date(monday.year, monday.month, monday.day).add(weeks=k)
-        outcome = week_planner.plan_week(wk_monday, replan=replan, history=history, allocate=allocate)
+        outcome = week_planner.plan_week(wk_monday, replan=replan, history=history, allocate=allocate,
+                                         not_before=first_day if k == 0 else None)
         history = [*history[-3:], outcome.carry]
         pillars = {p.pillar for p in outcome.posts}
         result.weeks.append(
@@ -187,9 +191,19 @@ def _run(
     total = sum(len(w.posts) for w in window)
     counted = Counter(p.pillar for w in window for p in w.posts)
     result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
+    result.warnings.extend(_past_weeks(ws, result, today))
     result.warnings.extend(_unpublished_last_week(ws, tx, today))
     result.notes.extend(week_planner.closing_notes())
     return result
+
+
+def _past_weeks(ws: Workspace, result: PlanResult, today: date | None) -> list[str]:
+    day = parse_date(today) if today else pendulum.now(ws.tz).date()
+    past = [w.label for w in result.weeks if w.start + timedelta(days=6) < day and w.added]
+    if not past:
+        return []
+    return [f"{', '.join(past)} already passed; its new posts are drafts dated before today "
+            "(plan the coming week with `contentkit plan`)"]
 
 
 def _unpublished_last_week(ws: Workspace, tx: Transaction, today: date | None) -> list[str]:

@@ -93,7 +93,7 @@ class WeekPlanner:
     # -- the week -------------------------------------------------------------
     def plan_week(
         self, monday: date, *, replan: bool, history: list[dict[str, float]],
-        allocate: Callable[..., tuple[dict[str, int], dict[str, float]]],
+        allocate: Callable[..., tuple[dict[str, int], dict[str, float]]], not_before: date | None = None,
     ) -> WeekOutcome:
         from ..dates import week_label
 
@@ -111,6 +111,8 @@ class WeekPlanner:
                     self._remove(r)
                     replaced += 1
             self.by_slot[key] = keep
+            if not keep and not_before is not None and at.date() < not_before:
+                continue  # `plan --start` on a Wednesday leaves that week's Monday and Tuesday alone
             if keep:
                 kept.extend(Post.from_dict(r) for r in keep if r.get("status") != "skipped")
                 if any(r.get("status") != "skipped" for r in keep) or not replan:
