@@ -206,3 +206,11 @@ def test_planning_a_past_week_warns(ws: Workspace) -> None:
     result = ws.plan(week="2026-W40", today=date(2026, 11, 29))
     assert any("2026-W40 already passed" in w for w in result.warnings)
     assert not any("already passed" in w for w in ws.plan(week="2026-W50", today=date(2026, 11, 29)).warnings)
+
+
+def test_a_ramadan_week_gets_one_ramadan_post(ws: Workspace) -> None:
+    result = ws.plan(week="2027-W07", weeks=2)  # Ramadan 1448 H begins in February 2027
+    for week in result.weeks:
+        ramadan = [p for p in week.posts if p.prompt_key and p.prompt_key.startswith("ramadan")]
+        assert len(ramadan) == 1 and ramadan[0].pillar in ("storytelling", "entertainment", "education")
+    assert not [p for p in ws.plan(week="2026-W50").posts if (p.prompt_key or "").startswith("ramadan")]

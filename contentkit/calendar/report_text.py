@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -37,7 +38,7 @@ STAGE_NAMES = {
 def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any, ...]], list[str]]:
     """A heading, table rows (id, day, time, channel, format, pillar, title) and event/stage lines."""
     lang = ws.language
-    end = week.start.add(days=6) if hasattr(week.start, "add") else week.start
+    end = week.start + timedelta(days=6)
     header = f"{week.label}  ({week.start.isoformat()} – {end.isoformat()})"
     rows = []
     for p in week.posts:
@@ -46,12 +47,7 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
         rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
     notes = []
     if week.events:
-        seen: list[str] = []
-        for e in week.events:
-            if e.kind == "ramadan" and any(s.startswith("Ramadan") for s in seen):
-                continue
-            seen.append(f"{e.day.strftime('%d/%m')} {e.label(lang)}" if e.kind != "ramadan" else "Ramadan")
-        notes.append(("Acara: " if lang == "id" else "Events: ") + "; ".join(seen))
+        notes.append(("Acara: " if lang == "id" else "Events: ") + "; ".join(_event_labels(week.events, lang)))
     names = STAGE_NAMES[lang]
     covered = [names[s] for s in week.stages]
     missing = [names[s] for s in STAGES if s not in week.stages]
@@ -74,3 +70,25 @@ def mix_lines(ws: Workspace, result: PlanResult) -> list[str]:
         mark = "" if abs(n - target) <= 1 else "  ← off target"
         lines.append(f"  {pillar:<14} {n:>3} / {target:5.1f}{mark}")
     return lines
+
+
+def _event_labels(events: list[Any], lang: str) -> list[str]:
+    """One label per run of days: "25–27/12 Gajian", "Ramadan", "12/12 12.12 Harbolnas"."""
+    runs: list[tuple[str, list[Any]]] = []
+    for e in events:
+        label = "Ramadan" if e.kind == "ramadan" else e.label(lang)
+        same = [r for r in runs if r[0] == label]
+        if same and (e.day - same[-1][1][-1].day).days == 1:
+            same[-1][1].append(e)
+        elif not same or e.kind != "ramadan":
+            runs.append((label, [e]))
+    out = []
+    for label, days in runs:
+        first, last = days[0].day, days[-1].day
+        if label == "Ramadan":
+            out.append(label)
+        elif first == last:
+            out.append(f"{first:%d/%m} {label}")
+        else:
+            out.append(f"{first:%d}–{last:%d/%m} {label}")
+    return out

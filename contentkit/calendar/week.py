@@ -19,7 +19,7 @@ from ..records import Idea, Post, Review, Series, UGCItem
 from ..store import Transaction
 from .captions import fit_caption, pick_hashtags, write_caption
 from .content import ContentPicker, Pick, series_title
-from .events import events_between, holiday_event, is_public_holiday, sale_event
+from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
 from .mix import SlotChoice, assign
 from .strategy import Slot, Strategy
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["WeekPlanner", "WeekOutcome", "slot_times"]
 
 _PROMO_KINDS = ("flash_sale", "free_shipping")
+_RAMADAN_PILLARS = ("storytelling", "entertainment", "education")
 
 
 @dataclass
@@ -89,6 +90,7 @@ class WeekPlanner:
         self._idea_links: list[tuple[Idea, Post]] = []
         self._review_links: list[tuple[Review, Post]] = []
         self._last_fill_ok = True
+        self._ramadan_weeks: set[str] = set()
 
     # -- the week -------------------------------------------------------------
     def plan_week(
@@ -233,6 +235,11 @@ class WeekPlanner:
             if pick is not None:
                 pick.greeting = True
                 return self._make_post(label, index, slot, at, pillar, pick)
+        if pillar in _RAMADAN_PILLARS and label not in self._ramadan_weeks and is_ramadan(day):
+            self._ramadan_weeks.add(label)  # one Ramadan post a week keeps the rest of the plan varied
+            pick = self.picker.take_event_prompt("ramadan", None, day, {"brand": self.brand})
+            if pick is not None:
+                return self._make_post(label, index, slot, at, pillar, pick)
         if pillar == "social_proof":
             post = self._social_proof(label, index, slot, at)
             if post is not None:
@@ -344,6 +351,10 @@ class WeekPlanner:
                 f"{len(waiting)} review(s) wait for a social_proof slot: {', '.join(r.id for r in waiting[:8])}"
             )
         return notes
+
+
+def is_ramadan(day: date) -> bool:
+    return any(e.kind == "ramadan" for e in events_on(day))
 
 
 def _redrawable(row: dict[str, Any]) -> bool:
