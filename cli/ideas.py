@@ -90,7 +90,7 @@ def series() -> None:
 @click.option("--episodes", "count", type=int, default=None, help="How many episodes (checked against the lines given).")
 @click.option("--episode", "episodes", multiple=True, help="One episode's text; repeat in order.")
 @click.option("--episodes-file", type=click.File("r", encoding="utf-8"), default=None, help="A text file, one episode per line.")
-@click.option("--every", default=None, help="Preferred weekday: mon, tue, wed, thu, fri, sat or sun.")
+@click.option("--every", default=None, help="Preferred weekday: mon … sun (or senin … minggu).")
 @click.option("--start", default=None, help="First week's date, YYYY-MM-DD (default: the next week planned).")
 @click.option("--channel", default=None, help="Preferred channel.")
 @workspace_option

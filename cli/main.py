@@ -7,6 +7,8 @@ starts fast; every library error becomes one line and a non-zero exit.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import Any
 
 import click
@@ -50,6 +52,11 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except ContentkitError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # `contentkit post list | head`: the reader left; stop quietly, as command-line tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
         except KeyboardInterrupt:
             raise click.ClickException("interrupted; nothing half-written was saved, run the command again") from None
         except OSError as exc:

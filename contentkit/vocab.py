@@ -24,6 +24,7 @@ __all__ = [
     "check_format",
     "check_pillar",
     "check_channels",
+    "check_weekday",
 ]
 
 CHANNELS = ("instagram", "tiktok", "whatsapp", "shopee", "tokopedia", "facebook")
@@ -65,6 +66,28 @@ def check_choice(kind: str, value: str, choices: Iterable[str]) -> str:
     if norm in options:
         return norm
     raise InputError(f"unknown {kind} {value!r}: use one of {', '.join(options)}")
+
+
+# Full names in English and Indonesian, so `--every rabu` and `--every wednesday` both work.
+_WEEKDAY_NAMES = {
+    **{d: d for d in WEEKDAYS},
+    "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
+    "saturday": "sat", "sunday": "sun",
+    "senin": "mon", "selasa": "tue", "rabu": "wed", "kamis": "thu", "jumat": "fri", "jum'at": "fri",
+    "sabtu": "sat", "minggu": "sun", "ahad": "sun",
+}
+
+
+def check_weekday(value: str) -> str:
+    """`wed`, `wednesday` or `rabu` → `wed`; anything else raises InputError.
+
+    >>> check_weekday("Rabu")
+    'wed'
+    """
+    day = _WEEKDAY_NAMES.get(value.strip().lower())
+    if day is None:
+        raise InputError(f"unknown weekday {value!r}: use one of {', '.join(WEEKDAYS)} (or senin … minggu)")
+    return day
 
 
 def check_channel(value: str) -> str:

@@ -204,3 +204,30 @@ def test_disk_errors_are_one_line(runner: CliRunner, ws: Workspace, monkeypatch:
     assert_one_line_error(result)
     assert "No space left" in result.output
     assert ws.store.path.read_bytes() == before
+
+
+def test_series_weekday_in_indonesian_or_english(runner: CliRunner, ws: Workspace) -> None:
+    for day, expected in (("rabu", "wed"), ("Wednesday", "wed"), ("jumat", "fri")):
+        run(runner, "series", "add", f"Seri {day}", "--pillar", "storytelling", "--format", "reel",
+            "--episode", "a", "--every", day, "-w", str(ws.root))
+    assert [s.every for s, _ in ws.series.list()] == ["wed", "wed", "fri"]
+    result = run(runner, "series", "add", "X", "--pillar", "storytelling", "--format", "reel", "--episode", "a",
+                 "--every", "funday", "-w", str(ws.root), ok=False)
+    assert_one_line_error(result)
+    assert "'funday'" in result.output
+
+
+def test_a_closed_pipe_is_not_an_error_message(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    ws = Workspace.init(tmp_path / "t", brand="Toko", sector="umum")
+    ws.plan(week="2026-W50", weeks=120)  # more lines than a pipe buffers
+    code = ("import sys; from contentkit.cli.main import cli; "
+            "sys.argv=['contentkit','post','list','-w',sys.argv[1]]; cli()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(ws.root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    _, err = proc.communicate(timeout=60)
+    assert b"Error" not in err and b"Traceback" not in err

@@ -12,7 +12,7 @@ import pendulum
 from ..dates import parse_date
 from ..errors import InputError
 from ..records import Idea, Post, Series
-from ..vocab import WEEKDAYS, check_channel, check_choice, check_format, check_pillar
+from ..vocab import check_channel, check_format, check_pillar, check_weekday
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -115,7 +115,7 @@ class SeriesBook:
             format=check_format(format),
             episodes=episodes,
             channel=check_channel(channel) if channel else None,
-            every=check_choice("weekday", every[:3].lower(), WEEKDAYS) if every else None,
+            every=check_weekday(every) if every else None,
             start=parse_date(start) if start else None,
             created_at=pendulum.now(self.ws.tz),
         )
