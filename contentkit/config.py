@@ -91,8 +91,8 @@ class Config:
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file; a syntax error names the file and its line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        # utf-8-sig: Windows Notepad saves a BOM that TOML parsers reject.
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(f"{path} does not exist; check the path") from None
     except tomllib.TOMLDecodeError as exc:

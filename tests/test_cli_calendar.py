@@ -231,3 +231,24 @@ def test_a_closed_pipe_is_not_an_error_message(tmp_path: Path) -> None:
     proc.stdout.close()  # like `| head -1`
     _, err = proc.communicate(timeout=60)
     assert b"Error" not in err and b"Traceback" not in err
+
+
+def test_settings_saved_with_a_bom_still_load(ws: Workspace) -> None:
+    cfg = ws.root / "contentkit.toml"
+    cfg.write_bytes("\ufeff".encode() + cfg.read_bytes())
+    assert Workspace.open(ws.root).config.brand == "Dapur Bu Sari"
+
+
+@pytest.mark.parametrize("line, needle", [
+    ('consent_expiry_days = "dua minggu"', "consent_expiry_days"),
+    ('hashtags = "dapurbusari"', "hashtags"),
+    ('timezone = "Mars/Olympus"', "timezone"),
+])
+def test_wrong_values_in_settings_are_named(runner: CliRunner, ws: Workspace, line: str, needle: str) -> None:
+    cfg = ws.root / "contentkit.toml"
+    key = line.split(" = ")[0]
+    text = "\n".join(line if row.startswith(key + " = ") else row for row in cfg.read_text().splitlines())
+    cfg.write_text(text)
+    result = run(runner, "idea", "list", "-w", str(ws.root), ok=False)
+    assert_one_line_error(result)
+    assert needle in result.output
