@@ -23,7 +23,6 @@ from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from ..vocab import PILLAR_STAGES, STAGES
 from .content import ContentPicker
-from .mix import allocate
 from .week import WeekPlanner
 
 if TYPE_CHECKING:
@@ -167,7 +166,7 @@ def _run(
     result = PlanResult(weeks=[], dry_run=dry_run)
     for k in range(weeks):
         wk_monday = pendulum.Date(monday.year, monday.month, monday.day).add(weeks=k)
-        outcome = week_planner.plan_week(wk_monday, replan=replan, history=history, allocate=allocate,
+        outcome = week_planner.plan_week(wk_monday, replan=replan, history=history,
                                          not_before=first_day if k == 0 else None)
         history = [*history[-3:], outcome.carry]
         pillars = {p.pillar for p in outcome.posts}

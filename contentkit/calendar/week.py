@@ -8,7 +8,6 @@ with one `save_many` (one file write per command).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,7 @@ from ..store import Transaction
 from .captions import fit_caption, pick_hashtags, write_caption
 from .content import ContentPicker, Pick, series_title
 from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
-from .mix import SlotChoice, assign
+from .mix import SlotChoice, allocate, assign
 from .strategy import Slot, Strategy
 
 if TYPE_CHECKING:
@@ -82,21 +81,18 @@ class WeekPlanner:
             if row.get("series_id") and row.get("status") != "skipped":
                 self.placed.setdefault(row["series_id"], set()).add(int(row["episode"]))
         self.new_posts: list[Post] = []
-        self.changed_ideas: list[Idea] = []
-        self.changed_reviews: list[Review] = []
         self.used_ugc: set[str] = set()
         self.used_reviews: set[str] = set()
         self._reviews: list[Review] | None = None
         self._idea_links: list[tuple[Idea, Post]] = []
         self._review_links: list[tuple[Review, Post]] = []
-        self._last_fill_ok = True
         self._ramadan_weeks: set[str] = set()
 
     # -- the week -------------------------------------------------------------
     def plan_week(
-        self, monday: date, *, replan: bool, history: list[dict[str, float]],
-        allocate: Callable[..., tuple[dict[str, int], dict[str, float]]], not_before: date | None = None,
+        self, monday: date, *, replan: bool, history: list[dict[str, float]], not_before: date | None = None
     ) -> WeekOutcome:
+        """Plan the ISO week starting `monday`; `history` holds the mix deficits of the weeks before."""
         from ..dates import week_label
 
         label = week_label(monday)
@@ -150,8 +146,8 @@ class WeekPlanner:
             pillar = pillars.get(index)
             if pillar is None:
                 continue
-            post = self._fill(label, index, slot, at, pillar, greeted)
-            if post.prompt_key is not None and not self._last_fill_ok:
+            post, well_filled = self._fill(label, index, slot, at, pillar, greeted)
+            if not well_filled:
                 warnings.append(
                     f"{at.format('ddd DD MMM HH:mm')} {slot.channel} {pillar}: every prompt was used in the last 8 weeks; "
                     f"add ideas with `contentkit idea add TEXT --pillar {pillar} --format {slot.format}`"
@@ -223,9 +219,9 @@ class WeekPlanner:
 
     def _fill(
         self, label: str, index: int, slot: Slot, at: pendulum.DateTime, pillar: str, greeted: set[date]
-    ) -> Post:
+    ) -> tuple[Post, bool]:
+        """The slot's post, and False when only a recently used prompt was left for it."""
         day = at.date()
-        self._last_fill_ok = True
         holiday = holiday_event(day)
         if holiday is not None and day not in greeted:
             greeted.add(day)
@@ -234,16 +230,16 @@ class WeekPlanner:
             )
             if pick is not None:
                 pick.greeting = True
-                return self._make_post(label, index, slot, at, pillar, pick)
+                return self._make_post(label, index, slot, at, pillar, pick), True
         if pillar in _RAMADAN_PILLARS and label not in self._ramadan_weeks and is_ramadan(day):
             self._ramadan_weeks.add(label)  # one Ramadan post a week keeps the rest of the plan varied
             pick = self.picker.take_event_prompt("ramadan", None, day, {"brand": self.brand})
             if pick is not None:
-                return self._make_post(label, index, slot, at, pillar, pick)
+                return self._make_post(label, index, slot, at, pillar, pick), True
         if pillar == "social_proof":
             post = self._social_proof(label, index, slot, at)
             if post is not None:
-                return post
+                return post, True
         if pillar == "promo":
             sale = sale_event(day)
             if sale is not None:
@@ -252,14 +248,12 @@ class WeekPlanner:
                     "promo", kind, day, {"event": sale.label(self.lang), "brand": self.brand}
                 )
                 if pick is not None:
-                    return self._make_post(label, index, slot, at, pillar, pick)
+                    return self._make_post(label, index, slot, at, pillar, pick), True
         idea = self.picker.take_idea(pillar, slot.format, slot.channel)
         if idea is not None:
-            post = self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea))
-            return post
+            return self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea)), True
         pick = self.picker.take_prompt(pillar, day, offset=index)
-        self._last_fill_ok = pick.well_filled
-        return self._make_post(label, index, slot, at, pillar, pick)
+        return self._make_post(label, index, slot, at, pillar, pick), pick.well_filled
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
         """Granted customer posts first, then reviews waiting for an image."""
@@ -331,12 +325,10 @@ class WeekPlanner:
         self.tx.save_many(self.new_posts)
         for idea, post in self._idea_links:
             idea.used_by = post.id
-            self.changed_ideas.append(idea)
         for review, post in self._review_links:
             review.post_id = post.id
-            self.changed_reviews.append(review)
-        self.tx.save_many(self.changed_ideas)
-        self.tx.save_many(self.changed_reviews)
+        self.tx.save_many([idea for idea, _ in self._idea_links])
+        self.tx.save_many([review for review, _ in self._review_links])
 
     def closing_notes(self) -> list[str]:
         """What the user could do next: items worth a consent request, reviews still waiting."""
