@@ -92,7 +92,7 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     if side == "in":
         _note_cut(canvas, fitted, "quote")
         canvas.fitted["quote"] = fitted
-    text_w = max((fitted.line_width(line) for line in fitted.lines), default=0)
+    text_w = max(fitted.line_widths(), default=0)
     clock = _clock(str(getattr(canvas.review, "id", "")) + canvas.review.text)
     meta_w = meta_font.getlength(clock) + (canvas.px(40) if layer.get("ticks") else 0)
     inner_w = int(max(text_w, stars_width(star_h, max(2, star_h // 5)) if star_h else 0, meta_w + canvas.px(20)))

@@ -116,7 +116,7 @@ def clean_text(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def emoji_image(cluster: str, font_path: str, px: int) -> Image.Image:
-    """The emoji `cluster` drawn in colour, scaled to a `px`-high RGBA image."""
+    """The emoji `cluster` drawn in colour, scaled to a `px`-high RGBA image cropped to its ink left and right."""
     from PIL import Image, ImageDraw
 
     font = _native_font(font_path)
@@ -124,8 +124,12 @@ def emoji_image(cluster: str, font_path: str, px: int) -> Image.Image:
     w, h = max(1, int(right - left)), max(1, int(bottom - top))
     canvas = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     ImageDraw.Draw(canvas).text((-left, -top), cluster, font=font, embedded_color=True)
+    # The font's glyph box has empty margins; the text fitter adds its own side bearing.
+    ink = canvas.getchannel("A").getbbox()
+    if ink:
+        canvas = canvas.crop((ink[0], 0, ink[2], h))
     scale = px / h
-    return canvas.resize((max(1, round(w * scale)), px), Image.Resampling.LANCZOS)
+    return canvas.resize((max(1, round(canvas.width * scale)), px), Image.Resampling.LANCZOS)
 
 
 @lru_cache(maxsize=4)

@@ -134,8 +134,45 @@ class FittedText:
         free = h - self.block_height()
         return y + {"top": 0.0, "middle": free / 2, "bottom": free}.get(self.valign, free / 2)
 
-    def line_width(self, line: str) -> float:
-        return float(self.font.getlength(line))
+    def line_widths(self) -> list[float]:
+        """Each line's drawn width: text advances plus each emoji's own width."""
+        return [sum(advance for _, _, advance in pieces) for pieces in self._layout()]
+
+    def _layout(self) -> list[list[tuple[str, bool, float]]]:
+        # Each line as (text run or emoji cluster, is_emoji, advance). The wrap measured an
+        # emoji as a run of placeholders (a little wider than any emoji); drawing it in that
+        # whole slot left a gap as wide as a space before the next letter ("😍 ,"). An emoji
+        # advances by its own ink plus a letter-like side bearing instead.
+        queue = iter(self.emoji)
+        slot = self.font.getlength(_PH) * self.ph_run
+        bearing = self._bearing()
+        out: list[list[tuple[str, bool, float]]] = []
+        for line in self.lines:
+            pieces: list[tuple[str, bool, float]] = []
+            for run, is_emoji in _segments(line, self.ph_run):
+                if not is_emoji:
+                    pieces.append((run, False, float(self.font.getlength(run))))
+                    continue
+                for _ in range(len(run) // self.ph_run):
+                    cluster = next(queue, "")
+                    glyph = self._emoji_glyph(cluster, slot)
+                    pieces.append((cluster, True, glyph.width + 2 * bearing if glyph is not None else slot))
+            out.append(pieces)
+        return out
+
+    def _bearing(self) -> float:
+        return 0.05 * float(self.font.size)
+
+    def _emoji_glyph(self, cluster: str, slot: float) -> Image.Image | None:
+        if not cluster or not self.emoji_font:
+            return None
+        from PIL import Image
+
+        glyph = emoji_image(cluster, self.emoji_font, max(1, int(self.font.size * 0.95)))
+        room = int(slot - 2 * self._bearing())
+        if glyph.width > room:  # a sequence the font draws as several glyphs: keep it in its slot
+            glyph = glyph.resize((max(1, room), max(1, glyph.height * room // glyph.width)), Image.Resampling.LANCZOS)
+        return glyph
 
     def draw(self, image: Image.Image, fill: Any) -> None:
         """Draw the lines (and colour emoji) onto `image` inside the box."""
@@ -144,27 +181,21 @@ class FittedText:
         draw = ImageDraw.Draw(image)
         x0, _, w, _ = self.box
         y = self.origin_y()
-        queue = iter(self.emoji)
-        ph_w = self.font.getlength(_PH)
+        slot = self.font.getlength(_PH) * self.ph_run
+        bearing = self._bearing()
         ascent = self.font.getmetrics()[0]
-        for line in self.lines:
-            lw = self.line_width(line)
+        centre = 0.36 * self.font.size  # an emoji's middle sits near the x-height's middle
+        for pieces in self._layout():
+            lw = sum(advance for _, _, advance in pieces)
             x = x0 + {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}.get(self.align, 0.0)
-            for run, is_emoji in _segments(line, self.ph_run):
+            for piece, is_emoji, advance in pieces:
                 if not is_emoji:
-                    draw.text((x, y), run, font=self.font, fill=fill, anchor="la")
-                    x += self.font.getlength(run)
-                    continue
-                for _ in range(len(run) // self.ph_run):
-                    cluster = next(queue, None)
-                    slot = ph_w * self.ph_run
-                    if cluster and self.emoji_font:
-                        px = max(1, int(self.font.size * 0.95))
-                        glyph = emoji_image(cluster, self.emoji_font, px)
-                        gx = int(x + (slot - glyph.width) / 2)
-                        gy = int(y + ascent - 0.36 * self.font.size - px / 2)
-                        image.paste(glyph, (gx, gy), glyph)
-                    x += slot
+                    draw.text((x, y), piece, font=self.font, fill=fill, anchor="la")
+                else:
+                    glyph = self._emoji_glyph(piece, slot)
+                    if glyph is not None:
+                        image.paste(glyph, (int(x + bearing), int(y + ascent - centre - glyph.height / 2)), glyph)
+                x += advance
             y += self.line_height
 
 
