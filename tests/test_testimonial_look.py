@@ -9,11 +9,21 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from contentkit.graphics.brand import lato
+from contentkit.graphics.brand import Brand, lato
 from contentkit.graphics.emoji import find_emoji_font
+from contentkit.graphics.render import Canvas, render_testimonial
+from contentkit.graphics.reviewtext import label
+from contentkit.graphics.templates import SIZES, Layer
 from contentkit.graphics.textfit import fit_text
+from contentkit.records import Review
 
 EMOJI_FONT = find_emoji_font()
+NO_EMOJI = Brand(emoji_font="none", shop_name="Dapur Bu Sari", handle="@dapurbusari", footer="Belanja di Shopee")
+LONG = (
+    "Rendangnya enak banget, dagingnya empuk dan bumbunya meresap sampai ke dalam. Pengiriman cepat, "
+    "packing rapi pakai vacuum jadi aman sampai Surabaya. Pasti order lagi buat Lebaran nanti! Terima "
+    "kasih Bu Sari, sukses terus ya, semoga makin laris manis dan banyak pelanggan setia."
+)[:300]
 needs_emoji_font = pytest.mark.skipif(EMOJI_FONT is None, reason="no colour emoji font installed (fonts-noto-color-emoji)")
 
 
@@ -47,3 +57,26 @@ def test_punctuation_after_an_emoji_sits_close_like_after_a_letter(face: str) ->
     space = fitted.font.getlength(" ")
     assert after[0] - max(emoji) < 0.75 * space  # the comma hugs the emoji
     assert min(emoji) - max(before) > space  # while the word before keeps its space
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("length", [1, 2])
+def test_the_shops_reply_in_a_chat_is_whole_or_left_out(size: str, length: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 300-character review once pushed the reply bubble into a sliver showing just "…".
+    from contentkit.graphics import chat
+
+    seen: list[Canvas] = []
+    real = chat.bubble
+
+    def spy(canvas: Canvas, layer: Layer) -> None:
+        real(canvas, layer)
+        seen.append(canvas)
+
+    monkeypatch.setattr(chat, "bubble", spy)
+    render_testimonial(Review(LONG * length, name="Rina", rating=5), "chat", size, NO_EMOJI, on_warning=lambda m: None)
+    reply = seen[-1].fitted.get("reply")
+    if length == 1:  # a 300-character review leaves room for the whole thank-you
+        assert reply is not None
+    if reply is not None:
+        assert not reply.cut and reply.text.replace("\n", " ") == label("reply", "id").replace(" \U0001f64f", "")
+        assert reply.size <= seen[-1].fitted["quote"].size  # the reply never outshouts the review

@@ -88,10 +88,16 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     meta_h = canvas.px(34)
     text = canvas.review.text if side == "in" else label("reply", canvas.language)
     room = (x + pad, y + pad + star_h + star_gap, w - 2 * pad, h - 2 * pad - star_h - star_gap - meta_h)
-    fitted = fit_layer_text(canvas, layer, text, room)
+    # The shop's reply never outshouts the customer's words.
+    quote = canvas.fitted.get("quote") if side == "out" else None
+    fitted = fit_layer_text(canvas, layer, text, room, cap=quote.size if quote else None)
     if side == "in":
         _note_cut(canvas, fitted, "quote")
         canvas.fitted["quote"] = fitted
+    elif fitted.cut:
+        return  # a thank-you cut to "Terima kasih…" looks broken: a chat with one message does not
+    else:
+        canvas.fitted["reply"] = fitted
     text_w = max(fitted.line_widths(), default=0)
     clock = _clock(str(getattr(canvas.review, "id", "")) + canvas.review.text)
     meta_w = meta_font.getlength(clock) + (canvas.px(40) if layer.get("ticks") else 0)

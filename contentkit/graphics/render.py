@@ -147,12 +147,16 @@ _BASES: dict[Any, Image.Image] = {}
 _DEFAULT_FONT = {"quote": "italic", "name": "bold", "badge": "bold", "shop": "bold"}
 
 
-def fit_layer_text(canvas: Canvas, layer: Layer, text: str, box: tuple[int, int, int, int] | None = None) -> FittedText:
-    """Fit `text` in the layer's box with its style (sizes scaled to the canvas)."""
+def fit_layer_text(
+    canvas: Canvas, layer: Layer, text: str, box: tuple[int, int, int, int] | None = None, *, cap: int | None = None
+) -> FittedText:
+    """Fit `text` in the layer's box with its style (sizes scaled to the canvas), no larger than `cap` px."""
     if layer.get("upper"):
         text = text.upper()
     box = box or canvas.box(layer)
     max_size = canvas.px(layer.get("max_size", max(12, box[3] / canvas.scale * 0.8)))
+    if cap is not None:
+        max_size = max(1, min(max_size, cap))
     min_size = min(max_size, canvas.px(layer.get("min_size", 24)))
     return fit_text(
         text,

@@ -314,7 +314,10 @@ def _estimate(text: str, font_path: str, w: int, h: int, spacing: float) -> int:
     a, b, cc = c * k, c * spacing + lines_extra * k, lines_extra * spacing - h
     if a <= 0:
         return 10_000
-    s = (-b + (b * b - 4 * a * cc) ** 0.5) / (2 * a)
+    disc = b * b - 4 * a * cc
+    if disc < 0:  # a box with no room for even one line (h below the spacing): the caller's minimum
+        return 0
+    s = (-b + disc**0.5) / (2 * a)
     return int(s * 1.08) + 1
 
 
