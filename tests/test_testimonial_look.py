@@ -80,3 +80,22 @@ def test_the_shops_reply_in_a_chat_is_whole_or_left_out(size: str, length: int, 
     if reply is not None:
         assert not reply.cut and reply.text.replace("\n", " ") == label("reply", "id").replace(" \U0001f64f", "")
         assert reply.size <= seen[-1].fitted["quote"].size  # the reply never outshouts the review
+
+
+@pytest.mark.parametrize("template", ["minimal", "photo"])
+def test_empty_stars_are_see_through_where_the_template_says_so(template: str) -> None:
+    # minimal and photo ask for "#FFFFFF55"/"#FFFFFF66" empty stars; dropping the alpha drew
+    # them solid white, so a 0.5-star review looked like a row of five white stars.
+    from contentkit.graphics.shapes import stars_width
+    from contentkit.graphics.templates import load_template
+
+    tpl = load_template(template)
+    layer = next(ly for ly in tpl.layers if ly.kind == "stars")
+    x, y, w, h = Canvas(Image.new("RGB", (1, 1)), SIZES["square"], NO_EMOJI, None, tpl).box(layer)
+    image = render_testimonial(Review("Enak", rating=0.5), tpl, "square", NO_EMOJI)
+    gap = max(2, h // 5)
+    assert stars_width(h, gap) <= w
+    last = image.getpixel((x + 4 * (h + gap) + h // 2, y + h // 2 + h // 20))
+    assert isinstance(last, tuple)
+    assert min(last) < 235, last  # the background shows through the empty star
+    assert max(last) > 100  # yet it is lighter than the dark photo fade or visible on the brand colour

@@ -298,7 +298,8 @@ def _stars(canvas: Canvas, layer: Layer) -> None:
         height,
         float(canvas.review.rating),
         canvas.ink(layer.get("color", "secondary")),
-        canvas.ink(layer.get("empty_color", "#D9D9D9")),
+        # Keep the colour's alpha: "#FFFFFF55" is a faint outline of a star over a photo, not a white one.
+        canvas.brand.color(layer.get("empty_color", "#D9D9D9")),
     )
 
 
@@ -318,7 +319,7 @@ def _badge(canvas: Canvas, layer: Layer) -> None:
     tw = int(font.getlength(text))
     pill_w = min(w, tw + 2 * pad)
     gx = {"left": x, "center": x + (w - pill_w) // 2, "right": x + w - pill_w}[layer.get("align", "left")]
-    paste_color(canvas.image, canvas.ink(layer.get("fill", "primary")), (gx, y), rounded_mask(pill_w, h, h // 2))
+    paste_color(canvas.image, canvas.brand.color(layer.get("fill", "primary")), (gx, y), rounded_mask(pill_w, h, h // 2))
     draw = ImageDraw.Draw(canvas.image)
     draw.text((gx + pill_w / 2, y + h / 2), text, font=font, fill=canvas.ink(layer.get("text_color", "white")), anchor="mm")
 
