@@ -7,7 +7,7 @@ Each test pins something found by looking at rendered images; all are structural
 from __future__ import annotations
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from contentkit.graphics.brand import Brand, lato
 from contentkit.graphics.emoji import find_emoji_font
@@ -99,3 +99,31 @@ def test_empty_stars_are_see_through_where_the_template_says_so(template: str) -
     assert isinstance(last, tuple)
     assert min(last) < 235, last  # the background shows through the empty star
     assert max(last) > 100  # yet it is lighter than the dark photo fade or visible on the brand colour
+
+
+@pytest.mark.parametrize("template", ["card", "photo", "minimal", "chat"])
+def test_a_short_quote_grows_to_fill_a_story(template: str) -> None:
+    # "Mantap, enak!" at the square's size left the story's tall card looking empty.
+    from contentkit.graphics.render import fit_layer_text
+    from contentkit.graphics.templates import load_template
+
+    tpl = load_template(template)
+    layer = next(ly for ly in tpl.layers if ly.kind == "quote" or ly.get("side") == "in")
+    sizes = {}
+    for size in ("square", "story"):
+        canvas = Canvas(Image.new("RGB", (1, 1)), SIZES[size], NO_EMOJI.resolved(), Review("Mantap, enak!"), tpl)
+        sizes[size] = fit_layer_text(canvas, layer, "Mantap, enak!").size
+    assert sizes["story"] >= 1.25 * sizes["square"], sizes
+
+
+@pytest.mark.parametrize("template", ["card", "photo", "minimal", "chat"])
+def test_a_grown_short_quote_still_keeps_out_of_the_storys_covered_bands(template: str) -> None:
+    from contentkit.graphics.templates import load_template
+
+    tpl = load_template(template)
+    rv = Review("Mantap, enak!", name="Rina", rating=5, product="Rendang", source="shopee")
+    texts = ("quote", "name", "product", "shop", "footer", "badge", "stars", "bubble", "logo")
+    full = render_testimonial(rv, tpl, "story", NO_EMOJI)
+    bare = render_testimonial(rv, tpl.without(*texts), "story", NO_EMOJI)
+    ink = ImageChops.difference(full, bare).getbbox()
+    assert ink is not None and ink[1] >= 250 and ink[3] <= 1920 - 250, ink

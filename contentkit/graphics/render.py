@@ -155,6 +155,10 @@ def fit_layer_text(
         text = text.upper()
     box = box or canvas.box(layer)
     max_size = canvas.px(layer.get("max_size", max(12, box[3] / canvas.scale * 0.8)))
+    if layer.get("grow"):
+        # A short quote on a story would sit small in a tall, empty region: on a canvas
+        # whose safe area is taller than it is wide, let it grow with that extra height.
+        max_size = round(max_size * max(1.0, canvas.size.safe_box[3] / canvas.size.width))
     if cap is not None:
         max_size = max(1, min(max_size, cap))
     min_size = min(max_size, canvas.px(layer.get("min_size", 24)))

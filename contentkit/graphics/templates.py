@@ -5,6 +5,9 @@ draws), a `box` `[x, y, w, h]` as fractions of the canvas's safe area (a story
 keeps 250 px free at the top and bottom, where the apps put their own bars;
 `bleed = true` measures the box on the whole canvas instead, for backgrounds),
 and style keys. Colours name brand roles (`primary`, `text`...) or are #RRGGBB.
+Text sizes (`max_size`, `min_size`) are px on a 1080 px canvas; `grow = true` lets a
+quote's `max_size` grow on canvases taller than wide (portrait ×1.25, story ×1.31), so
+a short quote fills a story instead of floating small in it.
 Built-in templates live in `contentkit/templates/testimonials`; a workspace can
 add or override one in its own `templates/testimonials` folder.
 """
@@ -51,7 +54,7 @@ KINDS: dict[str, set[str]] = {
     "photo": {"fit", "radius"},
     "fade": {"color", "start", "opacity_top", "opacity_bottom"},
     "pattern": {"color", "opacity", "spacing"},
-    "quote": _TEXT | {"quotes"},
+    "quote": _TEXT | {"quotes", "grow"},
     "quote_mark": {"font", "color", "opacity", "align"},
     "stars": {"color", "empty_color", "height", "align"},
     "name": _TEXT,
@@ -63,7 +66,7 @@ KINDS: dict[str, set[str]] = {
     "logo": {"align", "plate"},
     "divider": {"color", "opacity"},
     "chat_header": {"color", "text_color", "avatar_color"},
-    "bubble": _TEXT | {"side", "fill", "text_color", "follow", "stars", "time_color", "ticks", "radius", "shadow"},
+    "bubble": _TEXT | {"grow", "side", "fill", "text_color", "follow", "stars", "time_color", "ticks", "radius", "shadow"},
 }
 _WHEN = ("always", "photo", "no_photo")
 _TOP = {"name", "description", "canvas", "layer"}
