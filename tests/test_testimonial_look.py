@@ -6,6 +6,8 @@ Each test pins something found by looking at rendered images; all are structural
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageChops
 
@@ -120,10 +122,52 @@ def test_a_short_quote_grows_to_fill_a_story(template: str) -> None:
 def test_a_grown_short_quote_still_keeps_out_of_the_storys_covered_bands(template: str) -> None:
     from contentkit.graphics.templates import load_template
 
-    tpl = load_template(template)
+    tpl = load_template(template).without("fade")  # the photo's fade follows the quote: not text itself
     rv = Review("Mantap, enak!", name="Rina", rating=5, product="Rendang", source="shopee")
     texts = ("quote", "name", "product", "shop", "footer", "badge", "stars", "bubble", "logo")
     full = render_testimonial(rv, tpl, "story", NO_EMOJI)
     bare = render_testimonial(rv, tpl.without(*texts), "story", NO_EMOJI)
     ink = ImageChops.difference(full, bare).getbbox()
     assert ink is not None and ink[1] >= 250 and ink[3] <= 1920 - 250, ink
+
+
+def _luminance(p: tuple[int, int, int]) -> float:
+    def lin(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in p)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("size", ["square", "story"])
+def test_photo_template_quote_is_legible_even_on_a_white_photo(size: str, tmp_path: Path) -> None:
+    # A long quote starts mid-photo; the fixed fade was still light there, so white text sat
+    # on a bright plate. Behind every line the backdrop must give white text 4.5:1 contrast.
+    from contentkit.graphics.templates import load_template
+
+    photo = tmp_path / "white.jpg"
+    Image.new("RGB", (1600, 1200), "white").save(photo)
+    white_text = load_template("photo")
+    dark_text = load_template("photo")
+    next(ly for ly in dark_text.layers if ly.kind == "quote").options["color"] = "#000000"
+    rv = Review(LONG, name="Rina", rating=5)
+    a = render_testimonial(rv, white_text, size, NO_EMOJI, photo=photo)
+    b = render_testimonial(rv, dark_text, size, NO_EMOJI, photo=photo)
+    glyphs = ImageChops.difference(a, b).convert("L").point(lambda v: 255 if v > 8 else 0)
+    ink = glyphs.getbbox()
+    assert ink is not None
+    px, gx = a.load(), glyphs.load()
+    assert px is not None and gx is not None
+    backdrop = [px[x, y] for y in range(ink[1], ink[3], 3) for x in range(ink[0], ink[2], 3) if gx[x, y] == 0]
+    brightest = max(_luminance(p) for p in backdrop)  # type: ignore[arg-type]
+    assert (1.05) / (brightest + 0.05) >= 4.5, brightest
+
+
+def test_a_fade_behind_a_layer_the_template_lacks_is_named(tmp_path: Path) -> None:
+    from contentkit.errors import ConfigError
+    from contentkit.graphics.templates import load_template
+
+    (tmp_path / "mine.toml").write_text('[[layer]]\nkind = "fade"\nbehind = "quote"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="behind = 'quote'"):
+        load_template("mine", (tmp_path,))

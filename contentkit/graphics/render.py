@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from .brand import Brand
 from .reviewtext import check_rating, check_text, credit, label, source_badge
-from .shapes import draw_stars, fade_mask, paste_color, rounded_mask, shadow_mask
+from .shapes import draw_stars, fade_mask, paste_color, rounded_mask, scrim_mask, shadow_mask
 from .templates import Layer, Size, Template, check_size, load_template
 from .textfit import FittedText, fit_text, load_font
 
@@ -115,7 +115,7 @@ def render_testimonial(
     # The layers before the first one that depends on the review (background, card, shadow)
     # look the same on every image: draw them once per template, size and brand.
     static = 0
-    while static < len(layers) and layers[static].kind in _STATIC:
+    while static < len(layers) and layers[static].kind in _STATIC and not layers[static].get("behind"):
         static += 1
     key = (tpl.path, tpl.background, repr(layers[:static]), canvas_size, kit)
     base = _BASES.get(key)
@@ -191,18 +191,22 @@ def _note_cut(canvas: Canvas, fitted: FittedText, what: str) -> None:
 def _text(canvas: Canvas, layer: Layer, text: str, what: str) -> None:
     if not text:
         return
-    fitted = fit_layer_text(canvas, layer, text)
+    # A fade drawn `behind` the quote has fitted it already, to know where its text starts.
+    fitted = canvas.fitted.get(layer.kind) if layer.kind == "quote" else None
+    fitted = fitted or fit_layer_text(canvas, layer, text)
     if layer.kind == "quote":
         _note_cut(canvas, fitted, what)
     canvas.fitted[layer.kind] = fitted
     fitted.draw(canvas.image, canvas.ink(layer.get("color", "text"), float(layer.get("opacity", 1.0))))
 
 
-def _quote(canvas: Canvas, layer: Layer) -> None:
+def _quote_text(canvas: Canvas, layer: Layer) -> str:
     text = " ".join(check_text(canvas.review.text).split(" "))
-    if layer.get("quotes", False):
-        text = "\u201c" + text + "\u201d"
-    _text(canvas, layer, text, "quote")
+    return "\u201c" + text + "\u201d" if layer.get("quotes", False) else text
+
+
+def _quote(canvas: Canvas, layer: Layer) -> None:
+    _text(canvas, layer, _quote_text(canvas, layer), "quote")
 
 
 def _date(review: Any, language: str) -> str:
@@ -262,8 +266,33 @@ def _fade(canvas: Canvas, layer: Layer) -> None:
     x, y, w, h = canvas.box(layer)
     top = int(255 * float(layer.get("opacity_top", 0.0)))
     bottom = int(255 * float(layer.get("opacity_bottom", 0.85)))
+    behind = layer.get("behind")
+    if behind:
+        # A fixed fade left a long quote's first lines on the bright middle of the photo:
+        # here it is dark (`opacity_top`) where the text starts, and eases in over `start`
+        # (a fraction of the box) above it, so a short quote leaves more photo clear.
+        fitted = _fit_ahead(canvas, behind)
+        if fitted is None:
+            return
+        text_top = int(fitted.origin_y()) - y - canvas.px(16)
+        mask = scrim_mask(w, h, max(0, text_top), int(h * float(layer.get("start", 0.2))), top, bottom)
+        paste_color(canvas.image, canvas.ink(layer.get("color", "black")), (x, y), mask)
+        return
     mask = fade_mask(w, h, float(layer.get("start", 0.3)), top, bottom)
     paste_color(canvas.image, canvas.ink(layer.get("color", "black")), (x, y), mask)
+
+
+def _fit_ahead(canvas: Canvas, kind: str) -> FittedText | None:
+    """Fit the template's `kind` text layer now (once) and keep it for when it is drawn."""
+    target = next((ly for ly in canvas.template.layers if ly.kind == kind), None)
+    if target is None:
+        return None
+    if kind not in canvas.fitted:
+        text = _quote_text(canvas, target) if kind == "quote" else _TEXTS[kind](canvas)
+        if not text:
+            return None
+        canvas.fitted[kind] = fit_layer_text(canvas, target, text)
+    return canvas.fitted[kind]
 
 
 def _pattern(canvas: Canvas, layer: Layer) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PIL import Image
 
-__all__ = ["star_points", "draw_stars", "rounded_mask", "shadow_mask", "fade_mask", "paste_color", "draw_ticks"]
+__all__ = ["star_points", "draw_stars", "rounded_mask", "shadow_mask", "fade_mask", "scrim_mask", "paste_color", "draw_ticks"]
 
 _SS = 4  # supersampling factor for small shapes
 
@@ -133,6 +133,27 @@ def fade_mask(width: int, height: int, start: float, top_alpha: int, bottom_alph
     column.putdata(
         [0] * first
         + [int(top_alpha + (bottom_alpha - top_alpha) * math.sin((i / span) * math.pi / 2)) for i in range(span)]
+    )
+    return column.resize((width, height), Image.Resampling.NEAREST)
+
+
+def _smoothstep(t: float) -> float:
+    return t * t * (3 - 2 * t)
+
+
+@lru_cache(maxsize=16)
+def scrim_mask(width: int, height: int, solid_from: int, ramp: int, alpha: int, bottom_alpha: int) -> Image.Image:
+    """A vertical mask: clear above `solid_from - ramp`, easing to `alpha` at `solid_from`, then to `bottom_alpha`."""
+    from PIL import Image
+
+    column = Image.new("L", (1, height), 0)
+    start = max(0, solid_from - ramp)
+    eased = solid_from - start
+    rest = max(1, height - solid_from)
+    column.putdata(
+        [0] * start
+        + [int(alpha * _smoothstep(i / max(1, eased))) for i in range(eased)]  # no visible edge where it starts
+        + [int(alpha + (bottom_alpha - alpha) * i / rest) for i in range(max(0, height - solid_from))]
     )
     return column.resize((width, height), Image.Resampling.NEAREST)
 

@@ -52,7 +52,7 @@ _COMMON = {"kind", "box", "bleed", "when"}
 KINDS: dict[str, set[str]] = {
     "fill": {"color", "opacity", "radius", "shadow"},
     "photo": {"fit", "radius"},
-    "fade": {"color", "start", "opacity_top", "opacity_bottom"},
+    "fade": {"color", "start", "opacity_top", "opacity_bottom", "behind"},
     "pattern": {"color", "opacity", "spacing"},
     "quote": _TEXT | {"quotes", "grow"},
     "quote_mark": {"font", "color", "opacity", "align"},
@@ -69,6 +69,7 @@ KINDS: dict[str, set[str]] = {
     "bubble": _TEXT | {"grow", "side", "fill", "text_color", "follow", "stars", "time_color", "ticks", "radius", "shadow"},
 }
 _WHEN = ("always", "photo", "no_photo")
+_TEXT_KINDS = ("name", "product", "date", "shop", "footer")
 _TOP = {"name", "description", "canvas", "layer"}
 _CANVAS = {"background"}
 
@@ -192,6 +193,13 @@ def parse_template(raw: dict[str, Any], where: str) -> Template:
         if "font" in options and options["font"] not in ("regular", "bold", "italic", "heavy"):
             raise ConfigError(f"template {where}: layer {i} ({kind}) font must be regular, bold, italic or heavy")
         layers.append(Layer(kind, tuple(float(v) for v in box), bool(entry.get("bleed", False)), when, options))  # type: ignore[arg-type]
+    kinds = {ly.kind for ly in layers}
+    for i, ly in enumerate(layers, 1):
+        behind = ly.get("behind")
+        if behind is not None and (behind not in ("quote", *_TEXT_KINDS) or behind not in kinds):
+            raise ConfigError(
+                f"template {where}: layer {i} (fade) behind = {behind!r}; name a text layer of this template, e.g. \"quote\""
+            )
     return Template(
         name=str(raw.get("name") or Path(where).stem),
         description=str(raw.get("description", "")),
