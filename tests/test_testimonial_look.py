@@ -171,3 +171,19 @@ def test_a_fade_behind_a_layer_the_template_lacks_is_named(tmp_path: Path) -> No
     (tmp_path / "mine.toml").write_text('[[layer]]\nkind = "fade"\nbehind = "quote"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="behind = 'quote'"):
         load_template("mine", (tmp_path,))
+
+
+@pytest.mark.parametrize("template", ["card", "photo", "minimal", "chat"])
+def test_text_regions_of_a_builtin_template_do_not_overlap(template: str) -> None:
+    # The photo template's name box ran under its shop line: a long name met "Dapur Bu Sari".
+    from contentkit.graphics.templates import load_template
+
+    tpl = load_template(template)
+    kinds = {"quote", "name", "product", "date", "badge", "shop", "footer", "stars", "logo", "bubble"}
+    canvas = Canvas(Image.new("RGB", (1, 1)), SIZES["square"], NO_EMOJI, None, tpl)
+    boxes = [(ly.kind, canvas.box(ly)) for ly in tpl.layers if ly.kind in kinds and not ly.get("follow")]
+    for i, (kind_a, (ax, ay, aw, ah)) in enumerate(boxes):
+        for kind_b, (bx, by, bw, bh) in boxes[i + 1 :]:
+            overlap_w = min(ax + aw, bx + bw) - max(ax, bx)
+            overlap_h = min(ay + ah, by + bh) - max(ay, by)
+            assert overlap_w <= 0 or overlap_h <= 0, (template, kind_a, kind_b)
