@@ -187,3 +187,11 @@ def test_text_regions_of_a_builtin_template_do_not_overlap(template: str) -> Non
             overlap_w = min(ax + aw, bx + bw) - max(ax, bx)
             overlap_h = min(ay + ah, by + bh) - max(ay, by)
             assert overlap_w <= 0 or overlap_h <= 0, (template, kind_a, kind_b)
+
+
+def test_a_story_chat_colours_the_band_above_its_header_like_a_status_bar() -> None:
+    image = render_testimonial(Review("Mantap, enak!", name="Rina", rating=5), "chat", "story", NO_EMOJI)
+    header = image.getpixel((1000, 260))
+    assert image.getpixel((1000, 10)) == header and image.getpixel((1000, 240)) == header
+    square = render_testimonial(Review("Mantap, enak!", name="Rina", rating=5), "chat", "square", NO_EMOJI)
+    assert square.getpixel((1000, 5)) == header  # the same bar colour where there is no covered band

@@ -42,7 +42,10 @@ def header(canvas: Canvas, layer: Layer) -> None:
     from PIL import ImageDraw
 
     x, y, w, h = canvas.box(layer)
-    canvas.image.paste(canvas.ink(layer.get("color", "#075E54")), (x, y, x + w, y + h))
+    # On a story the bar sits below the band the app covers; colour that band too, like a
+    # phone's status bar, rather than leave the bar floating under a strip of wallpaper.
+    top = 0 if y <= canvas.size.safe_top else y
+    canvas.image.paste(canvas.ink(layer.get("color", "#075E54")), (x, top, x + w, y + h))
     side = int(h * 0.62)
     ax, ay = x + int(h * 0.3), y + (h - side) // 2
     paste_color(canvas.image, canvas.ink(layer.get("avatar_color", "secondary")), (ax, ay), rounded_mask(side, side, side // 2))
