@@ -195,3 +195,17 @@ def test_a_story_chat_colours_the_band_above_its_header_like_a_status_bar() -> N
     assert image.getpixel((1000, 10)) == header and image.getpixel((1000, 240)) == header
     square = render_testimonial(Review("Mantap, enak!", name="Rina", rating=5), "chat", "square", NO_EMOJI)
     assert square.getpixel((1000, 5)) == header  # the same bar colour where there is no covered band
+
+
+def test_no_logo_and_no_shop_name_leaves_no_empty_plate() -> None:
+    # The photo template drew its white logo plate as a blank disc when there was nothing to put on it.
+    from contentkit.graphics.templates import load_template
+
+    tpl = load_template("photo")
+    rv = Review("Ori dan cepat sampai.", rating=4)
+    bare = Brand(emoji_font="none")
+    with_logo_layer = render_testimonial(rv, tpl, "square", bare)
+    without = render_testimonial(rv, tpl.without("logo"), "square", bare)
+    assert ImageChops.difference(with_logo_layer, without).getbbox() is None
+    named = render_testimonial(rv, tpl, "square", Brand(emoji_font="none", shop_name="Dapur Bu Sari"))
+    assert ImageChops.difference(named, without).getbbox() is not None  # the initial on its plate

@@ -364,14 +364,14 @@ def _logo(canvas: Canvas, layer: Layer) -> None:
     side = min(w, h)
     gx = {"left": x, "center": x + (w - side) // 2, "right": x + w - side}[layer.get("align", "left")]
     plate = layer.get("plate")
+    initial = (canvas.brand.shop_name.strip()[:1] or "").upper()
+    if not canvas.brand.logo and not initial:
+        return  # nothing to show: no empty plate
     if plate:
         paste_color(canvas.image, canvas.ink(plate), (gx, y), rounded_mask(side, side, side // 2))
     if canvas.brand.logo:
         logo = _logo_image(canvas.brand.logo, int(side * (0.72 if plate else 1)), os.path.getmtime(canvas.brand.logo))
         canvas.image.paste(logo, (gx + (side - logo.width) // 2, y + (side - logo.height) // 2), logo)
-        return
-    initial = (canvas.brand.shop_name.strip()[:1] or "").upper()
-    if not initial:
         return
     if not plate:
         paste_color(canvas.image, canvas.ink("primary"), (gx, y), rounded_mask(side, side, side // 2))
