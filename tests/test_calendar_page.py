@@ -191,10 +191,60 @@ def test_a_post_breaking_a_platform_limit_is_flagged(ws: Workspace) -> None:
     ok = add(ws, "2026-12-07 09:00", "Biasa", hashtags=["a", "b"])
     bad = save_raw(ws, Post(at=pendulum.datetime(2026, 12, 8, 9, tz=ws.tz), channel="instagram", format="image",
                             pillar="promo", title="Terlalu banyak tagar", hashtags=[f"t{i}" for i in range(9)]))
-    page = parse(ws.calendar_html(week="2026-W50"))
-    assert labels("id")["limit_flag"] in page.cards[bad.id]["text"]
-    assert "9 hashtags" in page.cards[bad.id]["text"]
-    assert labels("id")["limit_flag"] not in page.cards[ok.id]["text"]
+    html = ws.calendar_html(week="2026-W50")
+    page = parse(html)
+    assert "9 tagar, maks. 5" in page.cards[bad.id]["text"]
+    assert f'data-rule="max_hashtags" title="{labels("id")["limit_flag"]}"' in html
+    assert "⚠" not in page.cards[ok.id]["text"]
+
+
+def flagged_week(ws: Workspace) -> dict[str, Post]:
+    """One post breaking each platform rule, and one using UGC of a creator with a tricky name and no grant."""
+    tz = ws.tz
+    item = ws.ugc.add("https://www.tiktok.com/@rina/video/7412", 'rina"><b>kuliner')
+    posts = {
+        "caption_max": Post(at=pendulum.datetime(2026, 12, 7, 9, tz=tz), channel="instagram", format="image",
+                            pillar="education", title="Panjang", caption="x" * 2431),
+        "max_hashtags": Post(at=pendulum.datetime(2026, 12, 8, 9, tz=tz), channel="instagram", format="image",
+                             pillar="promo", title="Tagar", hashtags=[f"t{i}" for i in range(7)]),
+        "outside_links": Post(at=pendulum.datetime(2026, 12, 9, 9, tz=tz), channel="shopee", format="feed",
+                              pillar="promo", title="Link", caption="Cek https://tokopedia.com/toko ya"),
+        "video_length": Post(at=pendulum.datetime(2026, 12, 10, 9, tz=tz), channel="instagram", format="reel",
+                             pillar="entertainment", title="Vlog", duration_s=720.0),
+        "ugc": Post(at=pendulum.datetime(2026, 12, 11, 9, tz=tz), channel="tiktok", format="short_video",
+                    pillar="social_proof", title="Repost", ugc_id=item.id, source="repost"),
+    }
+    return {rule: save_raw(ws, post) for rule, post in posts.items()}
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("id", {"caption_max": "Caption 2.431/2.200 karakter", "max_hashtags": "7 tagar, maks. 5",
+            "outside_links": "Tautan ke luar shopee tidak boleh", "video_length": "Video 12 mnt, harus 3 dtk–10 mnt",
+            "ugc": 'UGC @rina"><b>kuliner: belum ada izin untuk tiktok'}),
+    ("en", {"caption_max": "Caption 2,431/2,200 characters", "max_hashtags": "7 hashtags, max. 5",
+            "outside_links": "No links leading off shopee", "video_length": "Video 12 min, must be 3 s–10 min",
+            "ugc": 'UGC @rina"><b>kuliner: no consent for tiktok'}),
+])
+def test_flags_are_short_in_the_workspace_language_with_the_numbers(
+    tmp_path: Path, lang: str, expected: dict[str, str],
+) -> None:
+    ws = Workspace.init(tmp_path / lang, brand="Dapur Bu Sari", language=lang)
+    posts = flagged_week(ws)
+    html = ws.calendar_html(week="2026-W50")
+    page = parse(html)
+    english_sentences = ("characters, over the", "hashtags, instagram allows", "does not allow links", "it must be")
+    for rule, post in posts.items():
+        text = page.cards[post.id]["text"]
+        assert f"⚠ {expected[rule]}" in text, (rule, text)
+        assert not any(s in text for s in english_sentences), text
+    assert '<b>kuliner' not in html and "&lt;b&gt;kuliner" in html
+    assert not [t for t, _ in page.tags if t == "b"]
+
+
+def test_a_shopee_description_is_named_as_such(ws: Workspace) -> None:
+    post = save_raw(ws, Post(at=pendulum.datetime(2026, 12, 7, 9, tz=ws.tz), channel="shopee", format="feed",
+                             pillar="promo", title="Deskripsi", caption="y" * 3001))
+    assert "⚠ Deskripsi 3.001/3.000 karakter" in parse(ws.calendar_html(week="2026-W50")).cards[post.id]["text"]
 
 
 def test_ugc_without_a_current_grant_is_flagged_until_granted(ws: Workspace) -> None:
@@ -202,7 +252,7 @@ def test_ugc_without_a_current_grant_is_flagged_until_granted(ws: Workspace) -> 
     ws.consent.request(item.id, at="2026-12-01 10:00")
     post = save_raw(ws, Post(at=pendulum.datetime(2026, 12, 9, 12, tz=ws.tz), channel="instagram", format="image",
                              pillar="social_proof", title="Repost pelanggan", ugc_id=item.id, source="repost"))
-    flag = labels("id")["ugc_flag"]
+    flag = "⚠ UGC @pelanggan_setia: belum ada izin untuk instagram"
     assert flag in parse(ws.calendar_html(week="2026-W50")).cards[post.id]["text"]
     ws.consent.grant(item.id, "DM: boleh", at="2026-12-03 10:00")
     assert flag not in parse(ws.calendar_html(week="2026-W50")).cards[post.id]["text"]
@@ -216,8 +266,8 @@ def test_ugc_granted_for_another_channel_is_flagged(ws: Workspace) -> None:
     tt = save_raw(ws, Post(at=pendulum.datetime(2026, 12, 10, 12, tz=ws.tz), channel="tiktok", format="short_video",
                            pillar="social_proof", title="Repost di TikTok", ugc_id=item.id, source="repost"))
     page = parse(ws.calendar_html(week="2026-W50"))
-    assert labels("id")["ugc_flag"] in page.cards[ig.id]["text"]
-    assert labels("id")["ugc_flag"] not in page.cards[tt.id]["text"]
+    assert "⚠ UGC @pembeli_baru: belum ada izin untuk instagram" in page.cards[ig.id]["text"]
+    assert "⚠" not in page.cards[tt.id]["text"]
 
 
 # -- safety ----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 - `calendar_page`: `calendar_html(ws, week=|month=|start=, end=)` and `write_calendar` (one self-contained page);
 - `calendar_cards`: each post's flags (platform limits, UGC without a grant) and thumbnail;
+- `card_flags`: a flag's short words in the page language, with the numbers ("7 tagar, maks. 5");
 - `thumbnails`: workspace images as small embedded JPEGs, never read from outside the workspace;
 - `report_data`: `build_report(ws, weeks=4, end=None)` -> `Report`, the figures as data;
 - `report_chart`: the report as a PNG (Pillow, Lato); `report_files`: writing PNG or HTML;

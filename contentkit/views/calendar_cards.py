@@ -15,6 +15,8 @@ import pendulum
 
 from ..calendar.limits import check_post
 from ..records import Post, Review, UGCItem
+from .card_flags import Flag, limit_flag, ugc_flag
+from .page_style import labels
 from .thumbnails import Thumbnail, thumbnail
 
 if TYPE_CHECKING:
@@ -25,11 +27,11 @@ __all__ = ["Card", "build_cards"]
 
 @dataclass
 class Card:
-    """One post as the page draws it: local time, flags (label key, detail) and image."""
+    """One post as the page draws it: local time, flags (in the workspace language) and image."""
 
     post: Post
     local: pendulum.DateTime
-    flags: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     image: Thumbnail | None = None
 
 
@@ -38,27 +40,30 @@ def build_cards(ws: Workspace, posts: list[Post], *, thumbnails: bool = True) ->
     tz = ws.tz
     cards = [Card(p, pendulum.instance(p.at).in_timezone(tz)) for p in posts]
     overrides = ws.config.limits
+    lang = ws.language
+    words = labels(lang)
     for card in cards:
         if card.post.status == "skipped":
             continue
         for v in check_post(card.post, overrides):
-            card.flags.append(("limit_flag", v.message))
-    _flag_consent(ws, [c for c in cards if c.post.ugc_id and c.post.status != "skipped"])
+            card.flags.append(limit_flag(card.post, v, words, lang, overrides))
+    _flag_consent(ws, [c for c in cards if c.post.ugc_id and c.post.status != "skipped"], words)
     if thumbnails:
         _attach_images(ws, cards)
     return cards
 
 
-def _flag_consent(ws: Workspace, cards: list[Card]) -> None:
+def _flag_consent(ws: Workspace, cards: list[Card], words: dict[str, Any]) -> None:
     """Flag posts whose UGC item has no grant covering the post's channel at its time."""
     if not cards:
         return
+    owners = {r["id"]: str(r.get("owner") or "") for r in ws.store.read().rows(UGCItem)}
     try:
         ledger = ws.consent
     except (ImportError, AttributeError):
         # The consent ledger is not part of this build: say so rather than imply a grant.
         for card in cards:
-            card.flags.append(("ugc_unchecked", card.post.ugc_id or ""))
+            card.flags.append(ugc_flag(card.post, owners.get(card.post.ugc_id or ""), words, checked=False))
         return
     from ..errors import NotFoundError
 
@@ -71,7 +76,7 @@ def _flag_consent(ws: Workspace, cards: list[Card]) -> None:
         except NotFoundError:
             allowed = False
         if not allowed:
-            card.flags.append(("ugc_flag", f"{post.ugc_id} → {post.channel}"))
+            card.flags.append(ugc_flag(post, owners.get(post.ugc_id), words))
 
 
 def _attach_images(ws: Workspace, cards: list[Card]) -> None:

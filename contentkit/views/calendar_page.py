@@ -237,8 +237,9 @@ def _card(words: dict[str, Any], card: Card) -> str:
         f'<div class="title">{escape(p.title)}</div>',
         f'<div class="pillar">{escape(words["pillar"].get(p.pillar, p.pillar))}</div>',
     ]
-    for key, detail in card.flags:
-        parts.append(f'<span class="flag" title="{escape(detail)}">⚠ {escape(words[key])}: {escape(detail)}</span>')
+    for flag in card.flags:
+        parts.append(f'<span class="flag" data-rule="{escape(flag.rule)}" title="{escape(words[flag.kind])}">'
+                     f'⚠ {escape(flag.text)}</span>')
     if card.image is not None:
         parts.append(_image(words, card))
     if p.caption.strip():
