@@ -116,14 +116,37 @@ def test_days_and_times_are_in_the_workspace_timezone(tmp_path: Path) -> None:
 
 def test_day_headers_list_that_days_events_in_the_workspace_language(ws: Workspace, tmp_path: Path) -> None:
     page = parse(ws.calendar_html(week="2026-W52"))
-    events = events_between(pendulum.Date(2026, 12, 21), pendulum.Date(2026, 12, 27))
-    assert events, "the week of Christmas and payday has events"
+    events = [e for e in events_between(pendulum.Date(2026, 12, 21), pendulum.Date(2026, 12, 27)) if e.kind != "payday"]
+    assert events, "the week of Christmas has events"
     for ev in events:
         assert ev.label("id") in page.day_heads[ev.day.isoformat()]
+    assert "Gajian 25–31 Des" in page.day_heads["2026-12-25"]
     en = Workspace.init(tmp_path / "en", brand="Shop", language="en")
     page_en = parse(en.calendar_html(week="2026-W52"))
     for ev in events:
         assert ev.label("en") in page_en.day_heads[ev.day.isoformat()]
+    assert "Payday 25–31 Dec" in page_en.day_heads["2026-12-25"]
+
+
+def test_payday_is_named_once_per_week_row_and_marked_on_every_day(ws: Workspace) -> None:
+    page = parse(ws.calendar_html(month="2026-12"))
+    paydays = [pendulum.Date(2026, 12, d).isoformat() for d in range(25, 32)]
+    named = [d for d in paydays if "Gajian" in page.day_heads[d]]
+    # Fri 25 opens the run in week 52, Mon 28 carries it into week 53; the days between don't repeat it.
+    assert named == ["2026-12-25", "2026-12-28"]
+    assert all("Gajian 25–31 Des" in page.day_heads[d] for d in named)
+    assert all("payday" in page.day_class[d] for d in paydays)
+    assert "payday" not in page.day_class["2026-12-24"]
+    # November's run seen on the dimmed Monday before the month
+    assert "Gajian 25–30 Nov" in page.day_heads["2026-11-30"]
+
+
+def test_a_range_starting_inside_a_payday_run_names_it_on_its_first_day(ws: Workspace) -> None:
+    # Wed 27 Jan is the first day shown; Mon 25 and Tue 26 are dimmed (and hidden on a phone).
+    page = parse(ws.calendar_html(start="2027-01-27", end="2027-01-31"))
+    assert "Gajian 25–31 Jan" in page.day_heads["2027-01-25"]
+    assert "Gajian 25–31 Jan" in page.day_heads["2027-01-27"]
+    assert "Gajian" not in page.day_heads["2027-01-28"]
 
 
 def test_english_workspace_gets_english_words(tmp_path: Path) -> None:

@@ -161,7 +161,12 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
         w('<div class="days">\n')
         for i, day in enumerate(days):
             inside = rng.start <= day <= rng.end
-            w(_day(words, day, i, inside, day == now_day, events.get(day, []), by_day.get(day, []) if inside else [], lang))
+            # A payday run (the 25th to the month's end) is named once per week row, on its
+            # first day there, with its dates; the days after it carry only a colour strip.
+            prev = day - timedelta(days=1)
+            named_before = i > 0 and _is_payday(events.get(prev, [])) and (rng.start <= prev <= rng.end or not inside)
+            w(_day(words, day, i, inside, day == now_day, events.get(day, []), by_day.get(day, []) if inside else [],
+                   lang, payday_named=named_before))
         w("</div>\n</section>\n")
     w("</body>\n</html>\n")
     return "".join(out), len(cards)
@@ -211,11 +216,39 @@ def _stages(words: dict[str, Any], cards: list[Card], has_audience: bool, lang: 
             f'<li><strong>{escape(words["stages_covered"])} {len(covered)}/6:</strong></li>{items}</ul>\n')
 
 
+def _is_payday(events: list[Any]) -> bool:
+    return any(ev.kind == "payday" for ev in events)
+
+
+def _run_text(ev: Any, words: dict[str, Any]) -> str:
+    """The dates of the run of days `ev` belongs to, e.g. "25–31 Des"."""
+    from ..calendar.events import events_on
+
+    def same(d: date) -> bool:
+        return any(e.kind == ev.kind for e in events_on(d))
+
+    first = last = ev.day
+    while same(first - timedelta(days=1)):
+        first -= timedelta(days=1)
+    while same(last + timedelta(days=1)):
+        last += timedelta(days=1)
+    short = [m[:3] for m in words["months"]]
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {short[last.month - 1]}"
+    return f"{first.day} {short[first.month - 1]}–{last.day} {short[last.month - 1]}"
+
+
 def _day(words: dict[str, Any], day: date, index: int, inside: bool, is_today: bool,
-         events: list[Any], cards: list[Card], lang: str) -> str:
-    cls = "day" + ("" if inside else " out") + (" today" if is_today and inside else "")
+         events: list[Any], cards: list[Card], lang: str, *, payday_named: bool = False) -> str:
+    cls = ("day" + ("" if inside else " out") + (" today" if is_today and inside else "")
+           + (" payday" if _is_payday(events) else ""))
     head = f'<span class="date">{escape(words["weekdays"][index])} {day.day} {escape(words["months"][day.month - 1][:3])}</span>'
     for ev in events:
+        if ev.kind == "payday":
+            if payday_named:
+                continue
+            head += f'<span class="event payday">{escape(ev.label(lang))} {escape(_run_text(ev, words))}</span>'
+            continue
         head += f'<span class="event {escape(ev.kind)}">{escape(ev.label(lang))}</span>'
     body = "".join(_card(words, c) for c in cards)
     if not body:
