@@ -419,3 +419,39 @@ def test_page_has_phone_and_print_layouts(ws: Workspace) -> None:
     assert "@page { size: A4 landscape" in html
     assert "section.week { padding: 4px 0; break-after: page" in html
     assert "grid-template-columns: minmax(0, 1fr)" in html
+
+
+# -- colours -----------------------------------------------------------------------
+
+def _linear(hex_colour: str) -> tuple[float, float, float]:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    f = lambda c: c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4  # noqa: E731
+    return f(r), f(g), f(b)
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    r, g, b = _linear(hex_colour)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    t = lambda v: v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116  # noqa: E731
+    return 116 * t(y) - 16, 500 * (t(x) - t(y)), 200 * (t(y) - t(z))
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = (0.2126 * r + 0.7152 * g + 0.0722 * bl for r, g, bl in (_linear(a), _linear(b)))
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def test_pillar_colours_are_told_apart_and_their_names_read() -> None:
+    import itertools
+    import math
+
+    from contentkit.views.page_style import PILLAR_COLOURS
+
+    for (p, (strong_p, tint_p)), (q, (strong_q, tint_q)) in itertools.combinations(PILLAR_COLOURS.items(), 2):
+        assert math.dist(_lab(strong_p), _lab(strong_q)) >= 25, (p, q, "borders and bars look alike")
+        assert math.dist(_lab(tint_p), _lab(tint_q)) >= 8, (p, q, "card backgrounds look alike")
+    for p, (strong, tint) in PILLAR_COLOURS.items():
+        assert _contrast(strong, tint) >= 4.5, (p, "the pillar name is hard to read on its card")

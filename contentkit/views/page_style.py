@@ -21,16 +21,19 @@ else:  # pragma: no cover
 
 __all__ = ["PILLAR_COLOURS", "labels", "page_css", "pillar_css"]
 
-# pillar -> (strong colour for borders and bars, light tint for card backgrounds)
+# pillar -> (strong colour for borders, bars and the pillar name; light tint for card backgrounds).
+# Eight hues far apart (and grey for service), so two neighbouring cards never look alike:
+# any two strong colours differ by CIE76 ΔE >= 25, any two tints by >= 8, and the strong
+# colour on its tint reads at >= 4.5:1 (tests/test_calendar_page.py checks all three).
 PILLAR_COLOURS: dict[str, tuple[str, str]] = {
-    "storytelling": ("#8E44AD", "#F5EEF8"),
-    "education": ("#2471A3", "#EAF2F8"),
-    "entertainment": ("#D68910", "#FEF5E7"),
-    "interaction": ("#148F77", "#E8F8F5"),
-    "social_proof": ("#C0392B", "#FDEDEC"),
-    "service": ("#566573", "#F2F3F4"),
-    "retention": ("#1E8449", "#E9F7EF"),
-    "promo": ("#D81B60", "#FCE4EC"),
+    "storytelling": ("#7349AA", "#F5E9FF"),  # purple
+    "education": ("#006BBE", "#DEEFFF"),  # blue
+    "entertainment": ("#B24A19", "#FFE8DB"),  # burnt orange
+    "interaction": ("#007776", "#CFF5F4"),  # teal
+    "social_proof": ("#706A0D", "#F4EED5"),  # olive gold
+    "service": ("#666B6F", "#EBEEF1"),  # grey
+    "retention": ("#35762F", "#E1F3DD"),  # green
+    "promo": ("#C91A54", "#FFE5E9"),  # raspberry
 }
 assert set(PILLAR_COLOURS) == set(PILLARS)
 
