@@ -455,3 +455,32 @@ def test_pillar_colours_are_told_apart_and_their_names_read() -> None:
         assert math.dist(_lab(tint_p), _lab(tint_q)) >= 8, (p, q, "card backgrounds look alike")
     for p, (strong, tint) in PILLAR_COLOURS.items():
         assert _contrast(strong, tint) >= 4.5, (p, "the pillar name is hard to read on its card")
+
+
+# -- what happened ------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_past_post_never_published_is_marked_and_each_week_says_what_became_of_its_posts(
+    tmp_path: Path, lang: str,
+) -> None:
+    ws = Workspace.init(tmp_path / lang, brand="Dapur Bu Sari", language=lang)
+    words = labels(lang)
+    done = add(ws, "2026-12-07 09:00", "Terbit")
+    ws.post_book.publish(done.id, "https://www.instagram.com/p/A1/")
+    forgotten = add(ws, "2026-12-08 09:00", "Lupa diposting")
+    dropped = add(ws, "2026-12-09 09:00", "Batal")
+    ws.post_book.skip(dropped.id, "hujan")
+    later = add(ws, "2026-12-11 09:00", "Nanti")
+    page = parse(ws.calendar_html(start="2026-12-07", end="2026-12-13", today=pendulum.Date(2026, 12, 10)))
+    missed = words["missed"]
+    assert missed in page.cards[forgotten.id]["text"] and "missed" in page.cards[forgotten.id]["class"]
+    for post in (done, dropped, later):
+        assert missed not in page.cards[post.id]["text"]
+    html = ws.calendar_html(start="2026-12-07", end="2026-12-13", today=pendulum.Date(2026, 12, 10))
+    tally = html.split('<p class="tally">')[1].split("</p>")[0]
+    text = " ".join(part.split(">")[-1] for part in tally.split("<"))
+    st = words["status"]
+    assert text.split(":")[0] == f"4 {words['posts']}"
+    for piece in (f"1 {st['published']}", f"2 {st['draft']}", f"1 {st['skipped']}", f"1 {missed}"):
+        assert piece in text, (piece, text)
+    assert st["ready"] not in text

@@ -33,6 +33,11 @@ class Card:
     local: pendulum.DateTime
     flags: list[Flag] = field(default_factory=list)
     image: Thumbnail | None = None
+    missed: bool = False  # its time has passed and it is still a draft or ready, not published
+
+    def mark_missed(self, now: pendulum.DateTime) -> None:
+        """Note whether the post's time is before `now` while it was never published nor skipped."""
+        self.missed = self.post.status in ("draft", "ready") and self.local < now
 
 
 def build_cards(ws: Workspace, posts: list[Post], *, thumbnails: bool = True) -> list[Card]:

@@ -140,6 +140,10 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
         events.setdefault(ev.day, []).append(ev)
     has_audience = _has_audience(ws)
     now_day = parse_date(today) if today else pendulum.now(ws.tz).date()
+    # `today` (tests, scripts) stands for the start of that day; otherwise the present moment.
+    now = pendulum.datetime(now_day.year, now_day.month, now_day.day, tz=ws.tz) if today else pendulum.now(ws.tz)
+    for card in cards:
+        card.mark_missed(now)
 
     out: list[str] = []
     w = out.append
@@ -157,6 +161,7 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
         w(f'<section class="week" id="{week_label(monday)}">\n')
         w(f'<h2>{escape(words["week"])} {week_label(monday)[-2:].lstrip("0")} · '
           f'{escape(_span_text(CalendarRange(monday, days[-1], "week"), words))}</h2>\n')
+        w(_tally(words, week_cards))
         w(_stages(words, week_cards, has_audience, lang))
         w('<div class="days">\n')
         for i, day in enumerate(days):
@@ -198,6 +203,16 @@ def _legend(words: dict[str, Any]) -> str:
     names = words["pillar"]
     items = "".join(f'<span class="p-{p}"><span class="swatch"></span>{escape(names[p])}</span>' for p in PILLARS)
     return f'<nav class="legend" aria-label="{escape(words["pillars"])}"><strong>{escape(words["pillars"])}:</strong>{items}</nav>\n'
+
+
+def _tally(words: dict[str, Any], cards: list[Card]) -> str:
+    """What became of the week's posts, e.g. "11 posting: 8 terbit, 1 dilewati, 2 belum terbit"."""
+    status = words["status"]
+    counts = [(sum(c.post.status == s for c in cards), status[s], s) for s in ("published", "ready", "draft", "skipped")]
+    counts.append((sum(c.missed for c in cards), words["missed"], "missed"))
+    parts = [f'<span class="n-{key}">{n} {escape(name)}</span>' for n, name, key in counts if n]
+    head = f"{len(cards)} {escape(words['posts'])}"
+    return f'<p class="tally">{head}{": " + ", ".join(parts) if parts else ""}</p>\n'
 
 
 def _stages(words: dict[str, Any], cards: list[Card], has_audience: bool, lang: str) -> str:
@@ -262,11 +277,12 @@ def _card(words: dict[str, Any], card: Card) -> str:
     pillar = p.pillar if p.pillar in PILLARS else "other"
     status_word = words["status"].get(p.status, p.status)
     parts = [
-        f'<li class="card p-{pillar}{" skipped" if p.status == "skipped" else ""}" '
+        f'<li class="card p-{pillar}{" skipped" if p.status == "skipped" else ""}{" missed" if card.missed else ""}" '
         f'data-post="{escape(p.id)}" data-day="{card.local.date().isoformat()}">',
         f'<div class="top"><span class="time">{card.local.format("HH:mm")}</span>'
         f'<span class="channel">{escape(p.channel)}</span><span class="format">{escape(p.format)}</span>'
-        f'<span class="status status-{escape(p.status)}">{escape(status_word)}</span></div>',
+        f'<span class="status status-{escape(p.status)}">{escape(status_word)}</span>'
+        + (f'<span class="status missed">{escape(words["missed"])}</span>' if card.missed else "") + "</div>",
         f'<div class="title">{escape(p.title)}</div>',
         f'<div class="pillar">{escape(words["pillar"].get(p.pillar, p.pillar))}</div>',
     ]
