@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from pathlib import Path
 
 import pendulum
@@ -177,3 +178,39 @@ def test_a_customer_item_added_by_hand_still_needs_a_grant(shop: Path) -> None:
     assert "U1 has no consent from @rina.makan; ask with `contentkit ugc request U1`" in r.output
     assert "consent: self_granted" not in run(shop, "show", "U1").output
     assert json.loads(run(shop, "show", "U1", "--json").output)[0]["posts"] == []
+
+
+class _Comments:
+    """An InstagramClient stand-in that answers every post with the same comments."""
+
+    def __init__(self, comments: list[Any]) -> None:
+        self.list = comments
+
+    def comments(self, shortcode: str) -> list[Any]:
+        return self.list
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Boleh kak #yadapurbusari 😊", True),
+        ("#YADAPURBUSARI!", True),
+        ("#YaDapurBuSariTidak", False),  # another tag that starts with the consent tag
+        ("#YaDapurBuSari_no", False),
+        ("bukan#YaDapurBuSari", False),  # not a tag: glued to a word
+    ],
+)
+def test_check_counts_the_owners_consent_tag_only_as_a_whole_tag(
+    shop: Path, monkeypatch: pytest.MonkeyPatch, text: str, counts: bool
+) -> None:
+    from contentkit.ugc.instagram import Comment, InstagramClient
+
+    run(shop, "add", "https://www.instagram.com/p/DAbcImg01x/", "--user", "rina.makan")
+    assert run(shop, "request", "U1", "--via", "comment").exit_code == 0
+    reply = Comment(owner="rina.makan", text=text, at=pendulum.now("UTC").add(minutes=1), id="9")
+    monkeypatch.setattr(InstagramClient, "open", classmethod(lambda cls, login=None, session_file=None: _Comments([reply])))
+    r = run(shop, "check", "--login", "dapurbusari")
+    assert r.exit_code == 0, r.output
+    assert (("1 new grants" if counts else "0 new grants") in r.output)
+    state = json.loads(run(shop, "list", "--json").output)[0]["state"]
+    assert state == ("granted" if counts else "requested")

@@ -330,41 +330,10 @@ class UGCManager:
     # -- Instagram round trips ----------------------------------------------
     def check_replies(self, *, login: str | None = None, client: InstagramClient | None = None) -> builtins.list[ConsentEvent]:
         """Read the comments of requested Instagram posts and record a grant where the post's
-        owner replied with the consent hashtag (only the owner's reply counts)."""
-        from .instagram import InstagramClient
+        owner replied with the consent hashtag as a whole tag (only the owner's reply counts)."""
+        from .replies import check_replies
 
-        tx = self.ws.store.read()
-        yes = self.ws.config.approval_hashtag.lower()
-        waiting: builtins.list[tuple[UGCItem, ConsentEvent]] = []
-        for uid, st in self.ws.consent.states(tx).items():
-            if st.name not in ("requested", "expired") or st.last is None:
-                continue
-            item = tx.get(UGCItem, uid)
-            if item.platform == "instagram" and item.shortcode and not item.media_type.startswith("story"):
-                waiting.append((item, st.last))
-        if not waiting:
-            return []
-        client = client or InstagramClient.open(login)
-        found: builtins.list[tuple[UGCItem, ConsentEvent, Any]] = []
-        failure: NetworkError | None = None
-        for item, request in waiting:
-            try:
-                comments = client.comments(item.shortcode or "")
-            except NetworkError as exc:
-                failure = exc
-                break
-            for comment in comments:
-                if comment.owner == item.owner.lower() and yes in comment.text.lower() and comment.at >= request.at:
-                    found.append((item, request, comment))
-                    break
-        granted: builtins.list[ConsentEvent] = []
-        for item, request, comment in found:
-            stamp = pendulum.instance(comment.at).in_timezone(self.ws.tz)
-            evidence = f"Instagram comment {comment.id} by @{comment.owner} on {stamp.to_datetime_string()}: {comment.text!r} ({item.url})"
-            granted.append(self.ws.consent.grant(item.id, evidence, scope=request.scope or None, via="comment"))
-        if failure is not None:
-            raise NetworkError(f"{failure} ({len(granted)} answers found before that are recorded)")
-        return granted
+        return check_replies(self.ws, login=login, client=client)
 
     def download(self, ugc_id: str, *, login: str | None = None, client: InstagramClient | None = None) -> builtins.list[Path]:
         """Save the media of a granted item under media/ugc/; returns the files (existing ones are kept)."""
