@@ -214,3 +214,18 @@ def test_check_counts_the_owners_consent_tag_only_as_a_whole_tag(
     assert (("1 new grants" if counts else "0 new grants") in r.output)
     state = json.loads(run(shop, "list", "--json").output)[0]["state"]
     assert state == ("granted" if counts else "requested")
+
+
+def test_a_whatsapp_testimonial_without_a_link_added_twice_is_one_item(shop: Path) -> None:
+    # Each CLI run is a new process: the item's key must not depend on Python's per-process string hash.
+    import os
+    import subprocess
+    import sys
+
+    args = ["ugc", "add", "", "--platform", "whatsapp", "--user", "bu.rina", "--caption", "Kuenya enak kak", "-w", str(shop)]
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", "from contentkit.cli.main import cli; cli()", *args],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("U1  whatsapp  @bu.rina")
+    assert len(json.loads(run(shop, "list", "--json").output)) == 1

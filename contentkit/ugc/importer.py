@@ -9,6 +9,7 @@ everything is written in one transaction with `save_many`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -156,7 +157,8 @@ def manual_item(
     if not url:
         if chosen != "whatsapp":
             raise InputError(f"{where}: the link is empty; only WhatsApp content may come without one")
-        stamp = taken_at.isoformat() if taken_at else str(abs(hash(caption)))
+        # The key must be the same in every run: hash() of a str changes per process.
+        stamp = taken_at.isoformat() if taken_at else hashlib.sha256(caption.strip().encode("utf-8")).hexdigest()[:16]
         url = f"whatsapp:{owner}:{stamp}"
     brand = brand_handle.lstrip("@").lower()
     mentions = list(dict.fromkeys(m.lower() for m in _MENTION.findall(caption)))
