@@ -236,7 +236,7 @@ def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | No
     Example:
         contentkit ugc request U3 --via comment --lang id
     """
-    result = ws.consent.request(ugc_id, via=via, lang=lang, channels=[channels] if channels else None)
+    result = ws.consent.request(ugc_id, via=via, lang=lang, channels=None if channels is None else [channels])
     click.echo(result.message)
     click.secho(f"\n(recorded as {result.event.id}; send it, then `contentkit ugc grant {ugc_id} --evidence ...`)", err=True)
 
@@ -255,7 +255,7 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
     Example:
         contentkit ugc grant U3 --evidence "WA 2 Des: boleh banget kak" --scope instagram,tiktok --until 2027-06-30
     """
-    event = ws.consent.grant(ugc_id, evidence, scope=[scope] if scope else None, until=until, via=via)
+    event = ws.consent.grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
     where = ", ".join(event.scope) or "every channel"
     click.echo(f"{ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
 

@@ -229,3 +229,12 @@ def test_a_whatsapp_testimonial_without_a_link_added_twice_is_one_item(shop: Pat
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith("U1  whatsapp  @bu.rina")
     assert len(json.loads(run(shop, "list", "--json").output)) == 1
+
+
+@pytest.mark.parametrize("command", [["grant", "U1", "--evidence", "boleh", "--scope", " , "], ["request", "U1", "--channels", ","]])
+def test_a_channel_list_naming_no_channel_is_refused_not_read_as_every_channel(shop: Path, command: list[str]) -> None:
+    run(shop, "add", "https://www.instagram.com/p/DAbcImg01x/", "--user", "rina.makan")
+    r = run(shop, *command)
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1
+    assert "names no channel" in r.output
+    assert json.loads(run(shop, "history", "U1", "--json").output) == []

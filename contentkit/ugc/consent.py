@@ -24,7 +24,7 @@ from ..dates import parse_at, parse_date
 from ..errors import InputError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
-from ..vocab import check_channels, check_choice
+from ..vocab import CHANNELS, check_channels, check_choice
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -63,6 +63,14 @@ def event_from_row(row: dict[str, Any]) -> ConsentEvent:
         reason=row.get("reason"),
         id=row.get("id", ""),
     )
+
+
+def _channel_list(values: Iterable[str], option: str) -> list[str]:
+    """The channels named in `values`; a list that names none is a mistake, never "every channel"."""
+    channels = list(check_channels(values))
+    if not channels:
+        raise InputError(f"{option} names no channel; give one or more of {', '.join(CHANNELS)}, separated by commas")
+    return channels
 
 
 def covers(grant: ConsentEvent, channel: str, at: datetime, tz: str) -> bool:
@@ -263,7 +271,7 @@ class ConsentLedger:
         from .messages import VIAS, request_message
 
         via = check_choice("via", via, VIAS)
-        scope = list(check_channels(channels)) if channels else self.default_channels()
+        scope = _channel_list(channels, "--channels") if channels is not None else self.default_channels()
         moment = self._now(at)
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
@@ -300,7 +308,7 @@ class ConsentLedger:
         until_day = parse_date(until) if until is not None and until != "" else None
         if until_day is not None and until_day < pendulum.instance(moment).in_timezone(self.ws.tz).date():
             raise InputError(f"--until {until_day.isoformat()} is in the past; give a future date, or leave it out for no end")
-        channels = list(check_channels(scope)) if scope else []
+        channels = _channel_list(scope, "--scope") if scope is not None else []
         if via is not None:
             from .messages import VIAS
 
