@@ -238,3 +238,18 @@ def test_a_channel_list_naming_no_channel_is_refused_not_read_as_every_channel(s
     assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1
     assert "names no channel" in r.output
     assert json.loads(run(shop, "history", "U1", "--json").output) == []
+
+
+@pytest.mark.parametrize("evidence", ["~/nowhere/bukti-dm.png", "screenshot_wa.JPG", "folder.png"])
+def test_evidence_naming_a_missing_screenshot_is_refused_not_kept_as_text(shop: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch, evidence: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder.png").mkdir()
+    run(shop, "add", "https://www.instagram.com/p/DAbcImg01x/", "--user", "rina.makan")
+    r = run(shop, "grant", "U1", "--evidence", evidence)
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1
+    assert "no such file" in r.output or "not a file" in r.output
+    assert json.loads(run(shop, "history", "U1", "--json").output) == []
+    # words and links stay text evidence
+    assert run(shop, "grant", "U1", "--evidence", "https://www.instagram.com/p/DAbcImg01x/c/1790.png").exit_code == 0
+    assert run(shop, "grant", "U1", "--evidence", "boleh.kak").exit_code == 0

@@ -36,6 +36,7 @@ __all__ = [
 STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
 KINDS = ("requested", "granted", "declined", "revoked")
 _ALLOWING = ("granted", "self_granted")
+_EVIDENCE_FILES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".gif", ".pdf", ".txt", ".eml", ".mp4", ".mov")
 
 
 @lru_cache(maxsize=8)
@@ -326,8 +327,12 @@ class ConsentLedger:
         if not text:
             raise InputError("give the evidence with --evidence: the creator's words, or a screenshot file")
         path = Path(text).expanduser()
-        looks_like_file = len(text) < 1024 and "\n" not in text and path.suffix != "" and path.is_file()
-        if not looks_like_file:
+        one_token = len(text) < 1024 and not any(ch.isspace() for ch in text)
+        if not (len(text) < 1024 and "\n" not in text and path.suffix != "" and path.is_file()):
+            # A lone file name (a typo, a folder) would otherwise be kept as if it were the creator's words.
+            if one_token and "://" not in text and path.suffix.lower() in _EVIDENCE_FILES:
+                problem = "is a folder, not a file" if path.is_dir() else "no such file"
+                raise InputError(f"--evidence {text}: {problem}; give the screenshot's path, or the creator's words in quotes")
             return text
         from .safe_paths import ensure_inside, safe_component
 
