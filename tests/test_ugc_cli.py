@@ -253,3 +253,33 @@ def test_evidence_naming_a_missing_screenshot_is_refused_not_kept_as_text(shop: 
     # words and links stay text evidence
     assert run(shop, "grant", "U1", "--evidence", "https://www.instagram.com/p/DAbcImg01x/c/1790.png").exit_code == 0
     assert run(shop, "grant", "U1", "--evidence", "boleh.kak").exit_code == 0
+
+
+@pytest.mark.parametrize("user", ["../x", "a/b", "a\\b", "..", "x" * 300])
+def test_add_refuses_a_username_that_is_a_path_and_names_the_user_option(shop: Path, user: str) -> None:
+    r = run(shop, "add", "https://www.tiktok.com/@rina/video/7412", "--user", user)
+    assert r.exit_code == 1 and r.output.startswith("Error: --user: ") and r.output.count("\n") == 1
+    assert json.loads(run(shop, "list", "--json").output) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("username", "../../etc"), ("username", "a/b"), ("username", "a\x00b"), ("username", "x" * 300),
+     ("shortcode", "../x"), ("shortcode", "A\x00B"), ("shortcode", "Y" * 300)],
+)
+def test_saved_posts_with_hostile_names_are_refused(shop: Path, tmp_path: Path, field: str, value: str) -> None:
+    data = json.loads((FIXTURES / "post_image.json").read_text())
+    if field == "username":
+        data["node"]["owner"]["username"] = value
+    else:
+        data["node"]["shortcode"] = value
+    folder = tmp_path / "dl"
+    folder.mkdir()
+    (folder / "hostile.json").write_text(json.dumps(data))
+    (folder / "good.json").write_bytes((FIXTURES / "post_video.json").read_bytes())
+    r = run(shop, "import", str(folder / "hostile.json"))
+    assert r.exit_code == 1 and r.output.startswith("Error: ") and r.output.count("\n") == 1
+    r = run(shop, "import", str(folder))
+    assert r.exit_code == 0 and "added 1, updated 0, skipped 1" in r.output
+    rows = json.loads(run(shop, "list", "--json").output)
+    assert [row["owner"] for row in rows] == ["ibu.dewi"]

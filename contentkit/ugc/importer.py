@@ -56,6 +56,7 @@ _HOSTS = {
 _IG_CODE = re.compile(r"^/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,40})/?")
 _CSV_COLUMNS = ("platform", "url", "username", "caption", "taken_at")
 _HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
+_USERNAME = re.compile(r"[\w.+-]+")
 _MENTION = re.compile(r"(?:^|[^\w.])@([\w.]{1,60}\w|\w)")
 
 
@@ -122,8 +123,11 @@ def check_username(name: str, where: str = "--user") -> str:
     text = name.strip().lstrip("@").strip()
     if not text:
         raise InputError(f"{where}: the creator's username is empty; give it like @rina.makan")
-    if len(text) > 100 or any(ch.isspace() or ord(ch) < 32 or ch == "\x7f" for ch in text):
-        raise InputError(f"{where}: {text[:40]!r} is not a username (no spaces or control characters, at most 100 characters)")
+    # Letters, digits, . _ - and + (a WhatsApp number); never a path like `../x` or `a/b`.
+    if len(text) > 100 or not _USERNAME.fullmatch(text) or not any(ch.isalnum() for ch in text):
+        raise InputError(
+            f"{where}: {text[:40]!r} is not a username (letters, digits, . _ - + only, at most 100 characters)"
+        )
     return text
 
 
@@ -143,13 +147,17 @@ def manual_item(
     taken_at: datetime | None = None,
     brand_handle: str = "",
     source: str = "manual",
-    where: str = "URL",
+    where: str | None = None,
 ) -> UGCItem:
-    """A UGCItem for a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...)."""
+    """A UGCItem for a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...).
+
+    Errors start with `where` (a CSV line), or else with the option at fault.
+    """
     url = url.strip()
-    owner = check_username(user, where)
+    owner = check_username(user, where or "--user")
     guessed = platform_of(url) if url else None
-    chosen = _check_platform(platform, where) if platform else guessed
+    chosen = _check_platform(platform, where or "--platform") if platform else guessed
+    where = where or "URL"
     if chosen is None:
         raise InputError(f"{where}: cannot tell which platform {url!r} is on; give --platform ({', '.join(PLATFORMS)})")
     if url and not url.lower().startswith(("http://", "https://")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import lzma
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -29,6 +30,11 @@ __all__ = [
     "comments_of",
     "iter_saved_items",
 ]
+
+
+# What Instagram allows; anything else (`../x`, NUL, 300 characters) did not come from Instagram.
+_IG_USERNAME = re.compile(r"[a-z0-9._]{1,30}")
+_IG_SHORTCODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -152,11 +158,15 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
     hashtags = list(dict.fromkeys(structure.caption_hashtags))
     mentions = list(dict.fromkeys(structure.caption_mentions))
     owner, owner_id = _owner(node)
+    if owner and not _IG_USERNAME.fullmatch(owner):
+        raise InputError(f"{where}: {owner[:40]!r} is not an Instagram username; this is not instaloader's metadata")
     if isinstance(structure, il.StoryItem):
         return _story_item(node, where, owner, owner_id, caption, hashtags, mentions, brand)
     shortcode = node.get("shortcode") or node.get("code")
     if not shortcode:
         raise InputError(f"{where}: the post has no shortcode; export it again")
+    if not _IG_SHORTCODE.fullmatch(str(shortcode)):
+        raise InputError(f"{where}: {str(shortcode)[:40]!r} is not an Instagram shortcode; this is not instaloader's metadata")
     if not owner and online:
         owner = structure.owner_username
     if not owner:
