@@ -9,7 +9,8 @@ import click
 
 from .common import echo_json, echo_table, json_option, warn, workspace_option
 
-LOGIN_HELP = "Instagram account whose instaloader session to use (made once with `instaloader -l USER`)."
+LOGIN_HELP = ("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
+              "(default: the shop's own handle, when it has a session).")
 
 
 @click.group()

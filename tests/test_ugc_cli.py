@@ -137,11 +137,11 @@ def test_collect_shows_progress_and_a_summary(shop: Path, monkeypatch: pytest.Mo
     fake = FakeInstagram(pages(2))
     fake.fail_at["c1"] = __import__("instaloader").TooManyRequestsException("429 Too Many Requests")
     monkeypatch.setattr(InstagramClient, "open", classmethod(lambda cls, login=None, session_file=None: make_client(fake)))
-    r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "-w", str(shop)])
+    r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "--login", "dapurbusari", "-w", str(shop)])
     assert r.exit_code == 1
     assert "Error: Instagram is rate limiting this account; wait (an hour is safe) and run again: it will resume" in r.output
     assert "(12 posts collected so far are saved)" in r.output
-    r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "-w", str(shop)])
+    r = CliRunner().invoke(cli, ["ugc", "collect", "--tagged", "--login", "dapurbusari", "-w", str(shop)])
     assert r.exit_code == 0, r.output
     assert "tagged:dapurbusari: 13 posts (resumed)" in r.output and "added 12, updated 1" in r.output
 
@@ -283,3 +283,43 @@ def test_saved_posts_with_hostile_names_are_refused(shop: Path, tmp_path: Path, 
     assert r.exit_code == 0 and "added 1, updated 0, skipped 1" in r.output
     rows = json.loads(run(shop, "list", "--json").output)
     assert [row["owner"] for row in rows] == ["ibu.dewi"]
+
+
+def _no_sessions(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import instaloader.instaloader as il_module
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    monkeypatch.setattr(il_module, "get_legacy_session_filename", lambda user: str(tmp_path / "none" / user))
+
+
+@pytest.mark.parametrize("command", [["collect"], ["collect", "--hashtag", "rendang"], ["check"]])
+def test_instagram_commands_without_a_session_say_how_to_make_one(shop: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    _no_sessions(monkeypatch, tmp_path)
+    run(shop, "add", "https://www.instagram.com/p/DAbcImg01x/", "--user", "rina.makan")
+    run(shop, "request", "U1")
+    r = run(shop, *command)
+    assert r.exit_code == 1 and r.output.count("\n") == 1, r.output
+    assert r.output.startswith("Error: ") and "`instaloader -l dapurbusari`" in r.output and "--login dapurbusari" in r.output
+
+
+def test_collect_uses_the_shops_own_session_when_there_is_one(shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import instaloader
+
+    from contentkit.ugc.instagram import InstagramClient
+    from ugc_helpers import FakeInstagram, make_client, pages
+
+    _no_sessions(monkeypatch, tmp_path)
+    maker = instaloader.Instaloader(sleep=False, quiet=True)
+    maker.load_session("dapurbusari", {"sessionid": "abc", "csrftoken": "tok", "ds_user_id": "1"})
+    maker.save_session_to_file()  # where `instaloader -l dapurbusari` puts it
+    used: list[str | None] = []
+
+    def fake_open(cls: type, login: str | None = None, session_file: str | None = None) -> InstagramClient:
+        used.append(login)
+        return make_client(FakeInstagram(pages(1)))
+
+    monkeypatch.setattr(InstagramClient, "open", classmethod(fake_open))
+    r = run(shop, "collect", "--tagged")
+    assert r.exit_code == 0, r.output
+    assert used == ["dapurbusari"] and "added 12" in r.output

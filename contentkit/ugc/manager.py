@@ -186,7 +186,7 @@ class UGCManager:
         An interruption keeps what was collected (saved before the error
         leaves) and the next run resumes where it stopped.
         """
-        from .instagram import InstagramClient
+        from .instagram import InstagramClient, session_user
 
         tags = [t.strip().lstrip("#").lower() for t in hashtags if t.strip().lstrip("#")]
         handle = self.brand_handle
@@ -200,7 +200,7 @@ class UGCManager:
         if limit is not None and limit < 1:
             raise InputError("--limit must be 1 or more")
         since_at = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz) if since else None
-        client = client or InstagramClient.open(login)
+        client = client or InstagramClient.open(session_user(login, handle, what="collecting tagged and hashtag posts"))
         sources = ([f"tagged:{handle}"] if tagged else []) + [f"hashtag:{t}" for t in dict.fromkeys(tags)]
         resume_dir = self.ws.state_dir / "ugc-resume"
         resume_dir.mkdir(parents=True, exist_ok=True)

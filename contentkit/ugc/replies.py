@@ -45,7 +45,8 @@ def is_yes(comment: Comment, item: UGCItem, request: ConsentEvent, tag: str) -> 
 def check_replies(ws: Workspace, *, login: str | None = None, client: InstagramClient | None = None) -> list[ConsentEvent]:
     """Read the comments of requested Instagram posts and record a grant where the post's
     owner replied with the consent hashtag. Answers found before a network failure are kept."""
-    from .instagram import InstagramClient
+    from .instagram import InstagramClient, session_user
+    from .messages import brand_handle
 
     tx = ws.store.read()
     tag = ws.config.approval_hashtag
@@ -58,7 +59,7 @@ def check_replies(ws: Workspace, *, login: str | None = None, client: InstagramC
             waiting.append((item, st.last))
     if not waiting:
         return []
-    client = client or InstagramClient.open(login)
+    client = client or InstagramClient.open(session_user(login, brand_handle(ws.config), what="reading the replies"))
     found: list[tuple[UGCItem, ConsentEvent, Any]] = []
     failure: NetworkError | None = None
     for item, request in waiting:

@@ -18,7 +18,7 @@ from .client import InstagramClient
 from .convert import Comment, comments_of, item_from_structure, iter_saved_items, parse_saved, read_saved
 from .errors import network_error
 from .iteration import PINNED_SLACK, CollectRun
-from .session import loader_context_offline, new_loader
+from .session import loader_context_offline, new_loader, session_user
 
 __all__ = [
     "InstagramClient",
@@ -31,6 +31,7 @@ __all__ = [
     "comments_of",
     "new_loader",
     "loader_context_offline",
+    "session_user",
     "iter_saved_items",
     "PINNED_SLACK",
 ]

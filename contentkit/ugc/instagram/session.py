@@ -6,6 +6,7 @@ by `instaloader -l USER` and read with `load_session_from_file`.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from ...errors import InputError
@@ -13,7 +14,7 @@ from ...errors import InputError
 if TYPE_CHECKING:
     import instaloader
 
-__all__ = ["new_loader", "loader_context_offline", "open_loader"]
+__all__ = ["new_loader", "loader_context_offline", "open_loader", "session_user"]
 
 
 def new_loader(*, sleep: bool = True) -> instaloader.Instaloader:
@@ -70,3 +71,27 @@ def open_loader(login: str | None = None, session_file: str | None = None) -> in
                 f"make it again with `instaloader -l {user}`"
             ) from None
     return loader
+
+
+def session_user(login: str | None, shop_handle: str = "", *, what: str = "Instagram") -> str:
+    """The account whose instaloader session to use: `login`, else the shop's own handle
+    when `instaloader -l HANDLE` has saved a session for it.
+
+    Tagged posts, hashtag pages and comments need a logged-in session, so
+    with neither this says, in one line, how to make one (InputError).
+    """
+    if login and login.strip().lstrip("@"):
+        return login.strip().lstrip("@")
+    import instaloader.instaloader as il_module
+
+    handle = shop_handle.strip().lstrip("@")
+    if handle and any(
+        os.path.exists(name)
+        for name in (il_module.get_default_session_filename(handle), il_module.get_legacy_session_filename(handle))
+    ):
+        return handle
+    account = handle or "YOUR_ACCOUNT"
+    raise InputError(
+        f"{what} needs a logged-in Instagram session; make one once with `instaloader -l {account}` "
+        f"(it asks for the password itself), then run again with --login {account}"
+    )
