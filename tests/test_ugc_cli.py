@@ -323,3 +323,58 @@ def test_collect_uses_the_shops_own_session_when_there_is_one(shop: Path, tmp_pa
     r = run(shop, "collect", "--tagged")
     assert r.exit_code == 0, r.output
     assert used == ["dapurbusari"] and "added 12" in r.output
+
+
+def _granted_download(shop: Path) -> None:
+    assert run(shop, "import", str(FIXTURES / "post_sidecar.json.xz")).exit_code == 0
+    assert run(shop, "grant", "U1", "--evidence", "boleh kak").exit_code == 0
+
+
+def _nothing_left_in(media: Path) -> None:
+    assert not (media / "ugc").exists() or not any((media / "ugc").rglob("*")), sorted((media / "ugc").rglob("*"))
+
+
+def test_download_without_a_connection_is_one_line_and_leaves_nothing(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _granted_download(shop)
+
+    def offline(*args: object, **kwargs: object) -> None:
+        raise requests.exceptions.ConnectionError("Max retries exceeded: NameResolutionError")
+
+    monkeypatch.setattr(requests.Session, "request", offline)
+    r = run(shop, "download", "U1")
+    assert r.exit_code == 1 and r.output.count("\n") == 1, r.output
+    assert r.output.startswith("Error: cannot reach Instagram; check the internet connection and run again")
+    assert "resume" not in r.output  # nothing resumes a download
+    _nothing_left_in(shop / "media")
+
+
+def test_a_download_cut_off_midway_is_one_line_and_leaves_no_partial_file(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import urllib3
+    from instaloader.instaloadercontext import InstaloaderContext
+
+    _granted_download(shop)
+
+    class Broken:
+        def __init__(self) -> None:
+            self.sent = False
+
+        def read(self, size: int = -1) -> bytes:
+            if not self.sent:
+                self.sent = True
+                return b"\xff\xd8 half a photo"
+            raise urllib3.exceptions.ProtocolError("Connection broken: IncompleteRead(10 bytes read)")
+
+    def get_raw(self: object, url: str) -> requests.Response:
+        response = requests.Response()
+        response.raw = Broken()
+        return response
+
+    def offline(*args: object, **kwargs: object) -> None:  # refreshing the link fails too
+        raise requests.exceptions.ConnectionError("Max retries exceeded: NameResolutionError")
+
+    monkeypatch.setattr(InstaloaderContext, "get_raw", get_raw)
+    monkeypatch.setattr(requests.Session, "request", offline)
+    r = run(shop, "download", "U1")
+    assert r.exit_code == 1 and r.output.count("\n") == 1, r.output
+    assert r.output.startswith("Error: ") and "run again" in r.output
+    _nothing_left_in(shop / "media")

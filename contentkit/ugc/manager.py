@@ -338,7 +338,7 @@ class UGCManager:
     def download(self, ugc_id: str, *, login: str | None = None, client: InstagramClient | None = None) -> builtins.list[Path]:
         """Save the media of a granted item under media/ugc/; returns the files (existing ones are kept)."""
         from .instagram import InstagramClient
-        from .safe_paths import media_target
+        from .safe_paths import media_target, remove_empty_folders
 
         tx = self.ws.store.read()
         item = tx.get(UGCItem, ugc_id)
@@ -359,14 +359,10 @@ class UGCManager:
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 try:
-                    client.download(url, target)
-                except NetworkError:
-                    if not item.shortcode or item.media_type.startswith("story"):
-                        raise
-                    fresh = client.fresh_media_urls(item.shortcode)  # stored links expire after some days
-                    if len(fresh) < index:
-                        raise
-                    client.download(fresh[index - 1], target)
+                    self._download_one(client, item, index, url, target)
+                except BaseException:
+                    remove_empty_folders(target.parent, self.ws.media_dir)
+                    raise
             paths.append(target)
         with self.ws.store.transaction() as wtx:
             stored = wtx.get(UGCItem, item.id)
@@ -374,6 +370,18 @@ class UGCManager:
             stored.media_files = [p.relative_to(root).as_posix() for p in paths]
             wtx.save(stored)
         return paths
+
+    @staticmethod
+    def _download_one(client: InstagramClient, item: UGCItem, index: int, url: str, target: Path) -> None:
+        try:
+            client.download(url, target)
+        except NetworkError:
+            if not item.shortcode or item.media_type.startswith("story"):
+                raise
+            fresh = client.fresh_media_urls(item.shortcode)  # stored links expire after some days
+            if len(fresh) < index:
+                raise
+            client.download(fresh[index - 1], target)
 
 
 def _offset_progress(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["safe_component", "media_target", "ensure_inside", "MAX_COMPONENT"]
+__all__ = ["safe_component", "media_target", "ensure_inside", "remove_empty_folders", "MAX_COMPONENT"]
 
 MAX_COMPONENT = 60
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -69,3 +69,18 @@ def media_target(media_dir: Path, platform: str, owner: str, key: str, index: in
     folder = media_dir / "ugc" / safe_component(platform, fallback="other") / safe_component(owner, fallback="unknown")
     path = folder / f"{safe_component(key, fallback='item')}_{int(index)}.{ext}"
     return ensure_inside(media_dir, path)
+
+
+def remove_empty_folders(folder: Path, stop: Path) -> None:
+    """Remove `folder` and its parents while they are empty, up to (not including) `stop`.
+
+    A failed download leaves no empty `media/ugc/<platform>/<owner>/` behind.
+    """
+    root = stop.resolve()
+    current = folder.resolve()
+    while current != root and root in current.parents:
+        try:
+            current.rmdir()
+        except OSError:  # not empty (other files), or already gone
+            return
+        current = current.parent

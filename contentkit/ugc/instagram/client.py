@@ -103,7 +103,7 @@ class InstagramClient:
         try:
             return comments_of(il.Post.from_shortcode(self.context, shortcode))
         except instaloader_errors() as exc:
-            raise network_error(exc, what=f"post {shortcode}", login=self.login) from None
+            raise network_error(exc, what=f"post {shortcode}", login=self.login, resumable=False) from None
 
     def fresh_media_urls(self, shortcode: str) -> list[str]:
         """Current media links of a post (stored links expire after some days)."""
@@ -113,13 +113,15 @@ class InstagramClient:
             post = il.Post.from_shortcode(self.context, shortcode)
             item = item_from_structure(post, f"post {shortcode}", online=True)
         except instaloader_errors() as exc:
-            raise network_error(exc, what=f"post {shortcode}", login=self.login) from None
+            raise network_error(exc, what=f"post {shortcode}", login=self.login, resumable=False) from None
         return item.media_urls
 
     def download(self, url: str, target: Path) -> None:
-        """Save `url` to `target` (written to a temp name, then renamed)."""
+        """Save `url` to `target` (written to a temp name, then renamed); a failure leaves no partial file."""
         try:
             response = self.context.get_raw(url)
             self.context.write_raw(response, str(target))
         except instaloader_errors() as exc:
-            raise network_error(exc, what="the media file", login=self.login) from None
+            raise network_error(exc, what="the media file", login=self.login, resumable=False) from None
+        finally:
+            Path(f"{target}.temp").unlink(missing_ok=True)  # instaloader's temp name, left when the stream breaks

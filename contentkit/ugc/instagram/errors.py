@@ -24,14 +24,19 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
-def network_error(exc: BaseException, *, what: str = "Instagram", login: str | None = None) -> NetworkError:
+def network_error(
+    exc: BaseException, *, what: str = "Instagram", login: str | None = None, resumable: bool = True
+) -> NetworkError:
     """Turn an instaloader or requests failure into one line saying what to do next.
+
+    `resumable` says whether running again resumes (a collection) or simply retries (a download).
 
     >>> network_error(TooManyRequestsException("429"))            # doctest: +SKIP
     NetworkError('Instagram is rate limiting this account; wait (an hour is safe) and run again: it will resume')
     """
     import instaloader as il
     import requests
+    import urllib3
 
     chain = list(_chain(exc))
     text = " | ".join(str(e) for e in chain).lower()
@@ -39,13 +44,13 @@ def network_error(exc: BaseException, *, what: str = "Instagram", login: str | N
         f"make a session once with `instaloader -l {login or 'YOUR_ACCOUNT'}` "
         f"and run again with --login {login or 'YOUR_ACCOUNT'}"
     )
-    resume = "it will resume where it stopped"
+    resume = ": it will resume where it stopped" if resumable else ""
     if any(isinstance(e, il.AbortDownloadException) for e in chain):
         if "redirected to login" in text or "logged out" in text:
-            return NetworkError(f"Instagram logged this session out; {session_hint} (a fresh session), then {resume}")
+            return NetworkError(f"Instagram logged this session out; {session_hint} (a fresh session){resume}")
         return NetworkError(
             "Instagram asked this account to confirm it is you (checkpoint/feedback required); "
-            f"open the Instagram app, confirm, wait a few hours and run again: {resume}"
+            f"open the Instagram app, confirm, wait a few hours and run again{resume}"
         )
     if any(isinstance(e, il.LoginRequiredException) for e in chain):
         return NetworkError(f"{what} needs a logged-in Instagram session; {session_hint}")
@@ -59,24 +64,29 @@ def network_error(exc: BaseException, *, what: str = "Instagram", login: str | N
         or "please wait a few minutes" in text
         or ("401" in text and "unauthorized" in text)
     ):
-        return NetworkError(f"Instagram is rate limiting this account; wait (an hour is safe) and run again: {resume}")
+        return NetworkError(f"Instagram is rate limiting this account; wait (an hour is safe) and run again{resume}")
     if any(isinstance(e, il.QueryReturnedNotFoundException) for e in chain):
         return NetworkError(f"{what} was not found on Instagram (404); check the name or link")
-    if any(isinstance(e, (requests.exceptions.ConnectionError, requests.exceptions.Timeout)) for e in chain) or any(
+    connection_errors = (requests.exceptions.ConnectionError, requests.exceptions.Timeout, urllib3.exceptions.HTTPError,
+                         ConnectionError, TimeoutError)
+    if any(isinstance(e, connection_errors) for e in chain) or any(
         marker in text for marker in ("max retries", "name resolution", "connection aborted", "timed out", "connection refused")
     ):
-        return NetworkError(f"cannot reach Instagram; check the internet connection and run again: {resume}")
+        return NetworkError(f"cannot reach Instagram; check the internet connection and run again{resume}")
     if any(isinstance(e, il.LoginException) for e in chain):
         return NetworkError(f"Instagram refused the login; {session_hint}")
     if any(isinstance(e, il.QueryReturnedBadRequestException) for e in chain):
-        return NetworkError(f"Instagram refused the request (400); wait a while and run again: {resume}")
+        return NetworkError(f"Instagram refused the request (400); wait a while and run again{resume}")
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return NetworkError(f"Instagram refused: {first[:200]}; run again later: {resume}")
+    return NetworkError(f"Instagram refused: {first[:200]}; run again later{resume}")
 
 
 def instaloader_errors() -> tuple[type[BaseException], ...]:
     """The exception types a network call through instaloader may raise (for `except`)."""
     import instaloader as il
     import requests
+    import urllib3
 
-    return (il.InstaloaderException, il.AbortDownloadException, requests.exceptions.RequestException)
+    # urllib3 and OSError: a connection that drops while a media file streams in.
+    return (il.InstaloaderException, il.AbortDownloadException, requests.exceptions.RequestException,
+            urllib3.exceptions.HTTPError, ConnectionError, TimeoutError)
