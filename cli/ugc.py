@@ -256,9 +256,15 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
     Example:
         contentkit ugc grant U3 --evidence "WA 2 Des: boleh banget kak" --scope instagram,tiktok --until 2027-06-30
     """
-    event = ws.consent.grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
+    result = ws.consent.record_grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
+    event = result.event
     where = ", ".join(event.scope) or "every channel"
-    click.echo(f"{ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
+    click.echo(f"{event.ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
+    for post in result.skipped:
+        click.echo(f"  skipped {post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}: this grant does not cover it")
+    if result.skipped:
+        wider = ",".join(result.wider_scope)
+        warn(f"a grant replaces the one before; if the creator agreed to those too, record it with --scope {wider}")
 
 
 @ugc.command()

@@ -378,3 +378,16 @@ def test_a_download_cut_off_midway_is_one_line_and_leaves_no_partial_file(shop: 
     assert r.exit_code == 1 and r.output.count("\n") == 1, r.output
     assert r.output.startswith("Error: ") and "run again" in r.output
     _nothing_left_in(shop / "media")
+
+
+def test_a_new_narrower_grant_says_which_scheduled_reposts_it_cancels(shop: Path) -> None:
+    run(shop, "add", "https://www.instagram.com/p/DAbcImg01x/", "--user", "rina.makan")
+    assert run(shop, "grant", "U1", "--evidence", "boleh di IG", "--scope", "instagram").exit_code == 0
+    at = pendulum.now("Asia/Jakarta").add(days=3).format("YYYY-MM-DD") + " 19:00"
+    assert run(shop, "repost", "U1", "--at", at, "--channel", "instagram").exit_code == 0
+    refused = run(shop, "repost", "U1", "--at", at, "--channel", "tiktok")
+    # the hint asks for both channels, so that the next grant does not drop Instagram
+    assert "--channels instagram,tiktok" in refused.output and "--scope instagram,tiktok" in refused.output
+    r = run(shop, "grant", "U1", "--evidence", "boleh di TikTok", "--scope", "tiktok")
+    assert r.exit_code == 0
+    assert "skipped P1" in r.output and "instagram" in r.output and "--scope instagram,tiktok" in r.output

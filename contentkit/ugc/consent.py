@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 __all__ = [
-    "STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "PublishedPosts", "derive", "covers", "event_from_row",
+    "STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "GrantResult", "PublishedPosts", "derive", "covers", "event_from_row",
 ]
 
 STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
@@ -147,6 +147,21 @@ def derive(events: Iterable[ConsentEvent], *, at: datetime, tz: str, expiry_days
         expired = at - last.at > timedelta(days=expiry_days)
         return ConsentState("expired" if expired else "requested", None, last, tz)
     return ConsentState(last.kind, None, last, tz)
+
+
+@dataclass(frozen=True)
+class GrantResult:
+    """A recorded grant and the scheduled posts it skipped because it no longer covers them."""
+
+    event: ConsentEvent
+    skipped: list[Post]
+
+    @property
+    def wider_scope(self) -> list[str]:
+        """The grant's channels plus those of the skipped posts, in the usual order: what to
+        record if the creator agreed to those too (a grant replaces the one before)."""
+        wanted = {*self.event.scope, *(p.channel for p in self.skipped)}
+        return [c for c in CHANNELS if c in wanted]
 
 
 @dataclass(frozen=True)
@@ -302,9 +317,23 @@ class ConsentLedger:
         """Record the creator's yes, with its evidence (text, or a file copied into the workspace).
 
         `scope` lists the channels it covers (none: every channel); `until`
-        (inclusive) may not be in the past. A grant narrower than the previous
-        one skips the scheduled posts it no longer covers.
+        (inclusive) may not be in the past. The grant replaces the one before:
+        a narrower grant skips the scheduled posts it no longer covers (see
+        `record_grant` for which).
         """
+        return self.record_grant(ugc_id, evidence, scope=scope, until=until, via=via, at=at).event
+
+    def record_grant(
+        self,
+        ugc_id: str,
+        evidence: str,
+        *,
+        scope: Iterable[str] | None = None,
+        until: str | date | None = None,
+        via: str | None = None,
+        at: datetime | str | None = None,
+    ) -> GrantResult:
+        """`grant`, also returning the scheduled posts the new grant no longer covers (now skipped)."""
         moment = self._now(at)
         until_day = parse_date(until) if until is not None and until != "" else None
         if until_day is not None and until_day < pendulum.instance(moment).in_timezone(self.ws.tz).date():
@@ -319,8 +348,8 @@ class ConsentLedger:
             proof = self._evidence(item.id, evidence, moment)
             event = ConsentEvent(ugc_id=item.id, kind="granted", at=moment, via=via, evidence=proof,
                                  scope=channels, until=until_day)
-            self._append(tx, event, "consent does not cover this post")
-        return event
+            effects = self._append(tx, event, "consent does not cover this post")
+        return GrantResult(event, effects.skipped)
 
     def _evidence(self, ugc_id: str, evidence: str, moment: datetime) -> str:
         text = (evidence or "").strip()

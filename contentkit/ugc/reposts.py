@@ -20,7 +20,7 @@ from ..dates import parse_at
 from ..errors import ConsentError, InputError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
-from ..vocab import check_channel, check_format
+from ..vocab import CHANNELS, check_channel, check_format
 from .consent import ConsentState, derive
 
 if TYPE_CHECKING:
@@ -74,8 +74,11 @@ def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: 
     if name == "grant_expired" and grant is not None and grant.until is not None and grant.until < today:
         return f"the grant for {item.id} ended on {grant.until.isoformat()}; ask {who} again with `contentkit ugc request {item.id}`"
     if grant is not None and grant.scope and channel not in grant.scope:
+        # A new grant replaces the old one: ask for, and record, every channel at once.
+        both = ",".join(c for c in CHANNELS if c in grant.scope or c == channel)
         return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
-                f"ask {who} for {channel} too with `contentkit ugc request {item.id} --channels {channel}`")
+                f"ask {who} with `contentkit ugc request {item.id} --channels {both}`, "
+                f"then record the yes with --scope {both}")
     if grant is not None and grant.until is not None:
         day = pendulum.instance(at).in_timezone(tz).to_date_string()
         return f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on {day}; pick an earlier date or ask again"
