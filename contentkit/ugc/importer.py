@@ -56,7 +56,7 @@ _HOSTS = {
 _IG_CODE = re.compile(r"^/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,40})/?")
 _CSV_COLUMNS = ("platform", "url", "username", "caption", "taken_at")
 _HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
-_USERNAME = re.compile(r"[\w.+-]+")
+_NOT_IN_USERNAME = re.compile(r"[\s/\\\x00-\x1f\x7f]")
 _MENTION = re.compile(r"(?:^|[^\w.])@([\w.]{1,60}\w|\w)")
 
 
@@ -123,10 +123,10 @@ def check_username(name: str, where: str = "--user") -> str:
     text = name.strip().lstrip("@").strip()
     if not text:
         raise InputError(f"{where}: the creator's username is empty; give it like @rina.makan")
-    # Letters, digits, . _ - and + (a WhatsApp number); never a path like `../x` or `a/b`.
-    if len(text) > 100 or not _USERNAME.fullmatch(text) or not any(ch.isalnum() for ch in text):
+    # Never a path (`../x`, `a/b`, `..`): slashes, spaces and control characters are refused.
+    if len(text) > 100 or _NOT_IN_USERNAME.search(text) or not any(ch.isalnum() for ch in text):
         raise InputError(
-            f"{where}: {text[:40]!r} is not a username (letters, digits, . _ - + only, at most 100 characters)"
+            f"{where}: {text[:40]!r} is not a username (no spaces, slashes or control characters, at most 100 characters)"
         )
     return text
 
