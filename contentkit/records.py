@@ -25,6 +25,7 @@ class Record:
 
     table: ClassVar[str] = ""
     prefix: ClassVar[str] = ""
+    noun: ClassVar[str] = "record"  # in messages: "no customer post with ID 'U9'"
     _times: ClassVar[tuple[str, ...]] = ()
     _dates: ClassVar[tuple[str, ...]] = ()
 
@@ -75,6 +76,7 @@ class Post(Record):
     """A planned or published post on the content calendar."""
 
     table: ClassVar[str] = "posts"
+    noun: ClassVar[str] = "post"
     prefix: ClassVar[str] = "P"
     _times: ClassVar[tuple[str, ...]] = ("at", "published_at", "created_at", "updated_at")
 
@@ -111,6 +113,7 @@ class Idea(Record):
     """A backlog item the planner may place."""
 
     table: ClassVar[str] = "ideas"
+    noun: ClassVar[str] = "idea"
     prefix: ClassVar[str] = "I"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
 
@@ -129,6 +132,7 @@ class Series(Record):
     """A storytelling series: episode k goes into week k from its start."""
 
     table: ClassVar[str] = "series"
+    noun: ClassVar[str] = "series"
     prefix: ClassVar[str] = "S"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
     _dates: ClassVar[tuple[str, ...]] = ("start",)
@@ -149,6 +153,7 @@ class UGCItem(Record):
     """A customer's post that tags or mentions the brand."""
 
     table: ClassVar[str] = "ugc"
+    noun: ClassVar[str] = "customer post"
     prefix: ClassVar[str] = "U"
     _times: ClassVar[tuple[str, ...]] = ("taken_at", "collected_at")
 
@@ -178,6 +183,7 @@ class ConsentEvent(Record):
     """One append-only entry of an item's consent ledger."""
 
     table: ClassVar[str] = "consent"
+    noun: ClassVar[str] = "consent event"
     prefix: ClassVar[str] = "E"
     _times: ClassVar[tuple[str, ...]] = ("at",)
     _dates: ClassVar[tuple[str, ...]] = ("until",)
@@ -199,6 +205,7 @@ class Review(Record):
     """A customer review for testimonial graphics."""
 
     table: ClassVar[str] = "reviews"
+    noun: ClassVar[str] = "review"
     prefix: ClassVar[str] = "R"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
     _dates: ClassVar[tuple[str, ...]] = ("date",)

@@ -144,7 +144,7 @@ class Transaction:
         row = self.data.get(cls.table, {}).get(key) if key else None
         if row is None:
             raise NotFoundError(
-                f"no {cls.__name__.lower()} with ID {record_id!r}; list them with `contentkit {_list_hint(cls)}`"
+                f"no {cls.noun} with ID {record_id!r}; list them with `contentkit {_list_hint(cls)}`"
             )
         return cls.from_dict(row)
 
@@ -187,7 +187,7 @@ class Transaction:
         rows = self.data.get(cls.table, {})
         if key is None or key not in rows:
             raise NotFoundError(
-                f"no {cls.__name__.lower()} with ID {record_id!r}; list them with `contentkit {_list_hint(cls)}`"
+                f"no {cls.noun} with ID {record_id!r}; list them with `contentkit {_list_hint(cls)}`"
             )
         del rows[key]
         self.dirty = True

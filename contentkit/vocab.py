@@ -25,6 +25,8 @@ __all__ = [
     "check_pillar",
     "check_channels",
     "check_weekday",
+    "check_channel_format",
+    "CHANNEL_FORMATS",
 ]
 
 CHANNELS = ("instagram", "tiktok", "whatsapp", "shopee", "tokopedia", "facebook")
@@ -40,6 +42,16 @@ PILLARS = (
     "promo",
 )
 POST_STATUSES = ("draft", "ready", "published", "skipped")
+
+# What each channel can carry. A WhatsApp "reel" or an Instagram "broadcast" cannot be posted.
+CHANNEL_FORMATS: dict[str, tuple[str, ...]] = {
+    "instagram": ("reel", "carousel", "image", "story", "live", "feed"),
+    "tiktok": ("short_video", "reel", "carousel", "image", "story", "live"),
+    "whatsapp": ("status", "broadcast"),
+    "shopee": ("feed", "live", "short_video", "image"),
+    "tokopedia": ("feed", "live", "short_video", "image"),
+    "facebook": ("reel", "short_video", "carousel", "image", "story", "live", "feed"),
+}
 SECTORS = ("kuliner", "fesyen", "rumah-tangga", "umum")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -100,6 +112,16 @@ def check_format(value: str) -> str:
 
 def check_pillar(value: str) -> str:
     return check_choice("pillar", value, PILLARS)
+
+
+def check_channel_format(channel: str, fmt: str) -> None:
+    """Raise InputError when `channel` cannot carry `fmt` (e.g. a WhatsApp reel).
+
+    >>> check_channel_format("whatsapp", "status")
+    """
+    allowed = CHANNEL_FORMATS.get(channel)
+    if allowed is not None and fmt not in allowed:
+        raise InputError(f"{channel} has no {fmt} posts: use one of {', '.join(allowed)}")
 
 
 def check_channels(values: Iterable[str]) -> tuple[str, ...]:

@@ -252,3 +252,23 @@ def test_wrong_values_in_settings_are_named(runner: CliRunner, ws: Workspace, li
     result = run(runner, "idea", "list", "-w", str(ws.root), ok=False)
     assert_one_line_error(result)
     assert needle in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["post", "add", "--at", "2026-12-09 19:00", "--channel", "whatsapp", "--format", "reel", "--pillar", "promo", "--title", "x"],
+    ["idea", "add", "x", "--pillar", "promo", "--format", "broadcast", "--channel", "instagram"],
+    ["series", "add", "x", "--pillar", "promo", "--format", "reel", "--channel", "shopee", "--episode", "a"],
+])
+def test_a_channel_that_cannot_carry_the_format_is_refused(runner: CliRunner, ws: Workspace, args: list[str]) -> None:
+    result = run(runner, *args, "-w", str(ws.root), ok=False)
+    assert_one_line_error(result)
+    assert "has no" in result.output and "use one of" in result.output
+
+
+def test_strategy_slot_with_an_impossible_format_names_the_slot(ws: Workspace) -> None:
+    from contentkit.calendar.strategy import parse_strategy
+    from contentkit.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"slots\[0\].*whatsapp has no reel"):
+        parse_strategy({"slots": [{"day": "mon", "time": "10:00", "channel": "whatsapp", "format": "reel"}],
+                        "mix": {"promo": 1}, "prompts": {"promo": {"id": ["a"], "en": ["a"]}}})

@@ -14,19 +14,20 @@ from hypothesis import strategies as st
 from contentkit.calendar.limits import check_post
 from contentkit.calendar.mix import allocate
 from contentkit.calendar.strategy import load_strategy, parse_strategy
-from contentkit.vocab import CHANNELS, FORMATS, PILLARS, WEEKDAYS
+from contentkit.vocab import CHANNEL_FORMATS, CHANNELS, PILLARS, WEEKDAYS
 from contentkit.workspace import Workspace
 
 ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin", "America/New_York",
          "Australia/Sydney", "Pacific/Chatham", "America/Sao_Paulo", "UTC", "Asia/Kolkata"]
 BANK = load_strategy("umum").prompts
 
-slot = st.fixed_dictionaries({
-    "day": st.sampled_from(WEEKDAYS),
-    "time": st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.sampled_from([0, 15, 30, 45])),
-    "channel": st.sampled_from(CHANNELS),
-    "format": st.sampled_from(FORMATS),
-})
+channel_format = st.sampled_from([(c, f) for c in CHANNELS for f in CHANNEL_FORMATS[c]])
+slot = st.builds(
+    lambda day, time, cf: {"day": day, "time": time, "channel": cf[0], "format": cf[1]},
+    st.sampled_from(WEEKDAYS),
+    st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.sampled_from([0, 15, 30, 45])),
+    channel_format,
+)
 mixes = st.dictionaries(st.sampled_from(PILLARS), st.integers(1, 10), min_size=1)
 weeks = st.builds(lambda y, w: f"{y}-W{w:02d}", st.integers(2024, 2032), st.integers(1, 52)) | st.sampled_from(
     ["2026-W53", "2032-W53", "2027-W12", "2026-W44"]

@@ -80,7 +80,7 @@ def test_import_list_request_grant_repost_revoke(shop: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["show", "U99"], "no ugcitem with ID 'U99'"),
+        (["show", "U99"], "no customer post with ID 'U99'"),
         (["grant", "U1", "--evidence", "ya", "--until", "2020-01-01"], "in the past"),
         (["grant", "U1", "--evidence", "ya", "--scope", "myspace"], "unknown channel"),
         (["list", "--state", "maybe"], "unknown state"),

@@ -12,7 +12,7 @@ import pendulum
 from ..dates import parse_date
 from ..errors import InputError
 from ..records import Idea, Post, Series
-from ..vocab import check_channel, check_format, check_pillar, check_weekday
+from ..vocab import check_channel, check_channel_format, check_format, check_pillar, check_weekday
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -40,6 +40,8 @@ class IdeaBook:
     def _make(self, item: NewIdea, now: pendulum.DateTime) -> Idea:
         if not item.text.strip():
             raise InputError("the idea text is empty; write what the post is about")
+        if item.channel:
+            check_channel_format(check_channel(item.channel), check_format(item.format))
         return Idea(
             text=item.text.strip(),
             pillar=check_pillar(item.pillar),
@@ -106,6 +108,8 @@ class SeriesBook:
         """
         if not title.strip():
             raise InputError("the series title is empty")
+        if channel:
+            check_channel_format(check_channel(channel), check_format(format))
         episodes = [e.strip() for e in episodes if e.strip()]
         if not episodes:
             raise InputError("a series needs episodes: give --episode \"...\" once per episode, or --episodes-file FILE")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import Post
+from ..vocab import CHANNEL_FORMATS
 
 __all__ = ["ChannelLimits", "LIMITS", "Violation", "limits_for", "post_text", "count_hashtags", "check_post", "check_posts"]
 
@@ -110,6 +111,11 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
     """
     lim = limits_for(post.channel, overrides)
     found: list[Violation] = []
+    allowed = CHANNEL_FORMATS.get(post.channel)
+    if allowed is not None and post.format not in allowed:
+        found.append(
+            Violation(post.id, post.channel, "format", f"{post.channel} has no {post.format} posts: use one of {', '.join(allowed)}")
+        )
     text = post_text(post.caption, post.hashtags)
     if lim.caption_max is not None and len(text) > lim.caption_max:
         found.append(

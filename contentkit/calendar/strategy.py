@@ -17,7 +17,7 @@ from typing import Any
 
 from ..config import read_toml
 from ..errors import ConfigError, InputError
-from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_choice, check_format, check_pillar
+from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
 
 __all__ = ["Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy", "use_strategy_copy"]
 
@@ -152,6 +152,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
             day = check_choice("day", str(s.get("day", "")), WEEKDAYS)
             channel = check_channel(str(s.get("channel", "")))
             fmt = check_format(str(s.get("format", "")))
+            check_channel_format(channel, fmt)
         except InputError as exc:
             raise fail(where, str(exc)) from None
         time = str(s.get("time", ""))
