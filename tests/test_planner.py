@@ -214,3 +214,12 @@ def test_a_ramadan_week_gets_one_ramadan_post(ws: Workspace) -> None:
         ramadan = [p for p in week.posts if p.prompt_key and p.prompt_key.startswith("ramadan")]
         assert len(ramadan) == 1 and ramadan[0].pillar in ("storytelling", "entertainment", "education")
     assert not [p for p in ws.plan(week="2026-W50").posts if (p.prompt_key or "").startswith("ramadan")]
+
+
+def test_publishing_ahead_of_the_plan_records_now(ws: Workspace) -> None:
+    future = ws.post_book.add(at="2030-01-07 19:00", channel="instagram", format="reel", pillar="promo", title="x")
+    published = ws.post_book.publish(future.id, "https://www.instagram.com/p/EARLY/")
+    assert published.published_at is not None
+    assert pendulum.instance(published.published_at) <= pendulum.now().add(minutes=1)
+    past = ws.post_book.add(at="2020-01-06 19:00", channel="instagram", format="reel", pillar="promo", title="y")
+    assert ws.post_book.publish(past.id, "https://www.instagram.com/p/LATE/").published_at == past.at

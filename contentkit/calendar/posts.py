@@ -171,7 +171,7 @@ class PostBook:
         return post
 
     def publish(self, post_id: str, url: str, at: str | datetime | None = None) -> Post:
-        """Mark a post published at `url` (at its planned time unless `at` is given)."""
+        """Mark a post published at `url`, at `at` (default: its planned time, or now if that is ahead)."""
         if not url.strip().lower().startswith(("http://", "https://")):
             raise InputError(f"{url!r} is not a link; give the published post's URL, starting with https://")
         with self.ws.store.transaction() as tx:
@@ -180,7 +180,9 @@ class PostBook:
                 raise InputError(f"post {post.id} was skipped ({post.skip_reason}); add a new post instead")
             post.status = "published"
             post.published_url = url.strip()
-            post.published_at = parse_at(at, self.ws.tz) if at else pendulum.instance(post.at)
+            # Without --at: the planned time, unless that is still ahead (then it went out early: now).
+            now = pendulum.now(self.ws.tz)
+            post.published_at = parse_at(at, self.ws.tz) if at else min(pendulum.instance(post.at), now)
             post.updated_at = pendulum.now(self.ws.tz)
             tx.save(post)
         return post
