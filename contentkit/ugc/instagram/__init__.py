@@ -1,8 +1,10 @@
 """The one place that talks to instaloader: sessions, collection, saved JSON, comments, media.
 
-Nothing else in contentkit imports instaloader, and no module here imports it
-at the top (the CLI starts without it). The parts:
+Nothing else in contentkit imports instaloader, and inside this package only
+`library.py` does; the others import `library` inside the functions that need
+it, so the CLI starts without instaloader. The parts:
 
+- `library.py`   the instaloader import itself
 - `session.py`   the Instaloader contentkit uses; login from instaloader's session file
 - `iteration.py` resumable tagged/hashtag walks and their frozen state on disk
 - `convert.py`   Post/StoryItem → UGCItem from what the saved node holds; saved files; comments

@@ -19,7 +19,7 @@ from .iteration import CollectRun, walk_resumably
 from .session import open_loader
 
 if TYPE_CHECKING:
-    import instaloader
+    from .library import instaloader
 
 __all__ = ["InstagramClient"]
 
@@ -49,7 +49,7 @@ class InstagramClient:
 
     def tagged_posts(self, username: str) -> Iterator[Any]:
         """Posts where `username` is tagged (a resumable NodeIterator)."""
-        import instaloader as il
+        from .library import instaloader as il
 
         try:
             profile = il.Profile.from_username(self.context, username)
@@ -59,7 +59,7 @@ class InstagramClient:
 
     def hashtag_posts(self, tag: str) -> Iterator[Any]:
         """Recent posts under `#tag` (a resumable NodeIterator)."""
-        import instaloader as il
+        from .library import instaloader as il
 
         try:
             return il.Hashtag.from_name(self.context, tag).get_posts_resumable()  # type: ignore[no-any-return]
@@ -98,7 +98,7 @@ class InstagramClient:
 
     def comments(self, shortcode: str) -> list[Comment]:
         """Every comment and reply on the post `shortcode` (needs a logged-in session)."""
-        import instaloader as il
+        from .library import instaloader as il
 
         try:
             return comments_of(il.Post.from_shortcode(self.context, shortcode))
@@ -107,7 +107,7 @@ class InstagramClient:
 
     def fresh_media_urls(self, shortcode: str) -> list[str]:
         """Current media links of a post (stored links expire after some days)."""
-        import instaloader as il
+        from .library import instaloader as il
 
         try:
             post = il.Post.from_shortcode(self.context, shortcode)

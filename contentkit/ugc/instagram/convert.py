@@ -78,7 +78,7 @@ def parse_saved(context: Any, data: dict[str, Any], where: str, *, brand_handle:
     Never goes to the network: the Instaloader 3 form (`{"shortcode": ...}`
     only) would make `load_structure` fetch the post, so it is refused first.
     """
-    import instaloader as il
+    from .library import instaloader as il
 
     meta = data.get("instaloader")
     if not (isinstance(meta, dict) and "node" in data and isinstance(data.get("node"), dict)):
@@ -150,7 +150,7 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
     With `online=True` (during collection) a Post whose node lacks the owner's
     username may ask Instagram for it, as instaloader itself would.
     """
-    import instaloader as il
+    from .library import instaloader as il
 
     node = node_of(structure)
     brand = brand_handle.lstrip("@").lower()
@@ -213,7 +213,7 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
 def _story_item(node: dict[str, Any], where: str, owner: str, owner_id: str | None, caption: str,
                 hashtags: list[str], mentions: list[str], brand: str) -> UGCItem:
     # A StoryItem's owner_username would fetch the owner's profile: only the node's owner counts.
-    import instaloader as il
+    from .library import instaloader as il
 
     if "id" not in node:
         raise InputError(f"{where}: the story has no id; export it again")

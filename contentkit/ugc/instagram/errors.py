@@ -34,7 +34,7 @@ def network_error(
     >>> network_error(TooManyRequestsException("429"))            # doctest: +SKIP
     NetworkError('Instagram is rate limiting this account; wait (an hour is safe) and run again: it will resume')
     """
-    import instaloader as il
+    from .library import instaloader as il
     import requests
     import urllib3
 
@@ -83,7 +83,7 @@ def network_error(
 
 def instaloader_errors() -> tuple[type[BaseException], ...]:
     """The exception types a network call through instaloader may raise (for `except`)."""
-    import instaloader as il
+    from .library import instaloader as il
     import requests
     import urllib3
 

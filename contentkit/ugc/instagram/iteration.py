@@ -64,8 +64,8 @@ def walk_resumably(
     `since` skips older posts, tolerating pinned ones at the top; `limit`
     stops after that many posts.
     """
-    import instaloader as il
-    from instaloader.nodeiterator import resumable_iteration
+    from .library import instaloader as il
+    from .library import resumable_iteration
 
     run = CollectRun(source=source)
     kind = source.split(":", 1)[0]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ...errors import InputError
 
 if TYPE_CHECKING:
-    import instaloader
+    from .library import instaloader
 
 __all__ = ["new_loader", "loader_context_offline", "open_loader", "session_user"]
 
@@ -24,7 +24,7 @@ def new_loader(*, sleep: bool = True) -> instaloader.Instaloader:
     limit ends the run (its place is saved) so the user can come back later.
     Making it sends no request.
     """
-    import instaloader as il
+    from .library import instaloader as il
 
     class _FailFastOn429(il.RateController):
         def handle_429(self, query_type: str) -> None:
@@ -82,7 +82,7 @@ def session_user(login: str | None, shop_handle: str = "", *, what: str = "Insta
     """
     if login and login.strip().lstrip("@"):
         return login.strip().lstrip("@")
-    import instaloader.instaloader as il_module
+    from .library import loader_module as il_module
 
     handle = shop_handle.strip().lstrip("@")
     if handle and any(
