@@ -13,7 +13,8 @@ from PIL import Image, ImageChops
 
 from contentkit.graphics.brand import Brand, lato
 from contentkit.graphics.emoji import find_emoji_font
-from contentkit.graphics.render import Canvas, render_testimonial
+from contentkit.graphics.canvas import Canvas
+from contentkit.graphics.render import render_testimonial
 from contentkit.graphics.reviewtext import label
 from contentkit.graphics.templates import SIZES, Layer
 from contentkit.graphics.textfit import fit_text
@@ -106,7 +107,7 @@ def test_empty_stars_are_see_through_where_the_template_says_so(template: str) -
 @pytest.mark.parametrize("template", ["card", "photo", "minimal", "chat"])
 def test_a_short_quote_grows_to_fill_a_story(template: str) -> None:
     # "Mantap, enak!" at the square's size left the story's tall card looking empty.
-    from contentkit.graphics.render import fit_layer_text
+    from contentkit.graphics.painters import fit_layer_text
     from contentkit.graphics.templates import load_template
 
     tpl = load_template(template)

@@ -12,7 +12,7 @@ from contentkit import render_testimonial, save_testimonial
 from contentkit.errors import ConfigError, InputError
 from contentkit.graphics.brand import Brand, lato
 from contentkit.graphics.emoji import find_emoji_font
-from contentkit.graphics.render import Canvas
+from contentkit.graphics.canvas import Canvas
 from contentkit.graphics.reviewtext import credit, mask_name
 from contentkit.graphics.shapes import draw_stars
 from contentkit.graphics.templates import SIZES, list_templates, load_template

@@ -19,7 +19,7 @@ import pendulum
 
 from ..dates import next_week_start, parse_date, parse_week, week_label
 from ..errors import InputError
-from ..records import Idea, Post, Review, Series
+from ..records import Idea, Post
 from ..store import Transaction
 from ..vocab import PILLAR_STAGES, STAGES
 from .content import ContentPicker
@@ -222,7 +222,3 @@ def _unpublished_last_week(ws: Workspace, tx: Transaction, today: date | None) -
         f"{len(late)} post(s) from last week ({week_label(last_monday)}) never marked published: {shown}; "
         "mark each with `contentkit post publish ID --url URL` or `contentkit post skip ID --reason TEXT`"
     ]
-
-
-# Re-exported for scripts that want the week's series bookkeeping.
-_ = (Review, Series)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from ..records import Idea, Post, Review, Series, UGCItem
+from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from .captions import fit_caption, pick_hashtags, write_caption
 from .content import ContentPicker, Pick, series_title

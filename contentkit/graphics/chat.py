@@ -17,7 +17,7 @@ from .textfit import load_font
 if TYPE_CHECKING:
     from PIL import Image
 
-    from .render import Canvas
+    from .canvas import Canvas
     from .templates import Layer
 
 __all__ = ["dot_pattern", "header", "bubble"]
@@ -76,7 +76,7 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     """A chat bubble holding the review (side = "in") or the shop's thank-you (side = "out")."""
     from PIL import ImageDraw
 
-    from .render import _note_cut, fit_layer_text
+    from .painters import _note_cut, fit_layer_text
 
     x, y, w, h = canvas.box(layer)
     if layer.get("follow") and canvas.flow_y:

@@ -36,14 +36,14 @@ def star_points(cx: float, cy: float, outer: float, inner_ratio: float = 0.48) -
 @lru_cache(maxsize=64)
 def _stars_masks(height: int, gap: int, halves: int) -> tuple[Image.Image, Image.Image]:
     """(filled, empty) masks for a row of five stars with `halves` half-stars lit (0..10)."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageChops, ImageDraw
 
     h = height * _SS
     g = gap * _SS
     width = 5 * h + 4 * g
     full = Image.new("L", (width, h), 0)
     empty = Image.new("L", (width, h), 0)
-    df, de = ImageDraw.Draw(full), ImageDraw.Draw(empty)
+    de = ImageDraw.Draw(empty)
     outer = h / 2
     cy = h / 2 + h * 0.05  # the star's visual centre sits a little low
     for i in range(5):
@@ -57,8 +57,6 @@ def _stars_masks(height: int, gap: int, halves: int) -> tuple[Image.Image, Image
             right = cx - outer if lit == 0 else (cx if lit == 1 else cx + outer + 1)
             clip = Image.new("L", (width, h), 0)
             ImageDraw.Draw(clip).rectangle((cx - outer - 1, 0, right, h), fill=255)
-            from PIL import ImageChops
-
             full.paste(255, (0, 0), ImageChops.multiply(star, clip))
     size = ((width + _SS - 1) // _SS, height)
     return full.resize(size, Image.Resampling.LANCZOS), empty.resize(size, Image.Resampling.LANCZOS)
