@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import echo_table, workspace_option
+from .common import echo_json, echo_table, json_option, workspace_option
 
 
 @click.group()
@@ -21,7 +21,8 @@ def strategy() -> None:
 
 
 @strategy.command("list")
-def list_() -> None:
+@json_option
+def list_(as_json: bool) -> None:
     """List the built-in strategies.
 
     \b
@@ -30,11 +31,11 @@ def list_() -> None:
     """
     from contentkit.calendar.strategy import list_strategies, load_strategy
 
-    rows = []
-    for name in list_strategies():
-        s = load_strategy(name)
-        rows.append((name, len(s.slots), s.title["id"], s.title["en"]))
-    echo_table(["name", "slots/week", "judul", "title"], rows)
+    strategies = [load_strategy(name) for name in list_strategies()]
+    if as_json:
+        echo_json([{"id": s.name, "title": s.title, "slots": len(s.slots), "mix": s.mix} for s in strategies])
+        return
+    echo_table(["name", "slots/week", "judul", "title"], [(s.name, len(s.slots), s.title["id"], s.title["en"]) for s in strategies])
 
 
 @strategy.command()

@@ -168,6 +168,8 @@ def test_strategy_list_show_and_copy(runner: CliRunner, ws: Workspace) -> None:
     names = run(runner, "strategy", "list").output
     for name in ("kuliner", "fesyen", "rumah-tangga", "umum"):
         assert name in names
+    listed = json.loads(run(runner, "strategy", "list", "--json").output)
+    assert [s["id"] for s in listed] == ["fesyen", "kuliner", "rumah-tangga", "umum"]
     w = ["-w", str(ws.root)]
     assert "storytelling" in run(runner, "strategy", "show", *w).output
     run(runner, "strategy", "copy", "kuliner", *w)
