@@ -273,3 +273,10 @@ def test_strategy_slot_with_an_impossible_format_names_the_slot(ws: Workspace) -
     with pytest.raises(ConfigError, match=r"slots\[0\].*whatsapp has no reel"):
         parse_strategy({"slots": [{"day": "mon", "time": "10:00", "channel": "whatsapp", "format": "reel"}],
                         "mix": {"promo": 1}, "prompts": {"promo": {"id": ["a"], "en": ["a"]}}})
+
+
+def test_every_listing_takes_json(runner: CliRunner) -> None:
+    for name in COMMANDS:
+        command = cli.get_command(click.Context(cli), name)
+        if isinstance(command, click.Group) and "list" in command.list_commands(click.Context(command)):
+            assert "--json" in run(runner, name, "list", "--help").output, name
