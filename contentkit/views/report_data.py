@@ -12,7 +12,8 @@ the window, by local date:
   skipped, and the loyalty stages the week's non-skipped posts cover;
 - pillar mix: non-skipped posts per pillar against the strategy's target share;
 - channels: posts and published posts per channel;
-- consent funnel (customer content, by item): collected, asked (`requested`),
+- consent funnel (customer content, by item): collected, asked (`requested`, or
+  answered: a grant or decline recorded without a request was asked elsewhere),
   `granted`, reposted (a published post using it); and the exits `declined`,
   `revoked` and `expired` (a request unanswered for the workspace's
   `consent_expiry_days` and still unanswered when the report is made, an
@@ -235,7 +236,9 @@ def _funnel(ws: Workspace, snap: Any, posts: list[dict[str, Any]], inside: Any, 
     for events in by_item.values():
         events.sort(key=lambda r: datetime.fromisoformat(r["at"]))
         kinds = {r["kind"] for r in events if inside(r["at"])}
-        funnel.requested += "requested" in kinds
+        # An answer means it was asked, even when the asking happened outside contentkit,
+        # so the funnel never narrows upwards (asked 1 → granted 2).
+        funnel.requested += bool(kinds & {"requested", "granted", "declined"})
         funnel.granted += "granted" in kinds
         funnel.declined += "declined" in kinds
         funnel.revoked += "revoked" in kinds
