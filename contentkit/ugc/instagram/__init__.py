@@ -1,10 +1,10 @@
 """The one place that talks to instaloader: sessions, collection, saved JSON, comments, media.
 
 Nothing else in contentkit imports instaloader, and inside this package only
-`library.py` does; the others import `library` inside the functions that need
-it, so the CLI starts without instaloader. The parts:
+`library.py` does, lazily: the others take instaloader's names from `library`
+inside the functions that need them, so the CLI starts without instaloader. The parts:
 
-- `library.py`   the instaloader import itself
+- `library.py`   the instaloader import itself, on first use of one of its names
 - `session.py`   the Instaloader contentkit uses; login from instaloader's session file
 - `iteration.py` resumable tagged/hashtag walks and their frozen state on disk
 - `convert.py`   Post/StoryItem → UGCItem from what the saved node holds; saved files; comments

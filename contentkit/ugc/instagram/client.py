@@ -19,7 +19,7 @@ from .iteration import CollectRun, walk_resumably
 from .session import open_loader
 
 if TYPE_CHECKING:
-    from .library import instaloader
+    from .library import Instaloader
 
 __all__ = ["InstagramClient"]
 
@@ -30,7 +30,7 @@ class InstagramClient:
     >>> client = InstagramClient.open(login="dapurbusari")   # doctest: +SKIP
     """
 
-    def __init__(self, loader: instaloader.Instaloader, login: str | None = None) -> None:
+    def __init__(self, loader: Instaloader, login: str | None = None) -> None:
         self.loader = loader
         self.login = login
 
@@ -49,20 +49,20 @@ class InstagramClient:
 
     def tagged_posts(self, username: str) -> Iterator[Any]:
         """Posts where `username` is tagged (a resumable NodeIterator)."""
-        from .library import instaloader as il
+        from .library import Profile
 
         try:
-            profile = il.Profile.from_username(self.context, username)
+            profile = Profile.from_username(self.context, username)
             return profile.get_tagged_posts()  # type: ignore[no-any-return]
         except instaloader_errors() as exc:
             raise network_error(exc, what=f"profile @{username}", login=self.login) from None
 
     def hashtag_posts(self, tag: str) -> Iterator[Any]:
         """Recent posts under `#tag` (a resumable NodeIterator)."""
-        from .library import instaloader as il
+        from .library import Hashtag
 
         try:
-            return il.Hashtag.from_name(self.context, tag).get_posts_resumable()  # type: ignore[no-any-return]
+            return Hashtag.from_name(self.context, tag).get_posts_resumable()  # type: ignore[no-any-return]
         except instaloader_errors() as exc:
             raise network_error(exc, what=f"hashtag #{tag}", login=self.login) from None
 
@@ -98,19 +98,19 @@ class InstagramClient:
 
     def comments(self, shortcode: str) -> list[Comment]:
         """Every comment and reply on the post `shortcode` (needs a logged-in session)."""
-        from .library import instaloader as il
+        from .library import Post
 
         try:
-            return comments_of(il.Post.from_shortcode(self.context, shortcode))
+            return comments_of(Post.from_shortcode(self.context, shortcode))
         except instaloader_errors() as exc:
             raise network_error(exc, what=f"post {shortcode}", login=self.login, resumable=False) from None
 
     def fresh_media_urls(self, shortcode: str) -> list[str]:
         """Current media links of a post (stored links expire after some days)."""
-        from .library import instaloader as il
+        from .library import Post
 
         try:
-            post = il.Post.from_shortcode(self.context, shortcode)
+            post = Post.from_shortcode(self.context, shortcode)
             item = item_from_structure(post, f"post {shortcode}", online=True)
         except instaloader_errors() as exc:
             raise network_error(exc, what=f"post {shortcode}", login=self.login, resumable=False) from None

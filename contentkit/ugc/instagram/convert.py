@@ -78,7 +78,7 @@ def parse_saved(context: Any, data: dict[str, Any], where: str, *, brand_handle:
     Never goes to the network: the Instaloader 3 form (`{"shortcode": ...}`
     only) would make `load_structure` fetch the post, so it is refused first.
     """
-    from .library import instaloader as il
+    from .library import InstaloaderException, load_structure
 
     meta = data.get("instaloader")
     if not (isinstance(meta, dict) and "node" in data and isinstance(data.get("node"), dict)):
@@ -87,8 +87,8 @@ def parse_saved(context: Any, data: dict[str, Any], where: str, *, brand_handle:
     if node_type not in ("Post", "StoryItem"):
         raise InputError(f"{where}: a {node_type or 'unknown'} structure, not a Post or StoryItem; import posts and stories only")
     try:
-        structure = il.load_structure(context, data)
-    except (AssertionError, KeyError, TypeError, il.InstaloaderException):
+        structure = load_structure(context, data)
+    except (AssertionError, KeyError, TypeError, InstaloaderException):
         raise InputError(f"{where}: the {node_type} has no shortcode or id; export it again") from None
     return item_from_structure(structure, where, brand_handle=brand_handle)
 
@@ -150,7 +150,7 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
     With `online=True` (during collection) a Post whose node lacks the owner's
     username may ask Instagram for it, as instaloader itself would.
     """
-    from .library import instaloader as il
+    from .library import StoryItem
 
     node = node_of(structure)
     brand = brand_handle.lstrip("@").lower()
@@ -160,7 +160,7 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
     owner, owner_id = _owner(node)
     if owner and not _IG_USERNAME.fullmatch(owner):
         raise InputError(f"{where}: {owner[:40]!r} is not an Instagram username; this is not instaloader's metadata")
-    if isinstance(structure, il.StoryItem):
+    if isinstance(structure, StoryItem):
         return _story_item(node, where, owner, owner_id, caption, hashtags, mentions, brand)
     shortcode = node.get("shortcode") or node.get("code")
     if not shortcode:
@@ -213,7 +213,7 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
 def _story_item(node: dict[str, Any], where: str, owner: str, owner_id: str | None, caption: str,
                 hashtags: list[str], mentions: list[str], brand: str) -> UGCItem:
     # A StoryItem's owner_username would fetch the owner's profile: only the node's owner counts.
-    from .library import instaloader as il
+    from .library import Post
 
     if "id" not in node:
         raise InputError(f"{where}: the story has no id; export it again")
@@ -231,7 +231,7 @@ def _story_item(node: dict[str, Any], where: str, owner: str, owner_id: str | No
         urls.append(node["display_resources"][-1]["src"])
     elif node.get("display_url"):
         urls.append(node["display_url"])
-    shortcode = il.Post.mediaid_to_shortcode(int(node["id"]))
+    shortcode = Post.mediaid_to_shortcode(int(node["id"]))
     return UGCItem(
         platform="instagram",
         url=f"https://www.instagram.com/stories/{owner}/{int(node['id'])}/",

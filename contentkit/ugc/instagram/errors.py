@@ -34,9 +34,19 @@ def network_error(
     >>> network_error(TooManyRequestsException("429"))            # doctest: +SKIP
     NetworkError('Instagram is rate limiting this account; wait (an hour is safe) and run again: it will resume')
     """
-    from .library import instaloader as il
     import requests
     import urllib3
+
+    from .library import (
+        AbortDownloadException,
+        LoginException,
+        LoginRequiredException,
+        PrivateProfileNotFollowedException,
+        ProfileNotExistsException,
+        QueryReturnedBadRequestException,
+        QueryReturnedNotFoundException,
+        TooManyRequestsException,
+    )
 
     chain = list(_chain(exc))
     text = " | ".join(str(e) for e in chain).lower()
@@ -45,27 +55,27 @@ def network_error(
         f"and run again with --login {login or 'YOUR_ACCOUNT'}"
     )
     resume = ": it will resume where it stopped" if resumable else ""
-    if any(isinstance(e, il.AbortDownloadException) for e in chain):
+    if any(isinstance(e, AbortDownloadException) for e in chain):
         if "redirected to login" in text or "logged out" in text:
             return NetworkError(f"Instagram logged this session out; {session_hint} (a fresh session){resume}")
         return NetworkError(
             "Instagram asked this account to confirm it is you (checkpoint/feedback required); "
             f"open the Instagram app, confirm, wait a few hours and run again{resume}"
         )
-    if any(isinstance(e, il.LoginRequiredException) for e in chain):
+    if any(isinstance(e, LoginRequiredException) for e in chain):
         return NetworkError(f"{what} needs a logged-in Instagram session; {session_hint}")
-    if any(isinstance(e, il.ProfileNotExistsException) for e in chain):
+    if any(isinstance(e, ProfileNotExistsException) for e in chain):
         return NetworkError(f"{what} was not found on Instagram; check the name ([handles] instagram in contentkit.toml)")
-    if any(isinstance(e, il.PrivateProfileNotFollowedException) for e in chain):
+    if any(isinstance(e, PrivateProfileNotFollowedException) for e in chain):
         return NetworkError(f"{what} is private; follow it from the --login account, or collect by hashtag")
     if (
-        any(isinstance(e, il.TooManyRequestsException) for e in chain)
+        any(isinstance(e, TooManyRequestsException) for e in chain)
         or "429" in text
         or "please wait a few minutes" in text
         or ("401" in text and "unauthorized" in text)
     ):
         return NetworkError(f"Instagram is rate limiting this account; wait (an hour is safe) and run again{resume}")
-    if any(isinstance(e, il.QueryReturnedNotFoundException) for e in chain):
+    if any(isinstance(e, QueryReturnedNotFoundException) for e in chain):
         return NetworkError(f"{what} was not found on Instagram (404); check the name or link")
     connection_errors = (requests.exceptions.ConnectionError, requests.exceptions.Timeout, urllib3.exceptions.HTTPError,
                          ConnectionError, TimeoutError)
@@ -73,9 +83,9 @@ def network_error(
         marker in text for marker in ("max retries", "name resolution", "connection aborted", "timed out", "connection refused")
     ):
         return NetworkError(f"cannot reach Instagram; check the internet connection and run again{resume}")
-    if any(isinstance(e, il.LoginException) for e in chain):
+    if any(isinstance(e, LoginException) for e in chain):
         return NetworkError(f"Instagram refused the login; {session_hint}")
-    if any(isinstance(e, il.QueryReturnedBadRequestException) for e in chain):
+    if any(isinstance(e, QueryReturnedBadRequestException) for e in chain):
         return NetworkError(f"Instagram refused the request (400); wait a while and run again{resume}")
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return NetworkError(f"Instagram refused: {first[:200]}; run again later{resume}")
@@ -83,10 +93,11 @@ def network_error(
 
 def instaloader_errors() -> tuple[type[BaseException], ...]:
     """The exception types a network call through instaloader may raise (for `except`)."""
-    from .library import instaloader as il
     import requests
     import urllib3
 
+    from .library import AbortDownloadException, InstaloaderException
+
     # urllib3 and OSError: a connection that drops while a media file streams in.
-    return (il.InstaloaderException, il.AbortDownloadException, requests.exceptions.RequestException,
+    return (InstaloaderException, AbortDownloadException, requests.exceptions.RequestException,
             urllib3.exceptions.HTTPError, ConnectionError, TimeoutError)

@@ -64,16 +64,15 @@ def walk_resumably(
     `since` skips older posts, tolerating pinned ones at the top; `limit`
     stops after that many posts.
     """
-    from .library import instaloader as il
-    from .library import resumable_iteration
+    from .library import load_structure_from_file, resumable_iteration, save_structure_to_file
 
     run = CollectRun(source=source)
     kind = source.split(":", 1)[0]
     with resumable_iteration(
         context=context,
         iterator=iterator,
-        load=il.load_structure_from_file,
-        save=il.save_structure_to_file,
+        load=load_structure_from_file,
+        save=save_structure_to_file,
         format_path=lambda magic: resume_file(resume_dir, source, magic),
         check_bbd=True,
     ) as (resumed, start_index):

@@ -12,25 +12,25 @@ from typing import TYPE_CHECKING, Any
 from ...errors import InputError
 
 if TYPE_CHECKING:
-    from .library import instaloader
+    from .library import Instaloader
 
 __all__ = ["new_loader", "loader_context_offline", "open_loader", "session_user"]
 
 
-def new_loader(*, sleep: bool = True) -> instaloader.Instaloader:
+def new_loader(*, sleep: bool = True) -> Instaloader:
     """An Instaloader that only fetches metadata, quietly, and fails fast on HTTP 429.
 
     Instaloader's own 429 handling sleeps for up to many minutes; here a rate
     limit ends the run (its place is saved) so the user can come back later.
     Making it sends no request.
     """
-    from .library import instaloader as il
+    from .library import Instaloader, RateController, TooManyRequestsException
 
-    class _FailFastOn429(il.RateController):
+    class _FailFastOn429(RateController):
         def handle_429(self, query_type: str) -> None:
-            raise il.TooManyRequestsException("429 Too Many Requests (rate limited)")
+            raise TooManyRequestsException("429 Too Many Requests (rate limited)")
 
-    return il.Instaloader(
+    return Instaloader(
         sleep=sleep,
         quiet=True,
         download_pictures=False,
@@ -50,7 +50,7 @@ def loader_context_offline() -> Any:
     return new_loader(sleep=False).context
 
 
-def open_loader(login: str | None = None, session_file: str | None = None) -> instaloader.Instaloader:
+def open_loader(login: str | None = None, session_file: str | None = None) -> Instaloader:
     """A new loader, logged in from instaloader's session file for `login` when given.
 
     >>> open_loader("dapurbusari")     # doctest: +SKIP
