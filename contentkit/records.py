@@ -100,7 +100,7 @@ class Post(Record):
     review_id: str | None = None
     prompt_key: str | None = None
     event: str | None = None
-    slot: str | None = None  # "2026-W49#3": which strategy slot of which week the planner filled
+    slot: str | None = None  # "2026-W49#wed-19:30-instagram-reel": which slot of which week the planner filled
     source: str = "plan"  # plan | manual | repost
     duration_s: float | None = None  # video length, when known, for platform limits
     locked: bool = False

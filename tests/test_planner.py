@@ -160,7 +160,7 @@ def test_dst_timezone_keeps_wall_clock_times(tmp_path) -> None:  # type: ignore[
     after = ws.plan(week="2027-W13").posts
     for p in before + after:
         local = pendulum.instance(p.at).in_timezone("Europe/Berlin")
-        slot = ws.strategy.slots[int(p.slot.split("#")[1])]
+        slot = dict(zip(ws.strategy.slot_ids(), ws.strategy.slots))[p.slot.split("#", 1)[1]]
         assert local.format("HH:mm") == slot.time
     winter = [p for p in before if pendulum.instance(p.at).in_timezone("Europe/Berlin").day < 28]
     summer = [p for p in before if p not in winter]
@@ -223,3 +223,18 @@ def test_publishing_ahead_of_the_plan_records_now(ws: Workspace) -> None:
     assert pendulum.instance(published.published_at) <= pendulum.now().add(minutes=1)
     past = ws.post_book.add(at="2020-01-06 19:00", channel="instagram", format="reel", pillar="promo", title="y")
     assert ws.post_book.publish(past.id, "https://www.instagram.com/p/LATE/").published_at == past.at
+
+
+def test_adding_a_slot_to_the_strategy_keeps_planned_posts_on_their_slots(ws: Workspace) -> None:
+    from contentkit.calendar.strategy import Slot
+
+    ws.plan(week="2026-W50")
+    before = {(p.at, p.channel) for p in ws.posts()}
+    strategy = ws.strategy
+    strategy.slots.insert(0, Slot("mon", "07:00", "whatsapp", "status"))  # a new first slot
+    result = ws.plan(week="2026-W50")
+    assert result.added == 1
+    after = [(p.at, p.channel) for p in ws.posts()]
+    assert len(after) == len(set(after)) == len(before) + 1
+    added = set(after) - before
+    assert [pendulum.instance(at).in_timezone(ws.tz).format("ddd HH:mm") for at, _ in added] == ["Mon 07:00"]

@@ -74,6 +74,21 @@ class Strategy:
     def call_to_action(self, channel: str, lang: str) -> str:
         return self.cta.get(channel, {}).get(lang, "")
 
+    def slot_ids(self) -> list[str]:
+        """A stable name per slot (`wed-19:30-instagram-reel`), in slot order.
+
+        Posts remember their slot by this name, not by position, so adding or
+        reordering slots in the strategy never shifts planned posts onto other
+        slots (a repeated identical slot gets `~2`, `~3`).
+        """
+        seen: dict[str, int] = {}
+        ids = []
+        for slot in self.slots:
+            base = f"{slot.day}-{slot.time}-{slot.channel}-{slot.format}"
+            seen[base] = seen.get(base, 0) + 1
+            ids.append(base if seen[base] == 1 else f"{base}~{seen[base]}")
+        return ids
+
 
 def _builtin_dir() -> Any:
     return resources.files("contentkit.templates") / "strategies"

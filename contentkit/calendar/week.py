@@ -72,6 +72,7 @@ class WeekPlanner:
         self.brand = ws.config.brand
         self.overrides = ws.config.limits
         self.series = tx.all(Series)
+        self.slot_ids = strategy.slot_ids()
         # slot key -> kept post rows; series id -> placed episodes
         self.by_slot: dict[str, list[dict[str, Any]]] = {}
         self.placed: dict[str, set[int]] = {}
@@ -101,7 +102,7 @@ class WeekPlanner:
         free: list[tuple[int, Slot, pendulum.DateTime]] = []
         replaced = 0
         for index, slot, at in times:
-            key = f"{label}#{index}"
+            key = self._key(label, index)
             rows = self.by_slot.get(key, [])
             keep = [r for r in rows if not (replan and _redrawable(r))]
             for r in rows:
@@ -159,6 +160,10 @@ class WeekPlanner:
         return WeekOutcome(posts, len(new), replaced, carry, week_events, warnings)
 
     # -- slots ----------------------------------------------------------------
+    def _key(self, label: str, index: int) -> str:
+        """`2026-W50#wed-19:30-instagram-reel`: which slot of which week a post fills."""
+        return f"{label}#{self.slot_ids[index]}"
+
     def _remove(self, row: dict[str, Any]) -> None:
         """Drop a redrawn draft and give back what it used, so this run can use it again.
 
@@ -260,7 +265,7 @@ class WeekPlanner:
         for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc):
             self.used_ugc.add(item.id)
             post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format)
-            post.slot = f"{label}#{index}"
+            post.slot = self._key(label, index)
             post.source = "plan"
             post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, slot.channel, self.overrides)
             self._stamp(post)
@@ -303,7 +308,7 @@ class WeekPlanner:
         post = Post(
             at=at, channel=slot.channel, format=slot.format, pillar=pillar, title=pick.title,
             caption=caption, hashtags=tags, prompt_key=pick.prompt_key, event=pick.event,
-            slot=f"{label}#{index}", source="plan",
+            slot=self._key(label, index), source="plan",
         )
         if pick.idea is not None:
             post.idea_id = pick.idea.id
