@@ -121,15 +121,18 @@ def _fit(d: ImageDraw.ImageDraw, text: str, fnt: Any, width: int) -> str:
     return text + "…"
 
 
+def _legend(d: Any, small: Any, words: dict[str, Any], x: int, top: int) -> None:
+    """The planned / published colour key both bar panels share."""
+    for colour, text in ((_PLANNED, words["planned"]), (_PUBLISHED, words["published"])):
+        d.rectangle((x, top + 4, x + 18, top + 22), fill=colour)
+        d.text((x + 26, top), text, font=small, fill=_INK)
+        x += 40 + int(d.textlength(text, font=small)) + 20
+
+
 def _weeks_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int, y: int, w: int, h: int) -> None:
     top = _title(d, font, x, y, words["planned_vs_published"])
     small = font("regular", 22)
-    # legend
-    lx = x
-    for colour, text in ((_PLANNED, words["planned"]), (_PUBLISHED, words["published"])):
-        d.rectangle((lx, top + 4, lx + 18, top + 22), fill=colour)
-        d.text((lx + 26, top), text, font=small, fill=_INK)
-        lx += 40 + int(d.textlength(text, font=small)) + 20
+    _legend(d, small, words, x, top)
     top += 44
     bottom = y + h - 36
     peak = max([wk.planned for wk in r.weeks] + [1])
@@ -219,11 +222,7 @@ def _stages_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int
 def _channels_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int, y: int, w: int, h: int) -> None:
     top = _title(d, font, x, y, words["channels"])
     small = font("regular", 22)
-    lx = x
-    for colour, text in ((_PLANNED, words["planned"]), (_PUBLISHED, words["published"])):
-        d.rectangle((lx, top + 4, lx + 18, top + 22), fill=colour)
-        d.text((lx + 26, top), text, font=small, fill=_INK)
-        lx += 40 + int(d.textlength(text, font=small)) + 20
+    _legend(d, small, words, x, top)
     top += 48
     rows = r.channels[:6]
     if not rows:
