@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import BrandKit
 from ..errors import ConfigError
 from .emoji import find_emoji_font
 from .glyphs import check_font_file
@@ -35,14 +36,18 @@ def lato(style: str) -> str:
     return str(font_lato.font_files[style])
 
 
+_KIT = BrandKit()
+
+
 @dataclass(frozen=True)
 class Brand:
     """How testimonials look: `Brand(primary="#0F766E", shop_name="Dapur Bu Sari")`."""
 
-    primary: str = "#C0392B"
-    secondary: str = "#F5B041"
-    background: str = "#FFF8F0"
-    text: str = "#2C2C2C"
+    # Colour defaults are the workspace brand kit's, so a script and a workspace look alike.
+    primary: str = _KIT.primary
+    secondary: str = _KIT.secondary
+    background: str = _KIT.background
+    text: str = _KIT.text
     logo: str = ""
     font_regular: str = ""
     font_bold: str = ""
