@@ -102,17 +102,27 @@ def _first_monday(ws: Workspace, week: str | None, start: str | date | None, tod
     return next_week_start(ws.tz, today)
 
 
-def _carry_before(rows: list[dict[str, Any]], mix: dict[str, float], monday: date, tz: str) -> dict[str, float]:
-    """Each pillar's deficit over every planned week before `monday` (clamped to ±1 post)."""
-    counts: Counter[str] = Counter()
-    total = 0
-    cutoff = pendulum.datetime(monday.year, monday.month, monday.day, tz=tz)
+def _deficits_before(
+    rows: list[dict[str, Any]], mix: dict[str, float], mondays: list[date], tz: str
+) -> list[dict[str, float]]:
+    """Each pillar's deficit over every planned post before each of `mondays` (clamped to ±1 post).
+
+    One pass over the store's posts serves every cut-off.
+    """
+    cutoffs = [pendulum.datetime(m.year, m.month, m.day, tz=tz) for m in mondays]
+    counts: list[Counter[str]] = [Counter() for _ in cutoffs]
     for row in rows:
-        if row.get("slot") and row.get("status") != "skipped" and datetime.fromisoformat(row["at"]) < cutoff:
-            counts[row["pillar"]] += 1
-            total += 1
+        if not row.get("slot") or row.get("status") == "skipped":
+            continue
+        at = datetime.fromisoformat(row["at"])
+        for i, cutoff in enumerate(cutoffs):
+            if at < cutoff:
+                counts[i][row["pillar"]] += 1
     # A changed strategy must not leave a debt that skews months of plans.
-    return {p: max(-1.0, min(1.0, share * total - counts[p])) for p, share in mix.items()}
+    return [
+        {p: max(-1.0, min(1.0, share * sum(c.values()) - c[p])) for p, share in mix.items()}
+        for c in counts
+    ]
 
 
 def _stages(pillars: set[str], has_audience: bool) -> list[str]:
@@ -160,7 +170,7 @@ def _run(
     picker = ContentPicker(strategy, ws.language, ideas, rows)
     # Deficits at the end of the four weeks before the first: windows reaching back stay on target.
     start = pendulum.Date(monday.year, monday.month, monday.day)
-    history = [_carry_before(rows, strategy.mix, start.subtract(weeks=k), ws.tz) for k in (3, 2, 1, 0)]
+    history = _deficits_before(rows, strategy.mix, [start.subtract(weeks=k) for k in (3, 2, 1, 0)], ws.tz)
     week_planner = WeekPlanner(ws, tx, strategy, picker, rows, dry_run=dry_run)
 
     result = PlanResult(weeks=[], dry_run=dry_run)
