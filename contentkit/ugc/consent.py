@@ -22,15 +22,16 @@ import pendulum
 
 from ..dates import parse_at, parse_date
 from ..errors import InputError
-from ..records import ConsentEvent, Post, UGCItem
+from ..records import ConsentEvent, Post, Review, UGCItem
 from ..store import Transaction
-from ..vocab import CHANNELS, check_channels, check_choice
+from ..vocab import CHANNELS, check_channel, check_channels, check_choice
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 __all__ = [
-    "STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "GrantResult", "PublishedPosts", "derive", "covers", "event_from_row",
+    "STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "Decision", "ConsentGate", "GrantResult",
+    "PublishedPosts", "derive", "covers", "event_from_row", "refusal",
 ]
 
 STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
@@ -150,6 +151,141 @@ def derive(events: Iterable[ConsentEvent], *, at: datetime, tz: str, expiry_days
 
 
 @dataclass(frozen=True)
+class Decision:
+    """The gate's answer: may this customer content be used here, now, and if not, why.
+
+    `reason` is one line naming the item, the channel and what consent is missing.
+    A Decision is truthy when use is allowed.
+    """
+
+    allowed: bool
+    reason: str = ""
+    ugc_id: str | None = None
+    state: ConsentState | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOWED = Decision(True)
+
+
+def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: str) -> str:
+    """One line saying why `item` may not be used on `channel` at `at`, and what to do."""
+    who = f"@{item.owner}"
+    last = state.last
+    when = pendulum.instance(last.at).in_timezone(tz).to_date_string() if last else ""
+    if item.rejected:
+        return f"{item.id} was rejected ({item.rejected}); it cannot be reposted"
+    name = state.name
+    if name == "none":
+        return (f"{item.id} has no consent from {who}; ask with `contentkit ugc request {item.id}` and record the yes "
+                f"with `contentkit ugc grant {item.id} --evidence ...`")
+    if name == "requested":
+        return (f"{who} has not answered the request of {when} for {item.id} yet; record the answer with "
+                f"`contentkit ugc grant {item.id} --evidence ...` or run `contentkit ugc check`")
+    if name == "expired":
+        return f"the request of {when} for {item.id} got no answer in time; ask again with `contentkit ugc request {item.id}`"
+    if name == "declined":
+        return f"{who} declined on {when}; {item.id} cannot be reposted"
+    if name == "revoked":
+        return f"{who} revoked consent for {item.id} on {when}; it cannot be reposted"
+    grant = state.grant
+    day = pendulum.instance(at).in_timezone(tz).date()
+    if grant is not None and grant.scope and channel not in grant.scope:
+        # A new grant replaces the old one: ask for, and record, every channel at once.
+        both = ",".join(c for c in CHANNELS if c in grant.scope or c == channel)
+        return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
+                f"ask {who} with `contentkit ugc request {item.id} --channels {both}`, "
+                f"then record the yes with --scope {both}")
+    if grant is not None and grant.until is not None and day > grant.until:
+        return (f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on "
+                f"{day.isoformat()} ({channel}); pick an earlier date or ask {who} again with `contentkit ugc request {item.id}`")
+    return f"{item.id} has no current grant covering {channel}; record one with `contentkit ugc grant {item.id}`"
+
+
+class ConsentGate:
+    """The one answer to "may this customer content be used on this channel at this time".
+
+    Built once per store snapshot (items, events and reviews indexed in one
+    pass), so a listing or an export over thousands of posts asks it cheaply.
+    Every route that creates, moves, revives, renders or exports customer
+    content asks `item`, `review` or `post`; nothing else derives consent.
+
+    >>> gate = ws.consent.gate()                                   # doctest: +SKIP
+    >>> gate.item("U3", "tiktok", at)                              # doctest: +SKIP
+    Decision(allowed=False, reason='the grant for U3 covers only instagram, not tiktok; ...')
+    """
+
+    def __init__(self, tx: Transaction, *, tz: str, expiry_days: int) -> None:
+        self.tx = tx
+        self.tz = tz
+        self.expiry_days = expiry_days
+        self._events: dict[str, list[ConsentEvent]] = {}
+        for row in tx.rows(ConsentEvent):
+            self._events.setdefault(row["ugc_id"], []).append(event_from_row(row))
+        self._items: dict[str, UGCItem] = {}
+        self._review_ugc: dict[str, str | None] | None = None
+
+    def events(self, ugc_id: str) -> list[ConsentEvent]:
+        return self._events.get(ugc_id, [])
+
+    def _item(self, item: UGCItem | str) -> UGCItem:
+        if isinstance(item, UGCItem):
+            return item
+        found = self._items.get(item)
+        if found is None:
+            found = self._items[item] = self.tx.get(UGCItem, item)
+        return found
+
+    def state(self, item: UGCItem | str, at: datetime) -> ConsentState:
+        """The item's consent state at `at`."""
+        it = self._item(item)
+        return derive(self.events(it.id), at=at, tz=self.tz, expiry_days=self.expiry_days, is_own=it.is_own)
+
+    def item(self, item: UGCItem | str, channel: str, at: datetime) -> Decision:
+        """May `item` (a UGCItem or its ID) be used on `channel` at `at`?"""
+        it = self._item(item)
+        state = self.state(it, at)
+        if not it.rejected and state.allows(channel, at):
+            return Decision(True, "", it.id, state)
+        return Decision(False, refusal(it, state, channel, at, self.tz), it.id, state)
+
+    def review(self, review: Review, channel: str, at: datetime) -> Decision:
+        """May `review` be shown on `channel` at `at`? A review made from customer content is
+        gated like a repost of that content; a review the shop received directly is not."""
+        if not review.ugc_id:
+            return ALLOWED
+        return self.item(review.ugc_id, channel, at)
+
+    def _review_source(self, review_id: str) -> str | None:
+        if self._review_ugc is None:
+            self._review_ugc = {r["id"]: r.get("ugc_id") for r in self.tx.rows(Review)}
+        return self._review_ugc.get(review_id)
+
+    def post(self, post: Post) -> Decision:
+        """May `post` go out as planned? Posts that use no customer content always may."""
+        if post.ugc_id:
+            return self.item(post.ugc_id, post.channel, post.at)
+        if post.review_id:
+            source = self._review_source(post.review_id)
+            if source:
+                return self.item(source, post.channel, post.at)
+        return ALLOWED
+
+    def blocked(self, posts: Iterable[Post]) -> list[tuple[Post, Decision]]:
+        """The posts among `posts` that are not skipped or published and may not go out, with why."""
+        out = []
+        for post in posts:
+            if post.status in ("skipped", "published"):
+                continue
+            decision = self.post(post)
+            if not decision:
+                out.append((post, decision))
+        return out
+
+
+@dataclass(frozen=True)
 class GrantResult:
     """A recorded grant and the scheduled posts it skipped because it no longer covers them."""
 
@@ -192,6 +328,22 @@ class ConsentLedger:
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+
+    # -- the gate --------------------------------------------------------
+    def gate(self, snapshot: Transaction | None = None) -> ConsentGate:
+        """The consent gate over `snapshot` (default: the store as it is now)."""
+        tx = snapshot or self.ws.store.read()
+        return ConsentGate(tx, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days)
+
+    def may_use(
+        self, item: UGCItem | str, channel: str, at: datetime | str, *, snapshot: Transaction | None = None
+    ) -> Decision:
+        """May `item` be used on `channel` at `at`? One Decision, with the reason when not.
+
+        >>> ws.consent.may_use("U3", "instagram", "2026-12-09 19:30")   # doctest: +SKIP
+        Decision(allowed=True, ...)
+        """
+        return self.gate(snapshot).item(item, check_channel(channel), self._now(at))
 
     # -- reading ---------------------------------------------------------
     def _now(self, at: datetime | str | None = None) -> datetime:

@@ -21,7 +21,7 @@ from ..errors import ConsentError, InputError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
 from ..vocab import CHANNELS, check_channel, check_format
-from .consent import ConsentState, derive
+from .consent import ConsentState, derive, refusal
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -47,42 +47,6 @@ def default_format(item: UGCItem, channel: str) -> str:
     if channel == "facebook":
         return "reel" if video else "feed"
     return "feed"
-
-
-def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: str) -> str:
-    """One line saying why `item` may not be used on `channel` at `at`, and what to do."""
-    who = f"@{item.owner}"
-    last = state.last
-    when = pendulum.instance(last.at).in_timezone(tz).to_date_string() if last else ""
-    if item.rejected:
-        return f"{item.id} was rejected ({item.rejected}); it cannot be reposted"
-    name = state.name
-    if name == "none":
-        return (f"{item.id} has no consent from {who}; ask with `contentkit ugc request {item.id}` and record the yes "
-                f"with `contentkit ugc grant {item.id} --evidence ...`")
-    if name == "requested":
-        return (f"{who} has not answered the request of {when} for {item.id} yet; record the answer with "
-                f"`contentkit ugc grant {item.id} --evidence ...` or run `contentkit ugc check`")
-    if name == "expired":
-        return f"the request of {when} for {item.id} got no answer in time; ask again with `contentkit ugc request {item.id}`"
-    if name == "declined":
-        return f"{who} declined on {when}; {item.id} cannot be reposted"
-    if name == "revoked":
-        return f"{who} revoked consent for {item.id} on {when}; it cannot be reposted"
-    grant = state.grant
-    today = pendulum.now(tz).date()
-    if name == "grant_expired" and grant is not None and grant.until is not None and grant.until < today:
-        return f"the grant for {item.id} ended on {grant.until.isoformat()}; ask {who} again with `contentkit ugc request {item.id}`"
-    if grant is not None and grant.scope and channel not in grant.scope:
-        # A new grant replaces the old one: ask for, and record, every channel at once.
-        both = ",".join(c for c in CHANNELS if c in grant.scope or c == channel)
-        return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
-                f"ask {who} with `contentkit ugc request {item.id} --channels {both}`, "
-                f"then record the yes with --scope {both}")
-    if grant is not None and grant.until is not None:
-        day = pendulum.instance(at).in_timezone(tz).to_date_string()
-        return f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on {day}; pick an earlier date or ask again"
-    return f"{item.id} has no current grant covering {channel}; record one with `contentkit ugc grant {item.id}`"
 
 
 @dataclass
@@ -177,13 +141,9 @@ class RepostDesk:
             raise InputError(f"--at {when.to_datetime_string()} is in the past; give a future time")
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
-            events = sorted(
-                (ConsentEvent.from_dict(r) for r in tx.rows(ConsentEvent) if r["ugc_id"] == item.id),
-                key=lambda e: (e.at, int(e.id[1:])),
-            )
-            state = self.state_at(item, events, when)
-            if item.rejected or not state.allows(channel, when):
-                raise ConsentError(refusal(item, state, channel, when, self.ws.tz))
+            decision = self.ws.consent.gate(tx).item(item, channel, when)
+            if not decision:
+                raise ConsentError(decision.reason)
             post = self.build_post(item, when, channel, format)
             post.locked = True  # placed by hand: the planner leaves it alone
             problems = check_post(post, self.ws.config.limits)
