@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config, Handles, load_config, write_config, LANGUAGES
 from .dates import check_timezone
-from .errors import WorkspaceError
+from .errors import InputError, WorkspaceError
 from .store import Store
 from .vocab import SECTORS, check_choice
 
@@ -139,6 +139,24 @@ class Workspace:
     def state_dir(self) -> Path:
         """Where resumable collection state and other working files live."""
         return self.root / "data"
+
+    def check_output(self, path: str | os.PathLike[str]) -> Path:
+        """`path`, unless it is one of the workspace's own files (its data folder, contentkit.toml
+        or the store's backup): no `-o` may write over the user's data, whatever the extension.
+
+        >>> ws.check_output("rencana.ics")          # doctest: +SKIP
+        PosixPath('rencana.ics')
+        """
+        target = Path(path).expanduser()
+        resolved = target.resolve()
+        own_files = (self.root / CONFIG_NAME).resolve(), (self.root / DB_NAME).resolve()
+        data_dir = self.state_dir.resolve()
+        if resolved in own_files or resolved == data_dir or data_dir in resolved.parents:
+            raise InputError(
+                f"{target} is one of the workspace's own files ({CONFIG_NAME} or the data folder); "
+                "write to another file, e.g. outside data/"
+            )
+        return target
 
     @cached_property
     def strategy(self) -> Strategy:
