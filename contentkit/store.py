@@ -19,7 +19,7 @@ import contextlib
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,6 +107,9 @@ class Transaction:
     def __init__(self, data: dict[str, dict[str, Any]]) -> None:
         self.data = data
         self.dirty = False
+        # Each saved row's stored version before this transaction (None: new), so checks
+        # run at commit see what changed (the consent gate looks only at changed posts).
+        self.originals: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.memory = data  # type: ignore[attr-defined]
 
@@ -177,7 +180,9 @@ class Transaction:
         for r in records:
             key = _number(type(r), r.record_id)
             assert key is not None
-            self._rows(r.table)[key] = r.to_dict()
+            rows = self._rows(r.table)
+            self.originals.setdefault((r.table, key), rows.get(key))
+            rows[key] = r.to_dict()
         if records:
             self.dirty = True
         return records
@@ -232,6 +237,8 @@ class Store:
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
         self._storage = AtomicJSONStorage(self.path)
+        # Run on every transaction before it is written; one that raises writes nothing.
+        self.checks: list[Callable[[Transaction], None]] = []
 
     def create(self) -> None:
         """Write an empty store with its schema version."""
@@ -271,6 +278,8 @@ class Store:
             tx = Transaction(self._load())
             yield tx
             if tx.dirty:
+                for check in self.checks:
+                    check(tx)
                 tx.meta()["schema"] = SCHEMA_VERSION
                 self._storage.write(tx.data)
         finally:

@@ -48,6 +48,7 @@ class Workspace:
         self.root = root
         self.config = config
         self.store = Store(root / DB_NAME)
+        self.store.checks.append(self._check_consent)
 
     # -- creating and finding ----------------------------------------------
     @classmethod
@@ -139,6 +140,12 @@ class Workspace:
     def state_dir(self) -> Path:
         """Where resumable collection state and other working files live."""
         return self.root / "data"
+
+    def _check_consent(self, tx: Any) -> None:
+        # Every write passes the consent gate: a post that uses customer content cannot be
+        # created, moved or revived without a current grant, whichever route saves it.
+        if any(table == "posts" for table, _ in tx.originals):
+            self.consent.gate(tx).check_changes(tx)
 
     def check_output(self, path: str | os.PathLike[str]) -> Path:
         """`path`, unless it is one of the workspace's own files (its data folder, contentkit.toml

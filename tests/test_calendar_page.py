@@ -77,9 +77,12 @@ def add(ws: Workspace, at: str, title: str, **kw: object) -> Post:
 
 
 def save_raw(ws: Workspace, post: Post) -> Post:
-    """Store a post as-is (post_book.add refuses posts that break limits; imports and old data may not)."""
+    """Store a post as-is, as old data or a hand-edited store holds it (post_book.add refuses posts
+    that break limits, and every route refuses customer content without a grant)."""
     with ws.store.transaction() as tx:
-        return tx.save(post)
+        tx.save(post)
+        tx.originals.clear()  # written past the routes' checks, like a hand edit of the file
+        return post
 
 
 # -- what the page shows ------------------------------------------------------

@@ -106,7 +106,7 @@ def test_current_grant_respects_channel_and_time(shop: Workspace) -> None:
 
 
 def test_revocation_skips_future_reposts_and_lists_published_ones(shop: Workspace) -> None:
-    shop.consent.grant("U1", evidence="ya")
+    shop.consent.grant("U1", evidence="ya", scope=["instagram", "facebook", "tiktok"])
     future = shop.ugc.repost("U1", at=later(3), channel="instagram")
     other = shop.ugc.repost("U1", at=later(4), channel="facebook")
     published = shop.ugc.repost("U1", at=later(1), channel="tiktok")
@@ -124,7 +124,7 @@ def test_revocation_skips_future_reposts_and_lists_published_ones(shop: Workspac
 
 
 def test_a_narrower_grant_skips_posts_it_no_longer_covers(shop: Workspace) -> None:
-    shop.consent.grant("U1", evidence="semua boleh")
+    shop.consent.grant("U1", evidence="IG dan TikTok boleh", scope=["instagram", "tiktok"])
     ig = shop.ugc.repost("U1", at=later(3), channel="instagram")
     tt = shop.ugc.repost("U1", at=later(3), channel="tiktok")
     late = shop.ugc.repost("U1", at=later(40), channel="instagram")

@@ -73,7 +73,7 @@ def test_repost_in_the_past_or_unknown_channel_is_refused(shop: Workspace) -> No
 
 
 def test_candidates_are_granted_unused_items_oldest_grant_first(shop: Workspace) -> None:
-    shop.consent.grant("U3", evidence="ya", at=pendulum.now("Asia/Jakarta").subtract(days=3))
+    shop.consent.grant("U3", evidence="ya", scope=["instagram", "tiktok"], at=pendulum.now("Asia/Jakarta").subtract(days=3))
     shop.consent.grant("U1", evidence="ya", scope=["instagram"], at=pendulum.now("Asia/Jakarta").subtract(days=1))
     shop.consent.grant("U2", evidence="ya", scope=["tiktok"])
     snap = shop.store.read()

@@ -1,4 +1,11 @@
-"""The consent ledger: append-only events per customer post, and the state derived from them.
+"""The consent ledger and the consent gate: the only place that decides whether customer content may be used.
+
+`ConsentGate` (reached as `ws.consent.gate()` or `ws.consent.may_use(...)`) answers
+"may this customer's post, or a review made from it, be used on this channel at
+this time, and if not, why". Every route that creates, moves, revives, renders or
+exports customer content asks it, and the store runs `ConsentGate.check_changes`
+before every write, so a route that forgets (a script included) is refused
+anyway. No other module derives consent state from events; a test enforces it.
 
 Nothing here edits or deletes an event. An item's state at a moment is a pure
 function of its events up to that moment (`derive`), so the answer to "may we
@@ -11,7 +18,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -76,7 +83,8 @@ def _channel_list(values: Iterable[str], option: str) -> list[str]:
 
 
 def covers(grant: ConsentEvent, channel: str, at: datetime, tz: str) -> bool:
-    """Whether `grant` allows use on `channel` at `at` (an empty scope means every channel).
+    """Whether `grant` allows use on `channel` at `at` (an empty scope, only on grants recorded
+    with no request before them, means every channel).
 
     `until` is inclusive: a grant until 2026-12-31 covers posts on that day, in the workspace timezone.
     """
@@ -131,7 +139,9 @@ def derive(events: Iterable[ConsentEvent], *, at: datetime, tz: str, expiry_days
             break
         last = event
         if event.kind == "granted":
-            grant = event
+            # A grant stored without a scope (before grants took the request's channels)
+            # covers what was asked, never silently more.
+            grant = replace(event, scope=list(last_request.scope)) if not event.scope and last_request and last_request.scope else event
         elif event.kind in ("declined", "revoked"):
             grant = None
         elif event.kind == "requested":
@@ -168,10 +178,12 @@ class Decision:
 
 
 ALLOWED = Decision(True)
+# A post's fields that decide whether its customer content may be used.
+_GATED_FIELDS = ("status", "channel", "at", "ugc_id", "review_id")
 
 
-def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: str) -> str:
-    """One line saying why `item` may not be used on `channel` at `at`, and what to do."""
+def refusal(item: UGCItem, state: ConsentState, channel: str | None, at: datetime, tz: str) -> str:
+    """One line saying why `item` may not be used on `channel` (None: on any channel) at `at`, and what to do."""
     who = f"@{item.owner}"
     last = state.last
     when = pendulum.instance(last.at).in_timezone(tz).to_date_string() if last else ""
@@ -192,16 +204,18 @@ def refusal(item: UGCItem, state: ConsentState, channel: str, at: datetime, tz: 
         return f"{who} revoked consent for {item.id} on {when}; it cannot be reposted"
     grant = state.grant
     day = pendulum.instance(at).in_timezone(tz).date()
-    if grant is not None and grant.scope and channel not in grant.scope:
+    if grant is not None and grant.until is not None and day > grant.until:
+        return (f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on "
+                f"{day.isoformat()}{f' ({channel})' if channel else ''}; pick an earlier date or ask {who} again "
+                f"with `contentkit ugc request {item.id}`")
+    if channel and grant is not None and grant.scope and channel not in grant.scope:
         # A new grant replaces the old one: ask for, and record, every channel at once.
         both = ",".join(c for c in CHANNELS if c in grant.scope or c == channel)
         return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
                 f"ask {who} with `contentkit ugc request {item.id} --channels {both}`, "
                 f"then record the yes with --scope {both}")
-    if grant is not None and grant.until is not None and day > grant.until:
-        return (f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on "
-                f"{day.isoformat()} ({channel}); pick an earlier date or ask {who} again with `contentkit ugc request {item.id}`")
-    return f"{item.id} has no current grant covering {channel}; record one with `contentkit ugc grant {item.id}`"
+    where = f" covering {channel}" if channel else ""
+    return f"{item.id} has no current grant{where}; record one with `contentkit ugc grant {item.id} --evidence ...`"
 
 
 class ConsentGate:
@@ -217,10 +231,11 @@ class ConsentGate:
     Decision(allowed=False, reason='the grant for U3 covers only instagram, not tiktok; ...')
     """
 
-    def __init__(self, tx: Transaction, *, tz: str, expiry_days: int) -> None:
+    def __init__(self, tx: Transaction, *, tz: str, expiry_days: int, now: datetime | None = None) -> None:
         self.tx = tx
         self.tz = tz
         self.expiry_days = expiry_days
+        self.now = now if now is not None else pendulum.now(tz)
         self._events: dict[str, list[ConsentEvent]] = {}
         for row in tx.rows(ConsentEvent):
             self._events.setdefault(row["ugc_id"], []).append(event_from_row(row))
@@ -251,6 +266,16 @@ class ConsentGate:
             return Decision(True, "", it.id, state)
         return Decision(False, refusal(it, state, channel, at, self.tz), it.id, state)
 
+    def item_anywhere(self, item: UGCItem | str, at: datetime | None = None) -> Decision:
+        """May `item` be used on at least one channel at `at` (default now)? For what is not yet
+        tied to a channel: downloading its media, making or rendering a testimonial from it."""
+        it = self._item(item)
+        moment = at if at is not None else self.now
+        state = self.state(it, moment)
+        if not it.rejected and any(state.allows(c, moment) for c in CHANNELS):
+            return Decision(True, "", it.id, state)
+        return Decision(False, refusal(it, state, None, moment, self.tz), it.id, state)
+
     def review(self, review: Review, channel: str, at: datetime) -> Decision:
         """May `review` be shown on `channel` at `at`? A review made from customer content is
         gated like a repost of that content; a review the shop received directly is not."""
@@ -263,15 +288,54 @@ class ConsentGate:
             self._review_ugc = {r["id"]: r.get("ugc_id") for r in self.tx.rows(Review)}
         return self._review_ugc.get(review_id)
 
-    def post(self, post: Post) -> Decision:
-        """May `post` go out as planned? Posts that use no customer content always may."""
+    def check_changes(self, tx: Transaction) -> None:
+        """Refuse (ConsentError) a transaction that creates, moves, re-channels or revives a post
+        using customer content that may not go out. Run by the store before every write, so
+        every route is covered, a script's included; posts whose time, channel, status and
+        content links did not change are left to `contentkit check` and `plan`."""
+        from ..errors import ConsentError
+
+        for (table, key), before in tx.originals.items():
+            if table != Post.table:
+                continue
+            row = tx.data.get(table, {}).get(key)
+            if row is None or row.get("status") in ("skipped", "published"):
+                continue
+            if not (row.get("ugc_id") or row.get("review_id")):
+                continue
+            if before is not None and all(before.get(f) == row.get(f) for f in _GATED_FIELDS):
+                continue
+            post = Post.from_dict(row)
+            decision = self.post(post)
+            if not decision:
+                raise ConsentError(f"post {post.id} ({post.channel}): {decision.reason}")
+
+    def review_anywhere(self, review: Review, at: datetime | None = None) -> Decision:
+        """`item_anywhere` for a review made from customer content; other reviews always may."""
+        return self.item_anywhere(review.ugc_id, at) if review.ugc_id else ALLOWED
+
+    def source_of(self, post: Post) -> str | None:
+        """The customer post that `post` uses, directly or through a review made from it."""
         if post.ugc_id:
-            return self.item(post.ugc_id, post.channel, post.at)
+            return post.ugc_id
         if post.review_id:
-            source = self._review_source(post.review_id)
-            if source:
-                return self.item(source, post.channel, post.at)
-        return ALLOWED
+            return self._review_source(post.review_id)
+        return None
+
+    def post(self, post: Post) -> Decision:
+        """May `post` go out as planned? Posts that use no customer content always may.
+
+        A published post is judged at the time it went out; any other at its time, or now
+        when that has passed (a late post goes out now, so a revocation since then counts).
+        """
+        source = self.source_of(post)
+        if not source:
+            return ALLOWED
+        if post.status == "published":
+            moment = post.published_at or post.at
+        else:
+            moment = max(pendulum.instance(post.at), pendulum.instance(self.now))
+        return self.item(source, post.channel, moment)
 
     def blocked(self, posts: Iterable[Post]) -> list[tuple[Post, Decision]]:
         """The posts among `posts` that are not skipped or published and may not go out, with why."""
@@ -330,10 +394,10 @@ class ConsentLedger:
         self.ws = ws
 
     # -- the gate --------------------------------------------------------
-    def gate(self, snapshot: Transaction | None = None) -> ConsentGate:
+    def gate(self, snapshot: Transaction | None = None, *, now: datetime | None = None) -> ConsentGate:
         """The consent gate over `snapshot` (default: the store as it is now)."""
         tx = snapshot or self.ws.store.read()
-        return ConsentGate(tx, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days)
+        return ConsentGate(tx, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, now=now)
 
     def may_use(
         self, item: UGCItem | str, channel: str, at: datetime | str, *, snapshot: Transaction | None = None
@@ -404,23 +468,22 @@ class ConsentLedger:
 
     # -- writing ---------------------------------------------------------
     def _append(self, tx: Transaction, event: ConsentEvent, skip_reason: str) -> PublishedPosts:
-        """Append `event` and skip every unpublished post of the item that it no longer allows."""
+        """Append `event` and skip every unpublished post of the item that the gate no longer allows."""
         tx.save(event)
         item = tx.get(UGCItem, event.ugc_id)
-        events = self._events(tx, item.id)
+        gate = self.gate(tx)
         skipped: list[Post] = []
         published: list[Post] = []
         stamp = pendulum.now(self.ws.tz)
         for row in tx.rows(Post):
-            if row.get("ugc_id") != item.id:
+            if row.get("status") == "skipped" or not (row.get("ugc_id") or row.get("review_id")):
                 continue
             post = Post.from_dict(row)
+            if gate.source_of(post) != item.id:
+                continue
             if post.status == "published":
                 published.append(post)
-                continue
-            if post.status == "skipped":
-                continue
-            if not self._derive(events, max(post.at, event.at), item.is_own).allows(post.channel, post.at):
+            elif not gate.post(post):
                 post.status, post.skip_reason, post.updated_at = "skipped", skip_reason, stamp
                 skipped.append(post)
         tx.save_many(skipped)
@@ -450,6 +513,12 @@ class ConsentLedger:
             tx.save(event)
         return ConsentRequest(event, message)
 
+    def asked_channels(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[str]:
+        """The channels the latest request asked for (what a grant without --scope covers),
+        or the workspace's default request channels when nothing was asked."""
+        requests = [e for e in self.events(ugc_id, snapshot=snapshot) if e.kind == "requested" and e.scope]
+        return list(requests[-1].scope) if requests else self.default_channels()
+
     def default_channels(self) -> list[str]:
         """Where reposts go when a request names no channels: the channels with a handle set, else Instagram."""
         handles = self.ws.config.handles
@@ -468,8 +537,9 @@ class ConsentLedger:
     ) -> ConsentEvent:
         """Record the creator's yes, with its evidence (text, or a file copied into the workspace).
 
-        `scope` lists the channels it covers (none: every channel); `until`
-        (inclusive) may not be in the past. The grant replaces the one before:
+        `scope` lists the channels it covers; without it, the grant covers what
+        was asked: the channels of the latest request (or `default_channels`),
+        never silently every channel. `until` (inclusive) may not be in the past. The grant replaces the one before:
         a narrower grant skips the scheduled posts it no longer covers (see
         `record_grant` for which).
         """
@@ -490,13 +560,15 @@ class ConsentLedger:
         until_day = parse_date(until) if until is not None and until != "" else None
         if until_day is not None and until_day < pendulum.instance(moment).in_timezone(self.ws.tz).date():
             raise InputError(f"--until {until_day.isoformat()} is in the past; give a future date, or leave it out for no end")
-        channels = _channel_list(scope, "--scope") if scope is not None else []
+        channels = _channel_list(scope, "--scope") if scope is not None else None
         if via is not None:
             from .messages import VIAS
 
             via = check_choice("via", via, VIAS)
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
+            if channels is None:
+                channels = self.asked_channels(item.id, snapshot=tx)
             proof = self._evidence(item.id, evidence, moment)
             event = ConsentEvent(ugc_id=item.id, kind="granted", at=moment, via=via, evidence=proof,
                                  scope=channels, until=until_day)
