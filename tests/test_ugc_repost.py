@@ -59,6 +59,7 @@ def test_repost_credits_the_creator(shop: Workspace) -> None:
 def test_cross_platform_credit_names_the_platform_and_english_works(shop: Workspace) -> None:
     shop.config.language = "en"
     item = shop.ugc.get("U2")
+    shop.consent.grant("U2", evidence="boleh", scope=["instagram"])
     post = shop.ugc.build_repost_post(item, later(1), "instagram", "reel")
     assert "@budi on TikTok" in post.caption and post.title == "Repost of @budi's video"
     assert post.id == "" and post.format == "reel"

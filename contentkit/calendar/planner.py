@@ -195,6 +195,7 @@ def _run(
             )
         )
     week_planner.save()
+    result.warnings.extend(_consent_lost(ws, tx, dry_run))
 
     window = result.weeks[-4:]
     total = sum(len(w.posts) for w in window)
@@ -204,6 +205,25 @@ def _run(
     result.warnings.extend(_unpublished_last_week(ws, tx, today))
     result.notes.extend(week_planner.closing_notes())
     return result
+
+
+def _consent_lost(ws: Workspace, tx: Transaction, dry_run: bool) -> list[str]:
+    """Posts that use customer content the consent gate no longer allows (a grant that expired or
+    narrowed, a timezone change): skipped, never left ready, and named."""
+    uses_customers = [
+        Post.from_dict(r) for r in tx.rows(Post)
+        if (r.get("ugc_id") or r.get("review_id")) and r.get("status") not in ("skipped", "published")
+    ]
+    blocked = ws.consent.gate(tx).blocked(uses_customers)
+    if not blocked:
+        return []
+    if not dry_run:
+        stamp = pendulum.now(ws.tz)
+        for post, _ in blocked:
+            post.status, post.skip_reason, post.updated_at = "skipped", "consent does not cover this post", stamp
+        tx.save_many([post for post, _ in blocked])
+    done = "would be skipped" if dry_run else "skipped"
+    return [f"{post.id} {done}: {decision.reason}" for post, decision in blocked]
 
 
 def _past_weeks(ws: Workspace, result: PlanResult, today: date | None) -> list[str]:

@@ -23,6 +23,7 @@ from .mix import SlotChoice, allocate, assign
 from .strategy import Slot, Strategy
 
 if TYPE_CHECKING:
+    from ..ugc.consent import ConsentGate
     from ..workspace import Workspace
 
 __all__ = ["WeekPlanner", "WeekOutcome", "slot_times"]
@@ -85,6 +86,7 @@ class WeekPlanner:
         self.used_ugc: set[str] = set()
         self.used_reviews: set[str] = set()
         self._reviews: list[Review] | None = None
+        self._consent_gate: ConsentGate | None = None
         self._idea_links: list[tuple[Idea, Post]] = []
         self._review_links: list[tuple[Review, Post]] = []
         self._ramadan_weeks: set[str] = set()
@@ -264,14 +266,14 @@ class WeekPlanner:
         """Granted customer posts first, then reviews waiting for an image."""
         for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc):
             self.used_ugc.add(item.id)
-            post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format)
+            post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format, snapshot=self.tx)
             post.slot = self._key(label, index)
             post.source = "plan"
             post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, slot.channel, self.overrides)
             self._stamp(post)
             return post
         for review in self._waiting_reviews():
-            if review.id in self.used_reviews:
+            if review.id in self.used_reviews or not self._gate().review(review, slot.channel, at):
                 continue
             self.used_reviews.add(review.id)
             who = review.name if review.show_name and review.name else ("Pelanggan" if self.lang == "id" else "Customer")
@@ -286,6 +288,11 @@ class WeekPlanner:
             self._review_links.append((review, post))
             return post
         return None
+
+    def _gate(self) -> ConsentGate:
+        if self._consent_gate is None:
+            self._consent_gate = self.ws.consent.gate(self.tx)
+        return self._consent_gate
 
     def _waiting_reviews(self) -> list[Review]:
         if self._reviews is None:

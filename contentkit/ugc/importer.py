@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from ..dates import parse_at, parse_date
 from ..errors import InputError
-from ..records import UGCItem
+from ..records import ConsentEvent, UGCItem
 from ..store import Transaction
 from ..vocab import CHANNELS
 
@@ -68,6 +68,8 @@ class ImportReport:
     updated: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     ids: list[str] = field(default_factory=list)
+    # (item id, the owner kept, the owner the import named): consent fixes who an item belongs to
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +77,7 @@ class ImportReport:
             "updated": self.updated,
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "ids": self.ids,
+            "owner_conflicts": [{"id": i, "kept": k, "refused": r} for i, k, r in self.conflicts],
         }
 
 
@@ -260,15 +263,20 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, bool]], li
 _KEEP = ("id", "rejected", "media_files", "collected_at", "source")
 
 
-def upsert_items(tx: Transaction, items: Iterable[UGCItem], now: datetime) -> tuple[list[UGCItem], int, int]:
+def upsert_items(
+    tx: Transaction, items: Iterable[UGCItem], now: datetime, conflicts: list[tuple[str, str, str]] | None = None
+) -> tuple[list[UGCItem], int, int]:
     """Add new items and update known ones (same platform + shortcode/URL), in one `save_many`.
 
     What the shop decided about an item (rejection, downloaded files, its id,
-    when it was first collected) survives an update. Returns (saved, added, updated).
+    when it was first collected) survives an update. Once an item has a consent
+    event its owner never changes: an update naming another owner keeps the
+    item's owner and is listed in `conflicts`. Returns (saved, added, updated).
     """
     index: dict[tuple[str, str], dict[str, Any]] = {}
     for row in tx.rows(UGCItem):
         index[row_key(row["platform"], row.get("shortcode"), row["url"])] = row
+    asked = {r["ugc_id"] for r in tx.rows(ConsentEvent)}
     pending: dict[tuple[str, str], UGCItem] = {}
     added = updated = 0
     for item in items:
@@ -283,10 +291,18 @@ def upsert_items(tx: Transaction, items: Iterable[UGCItem], now: datetime) -> tu
             pending[key] = item
             added += 1
         else:
+            if existing["id"] in asked and _owner(item.owner) != _owner(existing.get("owner", "")):
+                if conflicts is not None:
+                    conflicts.append((existing["id"], existing.get("owner", ""), item.owner))
+                item.owner, item.owner_id = existing.get("owner", ""), existing.get("owner_id")
             pending[key] = _merge(existing, item)
             updated += 1
     saved = tx.save_many(list(pending.values()))
     return saved, added, updated
+
+
+def _owner(name: str) -> str:
+    return name.strip().lstrip("@").lower()  # Instagram and TikTok usernames ignore case
 
 
 def _merge(row: dict[str, Any], item: UGCItem) -> UGCItem:

@@ -24,7 +24,7 @@ from ..dates import parse_at, parse_date
 from ..errors import ConsentError, InputError, NetworkError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
-from ..vocab import check_choice
+from ..vocab import check_channel, check_choice
 from .consent import STATES, ConsentState
 from .importer import ImportReport, find_files, manual_item, read_csv, upsert_items
 from .reposts import RepostDesk
@@ -103,9 +103,11 @@ class UGCManager:
         return brand_handle(self.ws.config)
 
     # -- bringing items in --------------------------------------------------
-    def _save(self, items: Sequence[UGCItem]) -> tuple[list[UGCItem], int, int]:
+    def _save(
+        self, items: Sequence[UGCItem], conflicts: list[tuple[str, str, str]] | None = None
+    ) -> tuple[list[UGCItem], int, int]:
         with self.ws.store.transaction() as tx:
-            return upsert_items(tx, items, self._now())
+            return upsert_items(tx, items, self._now(), conflicts)
 
     def import_paths(self, paths: Sequence[str | Path]) -> ImportReport:
         """Import instaloader metadata (.json, .json.xz: posts and stories) and CSV files, or folders of them.
@@ -140,7 +142,7 @@ class UGCManager:
                 report.skipped.append((str(path), str(exc)))
         if not items and not report.skipped:
             raise InputError("found no .json, .json.xz or .csv files there; point to instaloader's download folder or a CSV")
-        saved, report.added, report.updated = self._save(items) if items else ([], 0, 0)
+        saved, report.added, report.updated = self._save(items, report.conflicts) if items else ([], 0, 0)
         report.ids = [i.id for i in saved]
         return report
 
@@ -164,9 +166,33 @@ class UGCManager:
         """
         when = parse_at(taken_at, self.ws.tz) if taken_at else None
         item = manual_item(url, user, platform=platform, caption=caption, taken_at=when, brand_handle=self.brand_handle)
+        if own and item.owner.lstrip("@").lower() not in self.shop_handles():
+            shops = ", ".join(f"@{h}" for h in sorted(self.shop_handles())) or "none set"
+            raise InputError(
+                f"--own is only for the shop's own posts, and @{item.owner} is not one of its handles ({shops}); "
+                f"a customer's post needs their consent: `contentkit ugc request ID`"
+            )
         item.is_own = own
-        saved, _, _ = self._save([item])
+        conflicts: list[tuple[str, str, str]] = []
+        saved, _, _ = self._save([item], conflicts)
+        if conflicts:
+            uid, kept, named = conflicts[0]
+            raise InputError(
+                f"{uid} belongs to @{kept}, who has consent events for it; it cannot become @{named}'s "
+                "(nothing was changed). If this is another post, check the URL"
+            )
         return saved[0]
+
+    def shop_handles(self) -> set[str]:
+        """The shop's own account names (lower case, no @), from [handles] in contentkit.toml."""
+        handles = self.ws.config.handles
+        names = (handles.instagram, handles.tiktok, handles.facebook, handles.shopee, handles.tokopedia)
+        out = set()
+        for name in names:
+            text = (name or "").strip().rstrip("/")
+            if text:
+                out.add(text.rsplit("/", 1)[-1].lstrip("@").lower())  # a shop URL ends with its name
+        return out
 
     def collect(
         self,
@@ -315,8 +341,14 @@ class UGCManager:
         snapshot) and the ids it already placed this run as `exclude`."""
         return self.desk.candidates(channel, at, snapshot=snapshot, exclude=exclude)
 
-    def build_repost_post(self, item: UGCItem, at: datetime, channel: str, format: str | None = None) -> Post:
-        """An unsaved `social_proof` Post (source "repost") crediting the creator; no consent check."""
+    def build_repost_post(
+        self, item: UGCItem, at: datetime, channel: str, format: str | None = None, *, snapshot: Transaction | None = None
+    ) -> Post:
+        """An unsaved `social_proof` Post (source "repost") crediting the creator; ConsentError
+        when the consent gate does not allow `item` on `channel` at `at`."""
+        decision = self.ws.consent.gate(snapshot).item(item, check_channel(channel), parse_at(at, self.ws.tz))
+        if not decision:
+            raise ConsentError(decision.reason)
         return self.desk.build_post(item, at, channel, format)
 
     def repost(self, ugc_id: str, at: datetime | str, channel: str, format: str | None = None) -> Post:
@@ -342,12 +374,9 @@ class UGCManager:
 
         tx = self.ws.store.read()
         item = tx.get(UGCItem, ugc_id)
-        state = self.ws.consent.state(item.id, snapshot=tx)
-        if state.name not in ("granted", "self_granted"):
-            raise ConsentError(
-                f"{item.id} has no grant in force (state: {state.name}); media is downloaded only with consent: "
-                f"`contentkit ugc grant {item.id} --evidence ...`"
-            )
+        decision = self.ws.consent.gate(tx).item_anywhere(item)
+        if not decision:
+            raise ConsentError(f"media is downloaded only with consent: {decision.reason}")
         if not item.media_urls:
             raise InputError(f"{item.id} has no media links (added by hand); save the file yourself under {self.ws.media_dir}")
         client = client or InstagramClient.open(login)
