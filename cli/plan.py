@@ -67,7 +67,8 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
 @json_option
 @workspace_option
 def check(ws: Workspace, as_json: bool) -> None:
-    """List every post that breaks a platform limit (caption length, hashtags, video length, links).
+    """List every post that breaks a platform limit (caption length, hashtags, video length, links),
+    and every post that uses customer content without a current grant for its channel and time.
 
     \b
     Example:
@@ -78,6 +79,6 @@ def check(ws: Workspace, as_json: bool) -> None:
         echo_json(problems)
     else:
         echo_table(["id", "channel", "rule", "problem"], [(v.post_id, v.channel, v.rule, v.message) for v in problems],
-                   empty="Every post is within its platform's limits.")
+                   empty="Every post is within its platform's limits and has the consent it needs.")
     if problems:
         raise SystemExit(1)

@@ -95,6 +95,8 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
         return
     for path, reason in report.skipped:
         warn(f"skipped {reason}" if reason.startswith(path) else f"skipped {path}: {reason}")
+    for uid, kept, named in report.conflicts:
+        warn(f"{uid} stays @{kept}'s (it has consent events); the import named @{named}: check that row")
     click.echo(f"added {report.added}, updated {report.updated}, skipped {len(report.skipped)}")
 
 
@@ -178,9 +180,9 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
         click.echo(f"caption: {' '.join(item.caption.split())}")
     if item.rejected:
         click.echo(f"rejected: {item.rejected}")
-    scope = ""
-    if st.grant is not None:
-        scope = f" for {', '.join(st.grant.scope) or 'every channel'}" + (f" until {st.grant.until}" if st.grant.until else "")
+    from contentkit.ugc.consent import scope_words
+
+    scope = f" for {scope_words(st.grant, ws.language)}" if st.grant is not None else ""
     note = " (the shop's own content)" if st.name == "self_granted" else ""
     click.echo(f"consent: {st.name}{scope}{note}")
     for p in detail.posts:
@@ -213,13 +215,15 @@ def history(ws: Any, ugc_id: str, as_json: bool) -> None:
     Example:
         contentkit ugc history U3
     """
+    from contentkit.ugc.consent import scope_words
+
     events = ws.ugc.history(ugc_id)
     if as_json:
         echo_json(events)
         return
     echo_table(
-        ["id", "at", "kind", "via", "scope", "until", "evidence/reason"],
-        ([e.id, f"{e.at:%Y-%m-%d %H:%M}", e.kind, e.via, ",".join(e.scope), e.until, e.evidence or e.reason] for e in events),
+        ["id", "at", "kind", "via", "covers", "evidence/reason"],
+        ([e.id, f"{e.at:%Y-%m-%d %H:%M}", e.kind, e.via, scope_words(e, ws.language), e.evidence or e.reason] for e in events),
         empty=f"(no consent events yet; ask with `contentkit ugc request {ugc_id}`)",
     )
 
@@ -245,7 +249,7 @@ def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | No
 @ugc.command()
 @click.argument("ugc_id")
 @click.option("--evidence", required=True, help="The creator's yes: their words, or a screenshot file.")
-@click.option("--scope", help="Channels it covers, e.g. instagram,tiktok (default: every channel).")
+@click.option("--scope", help="Channels it covers, e.g. instagram,tiktok (default: the channels the request asked for).")
 @click.option("--until", metavar="DATE", help="Last day it may be used (YYYY-MM-DD).")
 @click.option("--via", help="dm, comment, whatsapp or email.")
 @workspace_option
@@ -256,10 +260,11 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
     Example:
         contentkit ugc grant U3 --evidence "WA 2 Des: boleh banget kak" --scope instagram,tiktok --until 2027-06-30
     """
+    from contentkit.ugc.consent import scope_words
+
     result = ws.consent.record_grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
     event = result.event
-    where = ", ".join(event.scope) or "every channel"
-    click.echo(f"{event.ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
+    click.echo(f"{event.ugc_id}: granted for {scope_words(event, ws.language)} ({event.id})")
     for post in result.skipped:
         click.echo(f"  skipped {post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}: this grant does not cover it")
     if result.skipped:

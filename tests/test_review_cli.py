@@ -182,7 +182,7 @@ def _ugc(ws: Workspace) -> str:
 @pytest.mark.skipif(importlib.util.find_spec("contentkit.ugc.consent") is None, reason="contentkit.ugc.consent not written yet")
 def test_review_from_ugc_needs_a_current_grant(runner: CliRunner, ws: Workspace) -> None:
     uid = _ugc(ws)
-    one_line_error(invoke(runner, "review", "from-ugc", "-w", str(ws.root), uid), "no current grant")
+    one_line_error(invoke(runner, "review", "from-ugc", "-w", str(ws.root), uid), "has no consent from @rina.cooks")
     with ws.store.transaction() as tx:
         tx.save(ConsentEvent(ugc_id=uid, kind="granted", at=pendulum.now("UTC").subtract(hours=1), via="dm"))
     result = invoke(runner, "review", "from-ugc", "-w", str(ws.root), uid)

@@ -62,7 +62,7 @@ def test_import_list_request_grant_repost_revoke(shop: Path) -> None:
     assert "has not answered" in r.output
 
     r = run(shop, "grant", u1, "--evidence", "balas DM: boleh kak", "--scope", "instagram,facebook")
-    assert r.exit_code == 0 and "granted for instagram, facebook" in r.output
+    assert r.exit_code == 0 and "granted for Instagram dan Facebook" in r.output
     r = run(shop, "list", "--state", "granted")
     assert u1 in r.output and "@rina.makan" in r.output and r.output.count("\n") == 2
 

@@ -202,9 +202,13 @@ class PostBook:
         return post
 
     def check(self) -> builtins.list[Any]:
-        """Every unpublished or published post that breaks a platform limit."""
-        from .limits import check_posts
+        """Every post that breaks a platform limit, then every unpublished post that uses customer
+        content the consent gate does not allow on its channel at its time (rule `consent`)."""
+        from .limits import Violation, check_posts
 
-        return check_posts(
-            (p for p in self.list() if p.status != "skipped"), self.ws.config.limits
-        )
+        tx = self.ws.store.read()
+        posts = [p for p in self.list(snapshot=tx) if p.status != "skipped"]
+        found = check_posts(posts, self.ws.config.limits)
+        blocked = self.ws.consent.gate(tx).blocked(posts)
+        found.extend(Violation(p.id, p.channel, "consent", d.reason) for p, d in blocked)
+        return found

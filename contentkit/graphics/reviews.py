@@ -191,11 +191,9 @@ class ReviewBook:
     def from_ugc(self, ugc_id: str) -> Review:
         """A review from a customer post with a current grant: caption as quote, photo, @handle credit."""
         item = self._ugc_item(ugc_id)
-        if not item.is_own and self.ws.consent.current_grant(item.id) is None:
-            raise ConsentError(
-                f"{item.id} has no current grant from @{item.owner}; ask with `contentkit ugc request {item.id}` "
-                "and record the yes before making a testimonial"
-            )
+        decision = self.ws.consent.gate().item_anywhere(item)
+        if not decision:
+            raise ConsentError(f"no testimonial from {item.id} without consent: {decision.reason}")
         caption = " ".join(w for w in (item.caption or "").split() if not w.startswith("#"))
         if not caption.strip():
             raise InputError(f"{item.id} has no caption to quote; add the review by hand with `contentkit review add`")
@@ -274,6 +272,17 @@ class ReviewBook:
             reviews = [r for r in snapshot.all(Review) if not r.rendered]
         else:
             raise InputError("say which reviews to render: give review IDs or --all-new")
+        # A review made from a customer's post is shown only while its consent allows it somewhere.
+        gate = self.ws.consent.gate(snapshot)
+        refused = [(r, gate.review_anywhere(r)) for r in reviews]
+        refused = [(r, d) for r, d in refused if not d]
+        if refused and ids:
+            review, decision = refused[0]
+            raise ConsentError(f"review {review.id} is not rendered: {decision.reason}")
+        for review, decision in refused:
+            if on_warning is not None:
+                on_warning(f"review {review.id} left out: {decision.reason}")
+        reviews = [r for r in reviews if all(r is not x for x, _ in refused)]
         if not reviews:
             return []
         out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"

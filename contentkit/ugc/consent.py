@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "Decision", "ConsentGate", "GrantResult",
-    "PublishedPosts", "derive", "covers", "event_from_row", "refusal",
+    "PublishedPosts", "derive", "covers", "event_from_row", "refusal", "scope_words",
 ]
 
 STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
@@ -91,6 +91,22 @@ def covers(grant: ConsentEvent, channel: str, at: datetime, tz: str) -> bool:
     if grant.scope and channel not in grant.scope:
         return False
     return grant.until is None or _local_day(at, tz) <= grant.until
+
+
+def scope_words(event: ConsentEvent, lang: str) -> str:
+    """What a grant covers, in words: `Instagram dan WhatsApp, sampai 2027-06-30`.
+
+    >>> scope_words(ConsentEvent("U1", "granted", datetime(2026, 12, 1), scope=["instagram", "whatsapp"]), "en")
+    'Instagram and WhatsApp'
+    """
+    from .messages import channel_names
+
+    if event.kind not in ("granted", "requested"):
+        return ""
+    where = channel_names(list(event.scope), lang) if event.scope else ("semua kanal" if lang == "id" else "every channel")
+    if event.until is None:
+        return where
+    return f"{where}, {'sampai' if lang == 'id' else 'until'} {event.until.isoformat()}"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..calendar.limits import check_post
+from ..errors import NotFoundError
 from ..records import Post, Review, UGCItem
 from .card_flags import Flag, limit_flag, ugc_flag
 from .page_style import labels
@@ -52,36 +53,29 @@ def build_cards(ws: Workspace, posts: list[Post], *, thumbnails: bool = True) ->
             continue
         for v in check_post(card.post, overrides):
             card.flags.append(limit_flag(card.post, v, words, lang, overrides))
-    _flag_consent(ws, [c for c in cards if c.post.ugc_id and c.post.status != "skipped"], words)
+    _flag_consent(ws, [c for c in cards if (c.post.ugc_id or c.post.review_id) and c.post.status != "skipped"], words)
     if thumbnails:
         _attach_images(ws, cards)
     return cards
 
 
 def _flag_consent(ws: Workspace, cards: list[Card], words: dict[str, Any]) -> None:
-    """Flag posts whose UGC item has no grant covering the post's channel at its time."""
+    """Flag posts that use customer content the consent gate does not allow on their channel at their time."""
     if not cards:
         return
-    owners = {r["id"]: str(r.get("owner") or "") for r in ws.store.read().rows(UGCItem)}
-    try:
-        ledger = ws.consent
-    except (ImportError, AttributeError):
-        # The consent ledger is not part of this build: say so rather than imply a grant.
-        for card in cards:
-            card.flags.append(ugc_flag(card.post, owners.get(card.post.ugc_id or ""), words, checked=False))
-        return
-    from ..errors import NotFoundError
-
+    snap = ws.store.read()
+    owners = {r["id"]: str(r.get("owner") or "") for r in snap.rows(UGCItem)}
+    gate = ws.consent.gate(snap)
     for card in cards:
-        post = card.post
-        if not post.ugc_id:
-            continue  # no UGC item, nothing to consent to (callers pass only posts with one)
+        source = gate.source_of(card.post)
+        if source is None:
+            continue
         try:
-            allowed = bool(ledger.state(post.ugc_id, post.at).allows(post.channel, post.at))
+            allowed = bool(gate.post(card.post))
         except NotFoundError:
             allowed = False
         if not allowed:
-            card.flags.append(ugc_flag(post, owners.get(post.ugc_id), words))
+            card.flags.append(ugc_flag(card.post, owners.get(source), words))
 
 
 def _attach_images(ws: Workspace, cards: list[Card]) -> None:
