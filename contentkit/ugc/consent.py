@@ -282,6 +282,13 @@ class ConsentGate:
             return Decision(True, "", it.id, state)
         return Decision(False, refusal(it, state, channel, at, self.tz), it.id, state)
 
+    def ever_allowed(self) -> set[str]:
+        """IDs of items that have had a grant or are the shop's own: the only ones that can be
+        used at any time, so a search for usable items need look at no others."""
+        out = {uid for uid, evs in self._events.items() if any(e.kind == "granted" for e in evs)}
+        out.update(r["id"] for r in self.tx.rows(UGCItem) if r.get("is_own"))
+        return out
+
     def item_anywhere(self, item: UGCItem | str, at: datetime | None = None) -> Decision:
         """May `item` be used on at least one channel at `at` (default now)? For what is not yet
         tied to a channel: downloading its media, making or rendering a testimonial from it."""

@@ -21,7 +21,7 @@ from ..errors import ConsentError, InputError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
 from ..vocab import CHANNELS, check_channel, check_format
-from .consent import ConsentState, derive, refusal
+from .consent import ConsentGate, refusal
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -51,9 +51,10 @@ def default_format(item: UGCItem, channel: str) -> str:
 
 @dataclass
 class _Index:
-    """Items that have ever had a grant (or are the shop's own), with their events."""
+    """Items that may ever be used (had a grant, or the shop's own), and the gate over one snapshot."""
 
-    entries: list[tuple[UGCItem, list[ConsentEvent]]]
+    items: list[UGCItem]
+    gate: ConsentGate
 
 
 class RepostDesk:
@@ -67,21 +68,12 @@ class RepostDesk:
         cached = self._cache.get(tx)
         if cached is not None:
             return cached
-        grouped: dict[str, list[ConsentEvent]] = {}
-        for row in tx.rows(ConsentEvent):
-            grouped.setdefault(row["ugc_id"], []).append(ConsentEvent.from_dict(row))
-        granted = {uid for uid, evs in grouped.items() if any(e.kind == "granted" for e in evs)}
-        entries = []
-        for row in tx.rows(UGCItem):
-            if row.get("rejected") or not (row.get("is_own") or row["id"] in granted):
-                continue
-            entries.append((UGCItem.from_dict(row), grouped.get(row["id"], [])))
-        index = _Index(entries)
+        gate = self.ws.consent.gate(tx)
+        usable = gate.ever_allowed()
+        items = [UGCItem.from_dict(r) for r in tx.rows(UGCItem) if r["id"] in usable and not r.get("rejected")]
+        index = _Index(items, gate)
         self._cache[tx] = index
         return index
-
-    def state_at(self, item: UGCItem, events: list[ConsentEvent], at: datetime) -> ConsentState:
-        return derive(events, at=at, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, is_own=item.is_own)
 
     def candidates(
         self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = ()
@@ -92,13 +84,15 @@ class RepostDesk:
         when = parse_at(at, self.ws.tz)
         used = {r["ugc_id"] for r in tx.rows(Post) if r.get("ugc_id") and r.get("status") != "skipped"}
         found: list[tuple[Any, str, UGCItem]] = []
-        for item, events in self._index(tx).entries:
+        index = self._index(tx)
+        for item in index.items:
             if item.id in used or item.id in exclude:
                 continue
-            state = self.state_at(item, events, when)
-            if not state.allows(channel, when):
+            decision = index.gate.item(item, channel, when)
+            if not decision:
                 continue
-            since = state.grant.at if state.grant is not None else (item.collected_at or item.taken_at or when)
+            grant = decision.state.grant if decision.state is not None else None
+            since = grant.at if grant is not None else (item.collected_at or item.taken_at or when)
             found.append((since, item.id, item))
         found.sort(key=lambda t: (t[0], int(t[1][1:])))
         return [item for _, _, item in found]
