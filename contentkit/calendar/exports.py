@@ -93,8 +93,15 @@ def export_posts(
     if kind == "buffer" and wanted.channel is None:
         raise InputError("a Buffer file holds one channel; add --channel, e.g. --channel instagram")
     target = check_target(path)
-    posts = [p for p in ws.posts(start=wanted.start, end=wanted.end, channel=wanted.channel) if p.status != "skipped"]
+    snap = ws.store.read()
+    posts = [p for p in ws.post_book.list(wanted.start, wanted.end, None, wanted.channel, snapshot=snap) if p.status != "skipped"]
     warnings: list[str] = []
+    # Customer content goes out only with consent covering its channel at its time.
+    blocked = ws.consent.gate(snap).blocked(posts)
+    if blocked:
+        left_out = {p.id for p, _ in blocked}
+        posts = [p for p in posts if p.id not in left_out]
+        warnings.extend(f"left out {p.id}: {d.reason}" for p, d in blocked)
     if kind in _SCHEDULERS:
         live = [p.id for p in posts if p.status == "published"]
         if live:

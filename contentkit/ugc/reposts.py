@@ -20,7 +20,7 @@ from ..dates import parse_at
 from ..errors import ConsentError, InputError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
-from ..vocab import CHANNELS, check_channel, check_format
+from ..vocab import check_channel, check_format
 from .consent import ConsentGate, refusal
 
 if TYPE_CHECKING:
