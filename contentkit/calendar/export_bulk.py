@@ -135,7 +135,7 @@ def _row(rules: BulkRules, post: Post, when: pendulum.DateTime) -> list[str]:
     urls = http_urls(post.assets)
     stamp = when.strftime(rules.time_format)
     if rules is BUFFER:
-        images = [u for u in urls if _is_media(u)] or urls
+        images = [u for u in urls if _is_media(u)]  # a page link is no image: Buffer would fail to fetch it
         return [text, images[0] if images else "", post.pillar, stamp]
     links = [u for u in urls if not _is_media(u)]
     return [stamp, text, links[0] if links else ""]
