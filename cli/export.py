@@ -49,6 +49,9 @@ def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str 
     result = export_posts(ws, kind, output, start=start, end=end, channel=channel, plan=plan, remind=remind, feed=feed)
     where = ", ".join(str(p) for p in result.paths)
     click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {where}")
+    if result.cancelled:
+        click.echo(f"Marked {result.cancelled} event(s) cancelled: skipped, redrawn, left out or deleted since they "
+                   "were last exported")
     for message in result.warnings:
         warn(message)
     for left in result.left_out:

@@ -10,7 +10,7 @@ from .common import warn, workspace_option
 
 
 @click.command()
-@click.option("--day", metavar="DATE", help="One day (YYYY-MM-DD or 9/12/2026).")
+@click.option("--day", metavar="DATE", help="One day (YYYY-MM-DD).")
 @click.option("--week", metavar="W", help="One ISO week, e.g. 2026-W50.")
 @click.option("--output", "-o", "output", required=True, metavar="DIR", help="Folder to write (made; a previous kit there is replaced).")
 @click.option("--zip", "make_zip", is_flag=True, help="Also write DIR.zip, to send to a phone.")

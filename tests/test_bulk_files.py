@@ -117,7 +117,8 @@ def test_buffer_free_plan_takes_ten_a_file(tmp_path: Path, n: int, files: int) -
     assert len(result.paths) == files
     # Facebook takes a post without an image, so only the reel and the story are left out.
     assert len(check_buffer(result.paths, 10, "facebook")) == result.count == n + 1
-    assert [lo.reason.split()[0] for lo in result.left_out] == ["reel", "story"]
+    assert ["reel" in lo.reason and "video" in lo.reason for lo in result.left_out] == [True, False]
+    assert "a story cannot go through Buffer's file" in result.left_out[1].reason
 
 
 def test_hootsuite_leaves_out_the_past_and_keeps_the_future(tmp_path: Path) -> None:

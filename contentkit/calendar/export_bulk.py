@@ -107,9 +107,13 @@ def _refusal(rules: BulkRules, post: Post) -> str:
     if post.channel not in rules.channels:
         return f"{rules.tool}'s file cannot post to {post.channel}"
     if post.format not in rules.formats:
-        kind = "a video" if post.format in _VIDEO_FORMATS else f"a {post.format}"
-        return (f"{post.format} is {kind}, which {rules.tool}'s file cannot carry; post it by hand "
-                f"(`contentkit kit`) or in {rules.tool}'s composer")
+        if post.format in _VIDEO_FORMATS:
+            what = f"a {post.format} is a video, which {rules.tool}'s file cannot carry"
+        elif post.format == "story":
+            what = f"a story cannot go through {rules.tool}'s file"
+        else:
+            what = f"{rules.tool}'s file cannot carry a {post.format}"
+        return f"{what}; post it by hand (`contentkit kit`) or in {rules.tool}'s composer"
     if post.channel in rules.image_required and not [u for u in http_urls(post.assets) if _is_media(u)]:
         return (f"{post.channel} needs an image and the post has no image link (https://...); "
                 "add one to its assets, or post it by hand with `contentkit kit`")
@@ -233,6 +237,8 @@ def _write_job(rules: BulkRules, job: ExportJob) -> ExportResult:
         raise InputError(f"{rules.tool}'s bulk file cannot post to {channel}; it takes {', '.join(rules.channels)} "
                          f"(post {channel} by hand with `contentkit kit`)")
     files = bulk_files(rules, job.posts, tz=job.ws.tz, now=job.now, plan=job.options.plan)
+    for path in numbered_paths(job.target, len(files.files)):
+        job.ws.check_output(path)  # the numbered names too: none may land on the workspace's own files
     paths = _write(files, job.target)
     if len(paths) > 1:
         files.warnings.append(f"{rules.tool} takes {rules.limit(job.options.plan)} posts a file: "

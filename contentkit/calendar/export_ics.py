@@ -270,8 +270,7 @@ def write(job: ExportJob) -> ExportResult:
     calendar_name = ws.config.brand or "contentkit"
     write_atomic(job.target, _calendar(events, tz=ws.tz, calendar_name=calendar_name, domain=domain, years=years,
                                        feed=opts.feed))
-    warnings = [f"{cancelled} event(s) that no longer happen are marked cancelled"] if cancelled else []
-    return ExportResult(path=job.target, kind="ics", count=len(job.posts), warnings=warnings, cancelled=cancelled)
+    return ExportResult(path=job.target, kind="ics", count=len(job.posts), cancelled=cancelled)
 
 
 def _still_planned(job: ExportJob, post_id: str, gate: Any) -> bool:

@@ -130,5 +130,8 @@ def export_posts(
     result.left_out[:0] = left_out
     result.warnings[:0] = warnings
     if result.count == 0 and not result.cancelled:
-        result.warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
+        if result.left_out:
+            result.warnings.append("no post could go into the file: each one in range is left out, see below")
+        else:
+            result.warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
     return result
