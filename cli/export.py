@@ -1,4 +1,8 @@
-"""`contentkit export`: write the calendar for calendar apps, schedulers and spreadsheets."""
+"""`contentkit export`: write the calendar for calendar apps, schedulers and spreadsheets.
+
+The kinds, their choices and their help come from the exporter table
+(`contentkit.calendar.exporters.EXPORTERS`); nothing here lists them again.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +10,51 @@ from typing import Any
 
 import click
 
+from contentkit.calendar.exporters import EXPORT_KINDS, exporter_help
+
 from .common import warn, workspace_option
 
+_HELP = f"""Export posts to another tool.
 
-@click.command()
-@click.argument("kind", metavar="ics|buffer|hootsuite|csv|markdown")
+\b
+{exporter_help()}
+
+Skipped posts are left out, and so are posts using customer content without a
+current grant (each is named); times are in the workspace timezone. A calendar
+export also cancels the events of posts exported before that no longer happen.
+
+\b
+Example:
+    contentkit export ics --from 2026-12-07 --to 2026-12-31 --remind 30m -o rencana.ics
+    contentkit export ics --feed -o ~/Dropbox/Public/kalender.ics
+    contentkit export buffer --channel instagram --plan free -o buffer-ig.csv
+    contentkit export markdown -o rencana.md
+"""
+
+
+@click.command(help=_HELP)
+@click.argument("kind", metavar="|".join(EXPORT_KINDS))
 @click.option("--from", "start", metavar="DATE", help="First day (YYYY-MM-DD, inclusive).")
 @click.option("--to", "end", metavar="DATE", help="Last day (YYYY-MM-DD, inclusive).")
-@click.option("--channel", metavar="CH", help="Only this channel (required for buffer: one channel per file).")
+@click.option("--channel", metavar="CH", help="Only this channel (required for buffer and hootsuite: one channel a file).")
+@click.option("--plan", "plan", default="paid", metavar="paid|free", help="buffer: your Buffer plan (free takes 10 posts a file).")
+@click.option("--remind", metavar="30m|1h", help="ics: a reminder this long before each post.")
+@click.option("--feed", is_flag=True, help="ics: the file to publish and subscribe to (last 8 weeks and everything planned).")
 @click.option("--output", "-o", "output", required=True, metavar="FILE", help="File to write (its folder must exist).")
 @workspace_option
-def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str | None, output: str) -> None:
-    """Export posts: ics (calendar apps), buffer or hootsuite (bulk upload),
-    csv (every field, for spreadsheets) or markdown (a week-by-week plan).
-
-    Skipped posts are left out; times are in the workspace timezone.
-
-    \b
-    Example:
-        contentkit export ics --from 2026-12-07 --to 2026-12-31 -o rencana.ics
-        contentkit export buffer --channel instagram -o buffer-ig.csv
-        contentkit export markdown -o rencana.md
-    """
+def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str | None, plan: str,
+           remind: str | None, feed: bool, output: str) -> None:
     from contentkit.calendar.exports import export_posts
 
-    result = export_posts(ws, kind, output, start=start, end=end, channel=channel)
-    click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {result.path}")
+    result = export_posts(ws, kind, output, start=start, end=end, channel=channel, plan=plan, remind=remind, feed=feed)
+    where = ", ".join(str(p) for p in result.paths)
+    click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {where}")
+    if result.cancelled:
+        click.echo(f"Marked {result.cancelled} event(s) cancelled: skipped, redrawn, left out or deleted since they "
+                   "were last exported")
     for message in result.warnings:
         warn(message)
+    for left in result.left_out:
+        warn(f"left out {left}")
     if result.hint:
         click.echo(f"Next: {result.hint}")

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "post": "posts:post",
     "ugc": "ugc:ugc",
     "export": "export:export",
+    "kit": "kit:kit",
     "calendar": "views:calendar",
     "report": "views:report",
     "review": "review:review",

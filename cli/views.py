@@ -43,14 +43,15 @@ def calendar(
 
 
 @click.command()
-@click.option("--weeks", default=4, show_default=True, type=int, help="How many weeks, ending with this week.")
+@click.option("--weeks", default=4, show_default=True, type=int, help="How many past weeks, ending with this week (or --end's).")
+@click.option("--ahead", default=None, type=int, metavar="N", help="Coming weeks to add, as planned (default: 2; 0 with --end).")
 @click.option("--end", default=None, metavar="DATE", help="A day of the last week to include (default: today).")
 @click.option("--output", "-o", "output", default=None, metavar="FILE", help="report.png (chart) or report.html (page).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @workspace_option
-def report(ws: Workspace, weeks: int, end: str | None, output: str | None, as_json: bool) -> None:
-    """Report recent weeks: planned vs published, pillar mix vs target, stages
-    covered, channels, the UGC consent funnel and testimonials.
+def report(ws: Workspace, weeks: int, ahead: int | None, end: str | None, output: str | None, as_json: bool) -> None:
+    """Report the last 4 weeks and the 2 coming ones: planned vs published, pillar
+    mix vs target, stages covered, channels, the UGC consent funnel and testimonials.
 
     \b
     Example:
@@ -61,10 +62,10 @@ def report(ws: Workspace, weeks: int, end: str | None, output: str | None, as_js
     from contentkit.views.report_files import summary_lines, write_report
 
     if output:
-        result = write_report(ws, output, weeks=weeks, end=end)
+        result = write_report(ws, output, weeks=weeks, end=end, ahead=ahead)
         data = result.report
     else:
-        data = ws.report(weeks=weeks, end=end)
+        data = ws.report(weeks=weeks, end=end, ahead=ahead)
     if as_json:
         click.echo(json.dumps(data.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -65,6 +65,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("Report", "build_report"), "contentkit.views.report_data"),
     **dict.fromkeys(("ReportFile", "write_report", "report_html"), "contentkit.views.report_files"),
     "report_png": "contentkit.views.report_chart",
+    **dict.fromkeys(("build_kit", "KitResult"), "contentkit.views.kit"),
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -92,6 +93,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .views.report_chart import report_png
     from .views.report_data import Report, build_report
     from .views.report_files import ReportFile, report_html, write_report
+    from .views.kit import KitResult, build_kit
     from .config import BrandKit, Config, Handles
     from .errors import (
         ConfigError,

@@ -73,6 +73,7 @@ class Config:
     brand_kit: BrandKit = field(default_factory=BrandKit)
     limits: dict[str, Any] = field(default_factory=dict)
     media_folder: str = "media"
+    workspace_id: str = ""  # random, made at init: calendar UIDs hang on it, so a brand rename changes none
 
     @property
     def strategy_name(self) -> str:
@@ -123,7 +124,7 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path} has no [brand] name; add name = \"Your Shop\" under [brand]")
     allowed = {
         "name", "sector", "timezone", "language", "strategy", "terms_url",
-        "hashtags", "consent_hashtag", "consent_expiry_days",
+        "hashtags", "consent_hashtag", "consent_expiry_days", "workspace_id",
     }
     for key in brand:
         if key not in allowed:
@@ -155,6 +156,7 @@ def load_config(path: Path) -> Config:
         brand_kit=_fill(BrandKit, dict(raw.get("brand_kit", {})), "[brand_kit] "),
         limits=dict(raw.get("limits", {})),
         media_folder=str(media.get("folder", "media")),
+        workspace_id=str(brand.get("workspace_id", "")),
     )
 
 
@@ -189,6 +191,8 @@ hashtags = [{tags}]
 consent_hashtag = {_q(config.approval_hashtag)}
 # a request with no answer after this many days shows as expired
 consent_expiry_days = {config.consent_expiry_days}
+# this workspace's own id: calendar apps recognise exported events by it; do not change it
+workspace_id = {_q(config.workspace_id)}
 
 [handles]
 instagram = {_q(h.instagram)}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config, Handles, load_config, write_config, LANGUAGES
 from .dates import check_timezone
-from .errors import InputError, WorkspaceError
+from .errors import ContentkitError, InputError, WorkspaceError
 from .store import Store
 from .vocab import SECTORS, check_choice
 
@@ -73,6 +73,7 @@ class Workspace:
             timezone=check_timezone(timezone),
             language=check_choice("language", language, LANGUAGES),
             handles=handles or Handles(),
+            workspace_id=_new_workspace_id(),
         )
         config = replace(config, hashtags=[_slug(brand)], consent_hashtag=config.approval_hashtag)
         if root.exists() and not root.is_dir():
@@ -81,6 +82,14 @@ class Workspace:
             raise WorkspaceError(
                 f"{root} is already a contentkit workspace; use --force to overwrite its settings (the data is kept)"
             )
+        if (root / CONFIG_NAME).exists():
+            # --force rewrites the settings but keeps the id, or every calendar event would duplicate.
+            try:
+                kept = load_config(root / CONFIG_NAME).workspace_id
+            except ContentkitError:
+                kept = ""
+            if kept:
+                config = replace(config, workspace_id=kept)
         try:
             root.mkdir(parents=True, exist_ok=True)
             (root / config.media_folder).mkdir(exist_ok=True)
@@ -131,6 +140,20 @@ class Workspace:
     @property
     def language(self) -> str:
         return self.config.language
+
+    @property
+    def workspace_id(self) -> str:
+        """The workspace's stable id (calendar UIDs use it), written to contentkit.toml on first use.
+
+        New workspaces get a random one at init. A workspace made before the id existed gets
+        the slug its UIDs were already built from (the brand), so calendars keep their events;
+        from then on it is stored and a brand rename changes nothing.
+        """
+        if not self.config.workspace_id:
+            made = _slug(self.config.brand) or _new_workspace_id()
+            self.config = replace(self.config, workspace_id=made)
+            write_config(self.root / CONFIG_NAME, self.config)
+        return self.config.workspace_id
 
     @property
     def media_dir(self) -> Path:
@@ -229,6 +252,12 @@ class Workspace:
         from .graphics.reviews import ReviewBook
 
         return ReviewBook(self)
+
+
+def _new_workspace_id() -> str:
+    import secrets
+
+    return secrets.token_hex(8)
 
 
 def _slug(text: str) -> str:

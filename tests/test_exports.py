@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pendulum
@@ -21,7 +22,7 @@ from contentkit.calendar.exports import (
     export_posts,
 )
 from contentkit.calendar.export_markdown import week_heading
-from contentkit.calendar.export_tables import BUFFER_HEADER, hootsuite_rows
+from contentkit.calendar.export_bulk import BUFFER_HEADER, HOOTSUITE, bulk_files
 from contentkit.calendar.limits import post_text
 from contentkit.cli.main import cli
 
@@ -49,10 +50,11 @@ def ws(tmp_path: Path) -> Workspace:
     add_posts(
         ws,
         [
-            {"at": "2026-12-07 19:00", "title": "Resep nenek", "caption": "Dari dapur kami, pakai cinta.",
+            {"at": "2026-12-07 19:00", "format": "image", "title": "Resep nenek", "caption": "Dari dapur kami, pakai cinta.",
              "hashtags": ["dapurbusari", "kulinerindonesia"], "assets": ["https://cdn.test/rendang.jpg", "media/raw.mov"]},
             {"at": "2026-12-09 12:02", "channel": "instagram", "format": "carousel", "pillar": "promo",
-             "title": "Flash sale 12.12", "caption": "Diskon 12.12, kak!"},
+             "title": "Flash sale 12.12", "caption": "Diskon 12.12, kak!",
+             "assets": ["https://dapurbusari.id/promo-1212", "https://cdn.test/flash.png"]},
             {"at": "2026-12-10 08:30", "channel": "tiktok", "format": "short_video", "pillar": "education",
              "title": "Cara simpan sambal", "caption": "Tahan seminggu 🌶️"},
             {"at": "2026-12-11 10:00", "title": "Batal", "status": "skipped", "skip_reason": "stok habis"},
@@ -84,7 +86,7 @@ def test_ics_has_one_event_per_post_at_the_post_time_with_its_vtimezone(ws: Work
     assert [tz.tz_name for tz in cal.timezones] == ["Asia/Makassar"]
     assert str(cal["X-WR-CALNAME"]) == "Dapur Bu Sari"
     for post in posts:
-        event = events[f"{post.id}@dapurbusari.contentkit"]
+        event = events[f"{post.id}@{ws.workspace_id}.contentkit"]
         start = event.start
         assert start == post.at
         assert start.tzinfo is not None and start.utcoffset() == pendulum.duration(hours=8)
@@ -92,7 +94,7 @@ def test_ics_has_one_event_per_post_at_the_post_time_with_its_vtimezone(ws: Work
         assert str(event["SUMMARY"]) == f"{post.channel} · {post.format} · {post.title}"
         assert post_text(post.caption, post.hashtags) in str(event["DESCRIPTION"])
         assert event.end - event.start == pendulum.duration(minutes=30)
-    first = events[f"{posts[0].id}@dapurbusari.contentkit"]
+    first = events[f"{posts[0].id}@{ws.workspace_id}.contentkit"]
     assert "#dapurbusari #kulinerindonesia" in str(first["DESCRIPTION"])
 
 
@@ -105,13 +107,13 @@ def test_ics_uids_are_stable_across_exports_and_an_edit_raises_sequence(ws: Work
     uids_after = [str(e["UID"]) for e in after.walk("VEVENT")]
     assert len(set(uids_before)) == len(uids_before)
     assert uids_before == uids_after
-    seq = {str(e["UID"]): (int(e["SEQUENCE"]), e.DTSTAMP) for e in before.walk("VEVENT")}
-    new = {str(e["UID"]): (int(e["SEQUENCE"]), e.DTSTAMP, str(e["SUMMARY"])) for e in after.walk("VEVENT")}
-    uid = f"{target.id}@dapurbusari.contentkit"
-    assert new[uid][0] > seq[uid][0] and new[uid][1] > seq[uid][1]
-    assert new[uid][2].endswith("(diperpanjang)")
-    untouched = f"{exported(ws)[0].id}@dapurbusari.contentkit"
-    assert new[untouched][:2] == seq[untouched]
+    seq = {str(e["UID"]): int(e["SEQUENCE"]) for e in before.walk("VEVENT")}
+    new = {str(e["UID"]): (int(e["SEQUENCE"]), str(e["SUMMARY"])) for e in after.walk("VEVENT")}
+    uid = f"{target.id}@{ws.workspace_id}.contentkit"
+    assert new[uid][0] > seq[uid]
+    assert new[uid][1].endswith("(diperpanjang)")
+    untouched = f"{exported(ws)[0].id}@{ws.workspace_id}.contentkit"
+    assert new[untouched][0] == seq[untouched]
 
 
 def test_ics_in_a_dst_zone_keeps_wall_clock_times_across_the_change(tmp_path: Path) -> None:
@@ -142,16 +144,19 @@ def test_buffer_header_rows_time_image_and_tags(ws: Workspace, tmp_path: Path) -
     assert raw.splitlines()[0] == "Text,Image URL,Tags,Posting Time"
     rows = list(csv.reader(io.StringIO(raw, newline="")))
     assert tuple(rows[0]) == BUFFER_HEADER
-    posts = [p for p in exported(ws) if p.channel == "instagram"]
-    assert len(rows) - 1 == len(posts) == result.count == 3
+    posts = [p for p in exported(ws) if p.channel == "instagram" and p.format != "reel"]
+    assert len(rows) - 1 == len(posts) == result.count == 2
     assert all(any(cell.strip() for cell in row) for row in rows)
     for row, post in zip(rows[1:], posts):
         assert row[0] == post_text(post.caption, post.hashtags)
         assert row[2] == post.pillar
         assert row[3] == pendulum.instance(post.at).in_timezone(ws.tz).format("YYYY-MM-DD HH:mm")
     assert rows[1][1] == "https://cdn.test/rendang.jpg"  # the local .mov is not a URL Buffer can fetch
-    assert rows[2][1] == ""
+    assert rows[2][1] == "https://cdn.test/flash.png"  # the image, not the promo page
     assert rows[1][3] == "2026-12-07 19:00"
+    # The reel on 28 Dec is a video: Buffer's file cannot carry it, so it is named, not written.
+    reel = [p for p in exported(ws) if p.format == "reel"][0]
+    assert [lo.post_id for lo in result.left_out] == [reel.id] and "video" in result.left_out[0].reason
 
 
 def test_buffer_refuses_posts_on_several_channels(ws: Workspace, tmp_path: Path) -> None:
@@ -160,9 +165,11 @@ def test_buffer_refuses_posts_on_several_channels(ws: Workspace, tmp_path: Path)
     assert not (tmp_path / "mixed.csv").exists()
 
 
-def test_buffer_needs_a_channel(ws: Workspace, tmp_path: Path) -> None:
+def test_buffer_needs_a_channel_it_can_post_to(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="--channel"):
         export_posts(ws, "buffer", tmp_path / "b.csv")
+    with pytest.raises(InputError, match="cannot post to whatsapp"):
+        export_posts(ws, "buffer", tmp_path / "b.csv", channel="whatsapp")
     assert not (tmp_path / "b.csv").exists()
 
 
@@ -170,44 +177,53 @@ def test_schedulers_leave_out_published_posts(ws: Workspace, tmp_path: Path) -> 
     first = exported(ws)[0]
     ws.post_book.publish(first.id, "https://instagram.com/p/abc")
     result = export_posts(ws, "buffer", tmp_path / "b.csv", channel="instagram")
-    assert result.count == 2
+    assert result.count == 1
     assert any(first.id in w and "published" in w for w in result.warnings)
 
 
 # -- hootsuite ----------------------------------------------------------------
-def test_hootsuite_rounds_minutes_up_to_five_and_warns(ws: Workspace, tmp_path: Path) -> None:
+def test_hootsuite_rounds_minutes_up_to_five_links_the_page_not_the_image(ws: Workspace, tmp_path: Path) -> None:
     now = pendulum.datetime(2026, 12, 1, tz=ws.tz)
-    result = export_posts(ws, "hootsuite", tmp_path / "hs.csv", now=now)
+    result = export_posts(ws, "hootsuite", tmp_path / "hs.csv", channel="instagram", now=now)
     rows = list(csv.reader(io.StringIO(result.path.read_text(encoding="utf-8"), newline="")))
-    assert len(rows) == result.count == 5  # no header row
+    assert len(rows) == result.count == 2  # no header row; the reel is left out
     times = [pendulum.from_format(r[0], "DD/MM/YYYY HH:mm", tz=ws.tz) for r in rows]
     assert all(t.minute % 5 == 0 for t in times)
     assert rows[1][0] == "09/12/2026 12:05"  # 12:02 moved up
     assert rows[0][0] == "07/12/2026 19:00"
-    assert rows[0][2] == "https://cdn.test/rendang.jpg"
+    assert rows[0][2] == ""  # column C is a link to share; an image URL never goes there
+    assert rows[1][2] == "https://dapurbusari.id/promo-1212"
     moved = [w for w in result.warnings if "moved" in w]
     assert len(moved) == 1 and "12:02" in moved[0] and "12:05" in moved[0]
-    assert not any("past" in w for w in result.warnings)
+    assert any("attach https://cdn.test/rendang.jpg" in w for w in result.warnings)
     assert "dd/mm/yyyy" in result.hint
+
+
+def test_hootsuite_needs_a_channel(ws: Workspace, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="add --channel"):
+        export_posts(ws, "hootsuite", tmp_path / "hs.csv")
+    assert not (tmp_path / "hs.csv").exists()
 
 
 def test_hootsuite_rounding_crosses_midnight(tmp_path: Path) -> None:
     ws = make_ws(tmp_path)
-    posts = add_posts(ws, [{"at": "2026-12-31 23:58", "caption": "Selamat tahun baru"}])
-    table = hootsuite_rows(posts, tz=ws.tz, now=pendulum.datetime(2026, 1, 1, tz="UTC"))
-    assert table.rows[0][0] == "01/01/2027 00:00"
+    posts = add_posts(ws, [{"at": "2026-12-31 23:58", "channel": "facebook", "format": "image", "caption": "Selamat tahun baru"}])
+    files = bulk_files(HOOTSUITE, posts, tz=ws.tz, now=pendulum.datetime(2026, 1, 1, tz="UTC"))
+    assert files.files[0][0][0] == "01/01/2027 00:00"
 
 
-def test_hootsuite_reports_past_times_without_dropping_them(ws: Workspace, tmp_path: Path) -> None:
+def test_hootsuite_leaves_out_past_times_by_id(ws: Workspace, tmp_path: Path) -> None:
     now = pendulum.datetime(2026, 12, 20, tz=ws.tz)
-    result = export_posts(ws, "hootsuite", tmp_path / "hs.csv", now=now)
-    past = [w for w in result.warnings if "past" in w]
-    assert len(past) == 3
-    assert len(result.path.read_text(encoding="utf-8").splitlines()) >= result.count == 5
+    result = export_posts(ws, "hootsuite", tmp_path / "hs.csv", channel="instagram", now=now)
+    past = [lo for lo in result.left_out if "past" in lo.reason]
+    assert len(past) == 2 and result.count == 0
+    assert result.path.read_text(encoding="utf-8") == ""
 
 
 def test_hootsuite_file_is_utf8_without_bom(ws: Workspace, tmp_path: Path) -> None:
-    path = export_hootsuite(exported(ws), tmp_path / "hs.csv", tz=ws.tz)
+    add_posts(ws, [{"at": "2026-12-12 10:00", "channel": "facebook", "format": "image", "caption": "Pedasnya pas 🌶️"}])
+    (path,) = export_hootsuite([p for p in ws.posts() if p.channel == "facebook"], tmp_path / "hs.csv", tz=ws.tz,
+                               now=pendulum.datetime(2026, 12, 1, tz="UTC"))
     data = path.read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     assert "🌶️".encode() in data
@@ -257,7 +273,7 @@ def test_markdown_plan_has_a_table_per_week(ws: Workspace, tmp_path: Path) -> No
     assert headings == ["## 2026-W50 (7–13 Des 2026)", "## 2026-W53 (28 Des 2026 – 3 Jan 2027)"]
     assert text.startswith("# Rencana konten Dapur Bu Sari")
     assert "| Hari | Jam | Kanal | Format | Pilar | Judul | Status |" in text
-    assert "| Sen 7 Des | 19:00 | instagram | reel | storytelling | Resep nenek | draf |" in text
+    assert "| Sen 7 Des | 19:00 | instagram | image | storytelling | Resep nenek | draf |" in text
     assert "| Sab 2 Jan | 09:15 | whatsapp | status | retention | Voucher pelanggan setia \\| tahun baru | draf |" in text
     rows = [line for line in text.splitlines() if line.startswith("| ") and "---" not in line and "Hari" not in line]
     assert len(rows) == 5
@@ -292,20 +308,25 @@ def run(ws: Workspace, *args: str):
 
 @pytest.mark.parametrize(
     "kind, extra",
-    [("ics", []), ("buffer", ["--channel", "instagram"]), ("hootsuite", []), ("csv", []), ("markdown", [])],
+    [("ics", []), ("buffer", ["--channel", "instagram"]), ("hootsuite", ["--channel", "instagram"]), ("csv", []),
+     ("markdown", [])],
 )
 def test_cli_writes_each_kind(ws: Workspace, tmp_path: Path, kind: str, extra: list[str]) -> None:
     out = tmp_path / f"plan.{kind}"
     result = run(ws, kind, "--from", "2026-12-01", "--to", "2027-01-31", *extra, "-o", str(out))
     assert result.exit_code == 0, result.output
-    expected = 3 if kind == "buffer" else 5
-    assert f"Wrote {expected} posts to {out}" in result.output
-    assert out.stat().st_size > 0
+    expected = 2 if kind in ("buffer", "hootsuite") else 5  # the reel is a video: left out of schedulers' files
+    if kind == "hootsuite":  # it also leaves out the past, which depends on today's date
+        assert re.search(rf"Wrote \d posts? to {re.escape(str(out))}", result.output)
+    else:
+        assert f"Wrote {expected} posts to {out}" in result.output
+    assert out.exists()
 
 
 def test_cli_prints_hootsuite_warnings(ws: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "hs.csv"
-    result = run(ws, "hootsuite", "-o", str(out))
+    add_posts(ws, [{"at": "2099-12-09 12:02", "channel": "facebook", "format": "image", "caption": "Promo"}])
+    result = run(ws, "hootsuite", "--channel", "facebook", "-o", str(out))
     assert result.exit_code == 0
     assert "moved to 12:05" in result.output
 

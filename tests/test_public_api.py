@@ -28,7 +28,7 @@ PUBLIC = {
     "quick_testimonial", "render_batch",
     # views
     "calendar_html", "write_calendar", "CalendarFile", "CalendarRange", "build_report", "Report", "ReportFile",
-    "report_html", "report_png", "write_report",
+    "report_html", "report_png", "write_report", "build_kit", "KitResult",
 }
 
 

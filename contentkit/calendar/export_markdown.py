@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pendulum
 
@@ -18,7 +19,10 @@ from ..dates import DEFAULT_TIMEZONE
 from ..records import Post
 from .export_files import check_target, local_time, write_atomic
 
-__all__ = ["export_markdown", "week_heading", "render_markdown"]
+if TYPE_CHECKING:
+    from .exporters import ExportJob, ExportResult
+
+__all__ = ["export_markdown", "week_heading", "render_markdown", "write"]
 
 _WORDS = {
     "id": {
@@ -115,3 +119,12 @@ def export_markdown(
     """
     target = check_target(path)
     return write_atomic(target, render_markdown(posts, tz=tz, lang=lang, brand=brand).encode("utf-8"))
+
+
+def write(job: ExportJob) -> ExportResult:
+    """The `markdown` exporter."""
+    from .exporters import ExportResult
+
+    ws = job.ws
+    path = export_markdown(job.posts, job.target, tz=ws.tz, lang=ws.language, brand=ws.config.brand)
+    return ExportResult(path=path, kind="markdown", count=len(job.posts))

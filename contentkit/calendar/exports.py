@@ -1,46 +1,46 @@
 """Exports of the content calendar to the tools shops already use.
 
 `export_posts` is the one call behind `contentkit export`: it checks the
-kind, dates, channel and target path, lists the posts, and writes the file.
-The writers themselves take a list of posts, for scripts that filter their own::
+kind, dates, channel and target path, lists the posts, asks the consent gate,
+and hands them to the format's writer (see `exporters.EXPORTERS`, the one
+table of formats). The writers themselves also take a plain list of posts, for
+scripts that filter their own: `export_ics`, `export_buffer`,
+`export_hootsuite`, `export_csv`, `export_markdown`.
 
-    ics        calendar apps (Google Calendar, Outlook, Apple): export_ics
-    buffer     Buffer's bulk upload, one channel per file:     export_buffer
-    hootsuite  Hootsuite's bulk composer:                      export_hootsuite
-    csv        every field, for spreadsheets:                   export_csv
-    markdown   a readable week-by-week plan:                    export_markdown
-
-Skipped posts are never exported. Every writer checks the folder first and
-writes atomically, so a mistake leaves no file and a crash no half file.
+Skipped posts are never exported, and neither is a post that uses customer
+content without a current grant for its channel and time: it is left out and
+named. Every writer checks the folder first and writes atomically, so a
+mistake leaves no file and a crash no half file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pendulum
+
 from ..errors import InputError
+from ..store import Transaction
 from ..vocab import check_choice
+from .export_bulk import export_buffer, export_hootsuite
 from .export_files import check_target
-from .export_ics import export_ics, uid_domain
+from .export_ics import export_ics
 from .export_markdown import export_markdown
-from .export_tables import (
-    HOOTSUITE_HINT,
-    export_buffer,
-    export_csv,
-    export_hootsuite,
-    hootsuite_rows,
-)
+from .export_tables import export_csv
+from .exporters import EXPORT_KINDS, EXPORTERS, ExportJob, ExportOptions, ExportResult, LeftOut
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 __all__ = [
     "EXPORT_KINDS",
+    "EXPORTERS",
     "ExportResult",
+    "LeftOut",
     "export_posts",
     "export_ics",
     "export_buffer",
@@ -49,20 +49,17 @@ __all__ = [
     "export_markdown",
 ]
 
-EXPORT_KINDS = ("ics", "buffer", "hootsuite", "csv", "markdown")
-# Schedulers would post these a second time: they are already live.
-_SCHEDULERS = ("buffer", "hootsuite")
+PLANS = ("paid", "free")
+FEED_WEEKS_BACK = 8  # a subscribed calendar keeps two months of history, then lets old events go
 
 
-@dataclass
-class ExportResult:
-    """What an export wrote: the file, how many posts, and what to check."""
-
-    path: Path
-    kind: str
-    count: int
-    warnings: list[str] = field(default_factory=list)
-    hint: str = ""  # a step the user must take in the other tool, e.g. Hootsuite's date format
+@contextlib.contextmanager
+def _snapshot(ws: Workspace, write: bool) -> Iterator[Transaction]:
+    if write:
+        with ws.store.transaction() as tx:
+            yield tx
+    else:
+        yield ws.store.read()
 
 
 def export_posts(
@@ -73,55 +70,68 @@ def export_posts(
     start: str | date | None = None,
     end: str | date | None = None,
     channel: str | None = None,
+    plan: str = "paid",
+    remind: str | None = None,
+    feed: bool = False,
     now: datetime | None = None,
 ) -> ExportResult:
     """Export the workspace's posts (dates inclusive, workspace timezone) as `kind` to `path`.
 
     Every input is checked before anything is written: an unknown kind or
-    channel, a bad date, a missing folder, or `buffer` without a channel raise
-    InputError and leave no file. Skipped posts are left out; for `buffer` and
-    `hootsuite`, published posts are left out too (with a warning), since
-    uploading them would post them again. `now` is for tests (Hootsuite's
-    past-time check).
+    channel, a bad date, a missing folder, or a scheduler without a channel
+    raise InputError and leave no file. Skipped posts are left out; posts using
+    customer content without a current grant are left out and listed in
+    `result.left_out`; for the schedulers (buffer, hootsuite), published posts
+    are left out too, since uploading them would post them again. `now` is for
+    tests (the export time).
 
     >>> result = export_posts(ws, "ics", "plan.ics", start="2026-12-07", end="2026-12-13")  # doctest: +SKIP
-    >>> result.count, result.warnings                                                    # doctest: +SKIP
+    >>> result.count, result.left_out                                                     # doctest: +SKIP
     (9, [])
     """
-    kind = check_choice("export kind", kind, EXPORT_KINDS)
+    exporter = EXPORTERS[check_choice("export kind", kind, EXPORT_KINDS)]
+    plan = check_choice("plan", plan, PLANS)
+    if feed and exporter.name != "ics":
+        raise InputError("--feed is for ics only: a subscribed calendar; leave it out for other kinds")
+    if remind is not None and exporter.name != "ics":
+        raise InputError("--remind is for ics only: calendar reminders; leave it out for other kinds")
+    if plan != "paid" and exporter.name != "buffer":
+        raise InputError("--plan is for buffer only: Buffer's free plan takes 10 posts a file")
+    moment = pendulum.instance(now) if now is not None else pendulum.now(ws.tz)
+    if feed:
+        if start is not None or end is not None:
+            raise InputError("--feed always covers the last 8 weeks and everything planned; leave out --from/--to")
+        start = moment.in_timezone(ws.tz).date().subtract(weeks=FEED_WEEKS_BACK)
     wanted = ws.post_book.filter(start, end, None, channel)
-    if kind == "buffer" and wanted.channel is None:
-        raise InputError("a Buffer file holds one channel; add --channel, e.g. --channel instagram")
-    target = check_target(path)
-    snap = ws.store.read()
-    posts = [p for p in ws.post_book.list(wanted.start, wanted.end, None, wanted.channel, snapshot=snap) if p.status != "skipped"]
-    warnings: list[str] = []
-    # Customer content goes out only with consent covering its channel at its time.
-    blocked = ws.consent.gate(snap).blocked(posts)
-    if blocked:
-        left_out = {p.id for p, _ in blocked}
-        posts = [p for p in posts if p.id not in left_out]
-        warnings.extend(f"left out {p.id}: {d.reason}" for p, d in blocked)
-    if kind in _SCHEDULERS:
-        live = [p.id for p in posts if p.status == "published"]
-        if live:
-            warnings.append(f"left out {len(live)} published post(s) ({', '.join(live)}): they are already live")
-        posts = [p for p in posts if p.status != "published"]
-    if not posts:
-        warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
-
-    tz = ws.tz
-    hint = ""
-    if kind == "ics":
-        export_ics(posts, target, tz=tz, calendar_name=ws.config.brand or "contentkit", domain=uid_domain(ws.config.brand))
-    elif kind == "buffer":
-        export_buffer(posts, target, tz=tz)
-    elif kind == "hootsuite":
-        warnings.extend(hootsuite_rows(posts, tz=tz, now=now).warnings)
-        export_hootsuite(posts, target, tz=tz, now=now)
-        hint = HOOTSUITE_HINT
-    elif kind == "csv":
-        export_csv(posts, target, tz=tz)
-    else:
-        export_markdown(posts, target, tz=tz, lang=ws.language, brand=ws.config.brand)
-    return ExportResult(path=target, kind=kind, count=len(posts), warnings=warnings, hint=hint)
+    if exporter.needs_channel and wanted.channel is None:
+        raise InputError(f"a {exporter.name.title()} file holds one channel; add --channel, e.g. --channel instagram")
+    target = check_target(ws.check_output(path))
+    options = ExportOptions(start=wanted.start, end=wanted.end, channel=wanted.channel, plan=plan,
+                            remind=remind, feed=feed, now=moment)
+    with _snapshot(ws, exporter.keeps_ledger) as tx:
+        listed = ws.post_book.list(wanted.start, wanted.end, None, wanted.channel, snapshot=tx)
+        posts = [p for p in listed if p.status != "skipped"]
+        gate = ws.consent.gate(snapshot=tx)
+        left_out: list[LeftOut] = []
+        allowed = []
+        for post in posts:
+            decision = gate.post(post)
+            if decision:
+                allowed.append(post)
+            else:
+                left_out.append(LeftOut(post.id, decision.reason))
+        warnings: list[str] = []
+        if exporter.scheduler:
+            live = [p.id for p in allowed if p.status == "published"]
+            if live:
+                warnings.append(f"left out {len(live)} published post(s) ({', '.join(live)}): they are already live")
+            allowed = [p for p in allowed if p.status != "published"]
+        result = exporter.write(ExportJob(ws=ws, posts=allowed, target=target, options=options, tx=tx, now=moment))
+    result.left_out[:0] = left_out
+    result.warnings[:0] = warnings
+    if result.count == 0 and not result.cancelled:
+        if result.left_out:
+            result.warnings.append("no post could go into the file: each one in range is left out, see below")
+        else:
+            result.warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
+    return result

@@ -6,5 +6,6 @@
 - `thumbnails`: workspace images as small embedded JPEGs, never read from outside the workspace;
 - `report_data`: `build_report(ws, weeks=4, end=None)` -> `Report`, the figures as data;
 - `report_chart`: the report as a PNG (Pillow, Lato); `report_files`: writing PNG or HTML;
-- `page_style`: pillar colours, id/en words (templates/views/labels.toml) and the page CSS.
+- `page_style`: pillar colours, id/en words (templates/views/labels.toml) and the page CSS;
+- `kit`: `build_kit(ws, out, day=|week=, zip=)`, the posting kit for the phone; `kit_page`: its index.html.
 """

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from .report_data import Report
 
-__all__ = ["report_png", "report_png_bytes", "WIDTH"]
+__all__ = ["report_png", "report_png_bytes", "chart_labels", "WIDTH"]
 
 WIDTH = 1600
 _MARGIN = 40
@@ -32,13 +32,37 @@ _PUBLISHED = (30, 132, 73)
 _OK = (30, 132, 73)
 _OFF = (232, 234, 237)
 _BAD = (179, 38, 30)
+_AHEAD = (244, 246, 250)  # the band behind coming weeks
+
+
+class _Recorder:
+    """An ImageDraw that remembers the box of every label it draws, so tests can measure overlaps."""
+
+    def __init__(self, draw: Any) -> None:
+        self._draw = draw
+        self.boxes: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def text(self, xy: Any, text: str, **kw: Any) -> None:
+        box = self._draw.textbbox(xy, text, font=kw.get("font"), anchor=kw.get("anchor"),
+                                  stroke_width=kw.get("stroke_width", 0))
+        self.boxes.append((text, tuple(box)))
+        self._draw.text(xy, text, **kw)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._draw, name)
 
 
 def report_png_bytes(report: Report, *, brand_colour: str = "#C0392B") -> bytes:
     """The report chart as PNG bytes."""
     out = io.BytesIO()
-    _draw(report, brand_colour).save(out, "PNG", optimize=True)
+    _draw(report, brand_colour)[0].save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def chart_labels(report: Report) -> tuple[tuple[int, int], list[tuple[str, tuple[float, float, float, float]]]]:
+    """The chart's size and every label drawn on it with its pixel box (for layout checks)."""
+    im, boxes = _draw(report, "#C0392B")
+    return im.size, boxes
 
 
 def report_png(report: Report, path: Any, *, brand_colour: str = "#C0392B") -> None:
@@ -76,14 +100,14 @@ def _hex(colour: str) -> tuple[int, int, int]:
         return (192, 57, 43)
 
 
-def _draw(report: Report, brand_colour: str) -> Image.Image:
+def _draw(report: Report, brand_colour: str) -> tuple[Image.Image, list[tuple[str, tuple[float, float, float, float]]]]:
     from PIL import Image, ImageDraw
 
     words = labels(report.language)
     font = _Fonts()
     height = _HEAD_H + 3 * (_PANEL_H + _GUTTER) + _MARGIN // 2
     im = Image.new("RGB", (WIDTH, height), (255, 255, 255))
-    d = ImageDraw.Draw(im)
+    d = _Recorder(ImageDraw.Draw(im))
     d.rectangle((0, 0, WIDTH, 12), fill=_hex(brand_colour))
     d.text((_MARGIN, 34), f"{words['report_title']} · {report.brand}", font=font("black", 46), fill=_INK)
     months = words["months"]
@@ -93,6 +117,9 @@ def _draw(report: Report, brand_colour: str) -> Image.Image:
     d.text((_MARGIN, 98), sub, font=font("regular", 28), fill=_MUTED)
     summary = f"{words['planned']} {report.planned} · {words['published']} {report.published}"
     d.text((WIDTH - _MARGIN, 98), summary, font=font("bold", 28), fill=_INK, anchor="ra")
+    empty = [n for n in report.notes if n in (words["no_posts_period"], words["no_ugc_period"])]
+    if empty:  # say it plainly, above the panels, rather than leave a page of zeros to decode
+        d.text((_MARGIN, 136), _fit(d, empty[0], font("bold", 22), WIDTH - 2 * _MARGIN), font=font("bold", 22), fill=_BAD)
 
     pw = (WIDTH - 2 * _MARGIN - _GUTTER) // 2
     boxes = [
@@ -104,15 +131,15 @@ def _draw(report: Report, brand_colour: str) -> Image.Image:
         x, y, w, h = box
         d.rounded_rectangle((x, y, x + w, y + h), radius=14, outline=_GRID, width=2)
         panel(d, font, words, report, x + 24, y + 20, w - 48, h - 40)
-    return im
+    return im, d.boxes
 
 
-def _title(d: ImageDraw.ImageDraw, font: _Fonts, x: int, y: int, text: str) -> int:
+def _title(d: Any, font: _Fonts, x: int, y: int, text: str) -> int:
     d.text((x, y), text, font=font("bold", 30), fill=_INK)
     return y + 52
 
 
-def _fit(d: ImageDraw.ImageDraw, text: str, fnt: Any, width: int) -> str:
+def _fit(d: Any, text: str, fnt: Any, width: int) -> str:
     """`text`, cut with an ellipsis so it fits `width` pixels."""
     if d.textlength(text, font=fnt) <= width:
         return text
@@ -121,10 +148,13 @@ def _fit(d: ImageDraw.ImageDraw, text: str, fnt: Any, width: int) -> str:
     return text + "…"
 
 
-def _legend(d: Any, small: Any, words: dict[str, Any], x: int, top: int) -> None:
-    """The planned / published colour key both bar panels share."""
-    for colour, text in ((_PLANNED, words["planned"]), (_PUBLISHED, words["published"])):
-        d.rectangle((x, top + 4, x + 18, top + 22), fill=colour)
+def _legend(d: Any, small: Any, words: dict[str, Any], x: int, top: int, ahead: bool = False) -> None:
+    """The planned / published colour key both bar panels share (and the coming weeks' band)."""
+    keys = [(_PLANNED, words["planned"]), (_PUBLISHED, words["published"])]
+    if ahead:
+        keys.append((_AHEAD, words["ahead"]))
+    for colour, text in keys:
+        d.rectangle((x, top + 4, x + 18, top + 22), fill=colour, outline=_GRID if colour == _AHEAD else None)
         d.text((x + 26, top), text, font=small, fill=_INK)
         x += 40 + int(d.textlength(text, font=small)) + 20
 
@@ -132,9 +162,16 @@ def _legend(d: Any, small: Any, words: dict[str, Any], x: int, top: int) -> None
 def _weeks_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int, y: int, w: int, h: int) -> None:
     top = _title(d, font, x, y, words["planned_vs_published"])
     small = font("regular", 22)
-    _legend(d, small, words, x, top)
-    top += 44
+    value_font = font("bold", 20)
+    _legend(d, small, words, x, top, ahead=any(wk.ahead for wk in r.weeks))
+    top += 44 + 28  # the legend, then room for the value over the tallest bar
     bottom = y + h - 36
+    n = len(r.weeks)
+    slot = (w - 50) / n
+    bar = min(48.0, slot * 0.32)
+    for i, wk in enumerate(r.weeks):
+        if wk.ahead:
+            d.rectangle((x + 50 + slot * i + 2, top - 28, x + 50 + slot * (i + 1) - 2, bottom), fill=_AHEAD)
     peak = max([wk.planned for wk in r.weeks] + [1])
     step = max(1, -(-peak // 5))
     axis_max = step * -(-peak // step)
@@ -142,22 +179,41 @@ def _weeks_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int,
         ty = bottom - (bottom - top) * tick / axis_max
         d.line((x + 40, ty, x + w, ty), fill=_GRID, width=1)
         d.text((x + 32, ty), str(tick), font=small, fill=_MUTED, anchor="rm")
-    n = len(r.weeks)
-    slot = (w - 50) / n
-    bar = min(48.0, slot * 0.32)
+    if not r.planned:
+        d.text((x + 50 + (w - 50) / 2, (top + bottom) / 2 - 30), words["no_data"], font=font("bold", 26), fill=_MUTED,
+               anchor="mm", stroke_width=6, stroke_fill=(255, 255, 255))
+    week_step = max(1, -(-n // 10)) if n > 13 else 1
     for i, wk in enumerate(r.weeks):
         cx = x + 50 + slot * (i + 0.5)
-        for j, (value, colour) in enumerate(((wk.planned, _PLANNED), (wk.published, _PUBLISHED))):
+        values = ((wk.planned, _PLANNED), (wk.published, _PUBLISHED))
+        for j, (value, colour) in enumerate(values):
             bx = cx - bar - 2 + j * (bar + 4)
             by = bottom - (bottom - top) * value / axis_max
             if value:
                 d.rectangle((bx, by, bx + bar, bottom), fill=colour)
-            if n <= 13:
-                d.text((bx + bar / 2, by - 4), str(value), font=font("bold", 20), fill=_INK, anchor="md")
-        label = wk.label.split("-")[1]
-        if n <= 13 or i % max(1, n // 10) == 0:
-            d.text((cx, bottom + 8), label, font=small, fill=_MUTED, anchor="ma")
+        _bar_values(d, value_font, wk.planned, wk.published, cx, bar, slot, bottom - (bottom - top) * wk.planned / axis_max,
+                    bottom - (bottom - top) * wk.published / axis_max, show_published=not wk.ahead)
+        if i % week_step == 0:
+            d.text((cx, bottom + 8), wk.label.split("-")[1], font=small, fill=_MUTED, anchor="ma")
     d.line((x + 40, bottom, x + w, bottom), fill=_MUTED, width=2)
+
+
+def _bar_values(d: Any, fnt: Any, planned: int, published: int, cx: float, bar: float, slot: float,
+                planned_top: float, published_top: float, *, show_published: bool) -> None:
+    """The numbers over a week's two bars: one over each when they fit, else "published/planned"
+    over the pair, else none (the axis still reads): labels never touch."""
+    if not planned and not published:
+        return
+    pitch = bar + 4  # the distance between the two bars' centres
+    a, b = str(planned), str(published)
+    if d.textlength(a, font=fnt) + 4 <= pitch and d.textlength(b, font=fnt) + 4 <= pitch:
+        d.text((cx - pitch / 2, planned_top - 4), a, font=fnt, fill=_INK, anchor="md")
+        if show_published:
+            d.text((cx + pitch / 2, published_top - 4), b, font=fnt, fill=_INK, anchor="md")
+        return
+    both = f"{b}/{a}" if show_published else a
+    if d.textlength(both, font=fnt) + 6 <= slot:
+        d.text((cx, min(planned_top, published_top) - 4), both, font=fnt, fill=_INK, anchor="md")
 
 
 def _pillars_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int, y: int, w: int, h: int) -> None:
@@ -166,8 +222,9 @@ def _pillars_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: in
     if not rows:
         return
     label_w = 190
-    text_w = 120
-    row_h = min(44, (y + h - top) // len(rows))
+    value_font = font("bold", 22)
+    text_w = 16 + max(int(d.textlength(f"{p.posts} / {p.target_posts:.1f}", font=value_font)) for p in rows)
+    row_h = min(44, (y + h - 30 - top) // len(rows))  # the "= target" key keeps the last 30 px
     peak = max([max(p.posts, p.target_posts) for p in rows] + [1])
     scale = (w - label_w - text_w) / peak
     fnt = font("regular", 22)
@@ -198,8 +255,12 @@ def _stages_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int
     weeks = r.weeks[-12:]  # more columns would be unreadable; the latest weeks matter most
     col = (w - label_w) / max(1, len(weeks))
     fnt = font("regular", 22)
+    head = font("bold", 20)
+    widest = max([d.textlength(wk.label.split("-")[1], font=head) for wk in weeks] + [d.textlength("6/6", font=head)])
+    every = max(1, int(-(-(widest + 8) // max(col, 1))))  # label every n-th column when columns are narrow
     for j, wk in enumerate(weeks):
-        d.text((x + label_w + col * (j + 0.5), top), wk.label.split("-")[1], font=font("bold", 20), fill=_MUTED, anchor="ma")
+        if j % every == 0:
+            d.text((x + label_w + col * (j + 0.5), top), wk.label.split("-")[1], font=head, fill=_MUTED, anchor="ma")
     row_h = min(50, (y + h - top - 70) // 6)
     for i, stage in enumerate(STAGES):
         ry = top + 34 + i * row_h
@@ -216,7 +277,8 @@ def _stages_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int
                         (cx + s, ry + row_h / 2 - s * 0.7)], fill=(255, 255, 255), width=4)
     by = top + 34 + 6 * row_h + 8
     for j, wk in enumerate(weeks):
-        d.text((x + label_w + col * (j + 0.5), by), f"{len(wk.stages)}/6", font=font("bold", 20), fill=_INK, anchor="ma")
+        if j % every == 0:
+            d.text((x + label_w + col * (j + 0.5), by), f"{len(wk.stages)}/6", font=head, fill=_INK, anchor="ma")
 
 
 def _channels_panel(d: Any, font: _Fonts, words: dict[str, Any], r: Report, x: int, y: int, w: int, h: int) -> None:

@@ -5,19 +5,22 @@ the PNG chart and the HTML report are drawn from that data, and scripts use
 it directly (`ws.report().to_dict()`).
 
 The window is `weeks` whole ISO weeks ending with the week of `end` (default:
-today in the workspace timezone). Every count is of things that happened in
-the window, by local date:
+the last 4 weeks up to this one, plus the `ahead` 2 coming weeks, as planned).
+Every count is of things in the window, by local date:
 
 - per week: posts planned (every post that week, skipped ones too), published,
   skipped, and the loyalty stages the week's non-skipped posts cover;
 - pillar mix: non-skipped posts per pillar against the strategy's target share;
 - channels: posts and published posts per channel;
-- consent funnel (customer content, by item): collected, asked (`requested`, or
-  answered: a grant or decline recorded without a request was asked elsewhere),
-  `granted`, reposted (a published post using it); and the exits `declined`,
-  `revoked` and `expired` (a request unanswered for the workspace's
-  `consent_expiry_days` and still unanswered when the report is made, an
-  `expired` event, or a grant whose `until` passed);
+- consent funnel (customer content, by item, each counted in every stage up
+  to the one it reached, so collected >= asked >= granted >= reposted always):
+  the items collected in the window, asked about, used in a post, or reposted
+  in it; asked (a request, or an answer: a grant or decline recorded without a
+  request was asked elsewhere); granted (the consent ledger's state when the
+  report is made, or a grant that was since revoked or ran out); reposted (a
+  published post in the window uses it); and the exits, from the ledger's
+  state: `declined`, `revoked`, `expired` (unanswered past the expiry days, or
+  a grant whose `until` passed);
 - testimonials: reviews added, reviews with rendered images (and the image
   count), review posts planned and published.
 """
@@ -55,6 +58,7 @@ class WeekFigures:
     published: int
     skipped: int
     stages: list[str]
+    ahead: bool = False  # a coming week: what is planned, nothing published yet
 
 
 @dataclass
@@ -131,14 +135,24 @@ class Report:
         return data
 
 
-def build_report(
-    ws: Workspace, *, weeks: int = 4, end: str | date | None = None, today: str | date | None = None
-) -> Report:
-    """The figures of the `weeks` ISO weeks ending with the week of `end` (default: this week).
+AHEAD_WEEKS = 2
 
-    `today` (default: the real date in the workspace timezone) is when the
-    report is made: unanswered requests only count as expired once their
-    deadline is before it.
+
+def build_report(
+    ws: Workspace,
+    *,
+    weeks: int = 4,
+    end: str | date | None = None,
+    today: str | date | None = None,
+    ahead: int | None = None,
+) -> Report:
+    """The figures of the `weeks` ISO weeks ending with the week of `end`, plus `ahead` coming weeks.
+
+    Without `end`: the last `weeks` weeks up to this one and the 2 coming
+    weeks (what is planned). With `end`: the weeks ending with the week of
+    `end`, and no coming weeks unless `ahead` says so. `today` (default: the
+    real date in the workspace timezone) is when the report is made: consent
+    states are read as of then (or the window's end, if earlier).
 
     >>> r = ws.report(weeks=4)                  # doctest: +SKIP
     >>> r.weeks[-1].planned, r.consent.granted  # doctest: +SKIP
@@ -146,10 +160,15 @@ def build_report(
     """
     if not isinstance(weeks, int) or not 1 <= weeks <= MAX_REPORT_WEEKS:
         raise InputError(f"--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}")
+    ahead = (AHEAD_WEEKS if end is None else 0) if ahead is None else ahead
+    if not isinstance(ahead, int) or not 0 <= ahead <= 8:
+        raise InputError(f"--ahead must be a whole number from 0 to 8, not {ahead!r}")
     tz = ws.tz
     now_day = parse_date(today) if today is not None else pendulum.now(tz).date()
     last_day = parse_date(end) if end is not None else now_day
-    last_monday = last_day - timedelta(days=last_day.weekday())
+    last_monday = last_day - timedelta(days=last_day.weekday()) + timedelta(weeks=ahead)
+    this_monday = now_day - timedelta(days=now_day.weekday())
+    weeks += ahead
     first = last_monday - timedelta(weeks=weeks - 1)
     last = last_monday + timedelta(days=6)
     snap = ws.store.read()
@@ -178,6 +197,7 @@ def build_report(
             published=sum(r.get("status") == "published" for r in rows),
             skipped=sum(r.get("status") == "skipped" for r in rows),
             stages=_stages({r["pillar"] for r in rows if r.get("status") != "skipped"}, has_audience),
+            ahead=monday > this_monday,
         ))
     live = [r for r in posts if r.get("status") != "skipped"]
     counts = Counter(r["pillar"] for r in live)
@@ -192,7 +212,7 @@ def build_report(
     channel_pub = Counter(r["channel"] for r in live if r.get("status") == "published")
     channels = [ChannelFigures(c, n, channel_pub.get(c, 0)) for c, n in channel_counts.most_common()]
 
-    funnel = _funnel(ws, snap, posts, inside, local, min(last, now_day))
+    funnel = _funnel(ws, snap, posts, inside, min(last, now_day))
     reviews = snap.rows(Review)
     review_posts = [r for r in live if r.get("review_id")]
     testimonials = TestimonialFigures(
@@ -207,8 +227,25 @@ def build_report(
         weeks=week_rows, pillars=pillars,
         stages=_stages({r["pillar"] for r in live}, has_audience),
         channels=channels, consent=funnel, testimonials=testimonials,
-        generated_at=pendulum.now(tz), notes=notes,
+        generated_at=pendulum.now(tz), notes=notes + _empty_notes(ws.language, week_rows, funnel),
     )
+
+
+def _empty_notes(lang: str, weeks: list[WeekFigures], funnel: ConsentFunnel) -> list[str]:
+    """Plain words for a period with nothing in it, instead of a page of zeros."""
+    from .page_style import labels
+
+    words = labels(lang)
+    notes = []
+    if not any(w.planned for w in weeks):
+        notes.append(words["no_posts_period"])
+    else:
+        empty = [w.label for w in weeks if not w.planned]
+        if empty:
+            notes.append(words["no_posts_weeks"].format(weeks=", ".join(empty)))
+    if not funnel.collected:
+        notes.append(words["no_ugc_period"])
+    return notes
 
 
 def _strategy_bits(ws: Workspace) -> tuple[bool, dict[str, float], list[str]]:
@@ -226,47 +263,50 @@ def _stages(pillars: set[str], has_audience: bool) -> list[str]:
     return [s for s in STAGES if s in covered]
 
 
-def _funnel(ws: Workspace, snap: Any, posts: list[dict[str, Any]], inside: Any, local: Any, as_of: date) -> ConsentFunnel:
-    funnel = ConsentFunnel()
-    funnel.collected = sum(inside(r.get("collected_at") or r.get("taken_at")) for r in snap.rows(UGCItem))
-    by_item: dict[str, list[dict[str, Any]]] = {}
+def _funnel(ws: Workspace, snap: Any, posts: list[dict[str, Any]], inside: Any, as_of: date) -> ConsentFunnel:
+    """Each item of the window counted in every stage up to the one it reached (see the module docstring).
+
+    States come from the consent ledger (`ws.consent.states`), as of `as_of`:
+    nothing here decides consent.
+    """
+    real = pendulum.now(ws.tz)
+    moment = real if as_of == real.date() else pendulum.datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59, tz=ws.tz)
+    items = snap.rows(UGCItem)
+    states = ws.consent.states(snap, moment, item_rows=items)
+    asked: set[str] = set()
+    was_granted: set[str] = set()
+    active: set[str] = set()
     for row in snap.rows(ConsentEvent):
-        by_item.setdefault(row["ugc_id"], []).append(row)
-    expiry = timedelta(days=int(ws.config.consent_expiry_days))
-    for events in by_item.values():
-        events.sort(key=lambda r: datetime.fromisoformat(r["at"]))
-        kinds = {r["kind"] for r in events if inside(r["at"])}
-        # An answer means it was asked, even when the asking happened outside contentkit,
-        # so the funnel never narrows upwards (asked 1 → granted 2).
-        funnel.requested += bool(kinds & {"requested", "granted", "declined"})
-        funnel.granted += "granted" in kinds
-        funnel.declined += "declined" in kinds
-        funnel.revoked += "revoked" in kinds
-        funnel.expired += _expired_in_window(events, inside, local, expiry, as_of)
-    funnel.reposted = len({r["ugc_id"] for r in posts if r.get("ugc_id") and r.get("status") == "published"})
+        if not inside(row["at"]):
+            if row["kind"] == "granted":
+                was_granted.add(row["ugc_id"])
+            continue
+        active.add(row["ugc_id"])
+        if row["kind"] in ("requested", "granted", "declined"):
+            # An answer means it was asked, even when the asking happened outside contentkit.
+            asked.add(row["ugc_id"])
+        if row["kind"] == "granted":
+            was_granted.add(row["ugc_id"])
+    used = {r["ugc_id"] for r in posts if r.get("ugc_id") and r.get("status") != "skipped"}
+    reposted = {r["ugc_id"] for r in posts if r.get("ugc_id") and r.get("status") == "published"}
+    cohort = {r["id"] for r in items if inside(r.get("collected_at") or r.get("taken_at"))} | active | used | reposted
+    funnel = ConsentFunnel()
+    for item_id in cohort:
+        state = states.get(item_id)
+        name = state.name if state is not None else "none"
+        # Stage reached: a repost needed a grant; a grant (even one since revoked or run out) needed an ask.
+        stage = 0
+        if item_id in asked or name != "none":
+            stage = 1
+        if name in ("granted", "self_granted", "grant_expired") or (name == "revoked" and item_id in was_granted):
+            stage = 2
+        if item_id in reposted:
+            stage = 3
+        funnel.collected += 1
+        funnel.requested += stage >= 1
+        funnel.granted += stage >= 2
+        funnel.reposted += stage >= 3
+        funnel.declined += name == "declined"
+        funnel.revoked += name == "revoked"
+        funnel.expired += name in ("expired", "grant_expired")
     return funnel
-
-
-def _expired_in_window(events: list[dict[str, Any]], inside: Any, local: Any, expiry: timedelta, as_of: date) -> bool:
-    """An `expired` event, a request left unanswered past the expiry days, or a grant's `until` passing, in the window."""
-    for i, row in enumerate(events):
-        if row["kind"] == "expired" and inside(row["at"]):
-            return True
-        if row["kind"] == "requested":
-            asked = local(row["at"])
-            deadline = asked + expiry
-            # A late answer (before the report's day) still took the item out of "expired".
-            answered = any(
-                later["kind"] in ("granted", "declined", "revoked") and local(later["at"]) <= max(deadline, as_of)
-                for later in events[i + 1:]
-            )
-            if not answered and deadline <= as_of and inside(deadline.isoformat()):
-                return True
-        if row["kind"] == "granted" and row.get("until"):
-            until = date.fromisoformat(str(row["until"])[:10])
-            revoked_before = any(
-                later["kind"] == "revoked" and local(later["at"]) <= until for later in events[i + 1:]
-            )
-            if not revoked_before and inside(until.isoformat()) and until < as_of:
-                return True
-    return False

@@ -28,7 +28,9 @@ class ReportFile:
     report: Report
 
 
-def write_report(ws: Workspace, output: str | Path, *, weeks: int = 4, end: str | date | None = None) -> ReportFile:
+def write_report(
+    ws: Workspace, output: str | Path, *, weeks: int = 4, end: str | date | None = None, ahead: int | None = None
+) -> ReportFile:
     """Write the report to `output`: `.png` for the chart, `.html` for the page.
 
     >>> write_report(ws, "laporan.png", weeks=4)  # doctest: +SKIP
@@ -42,7 +44,7 @@ def write_report(ws: Workspace, output: str | Path, *, weeks: int = 4, end: str 
         raise InputError(f"{output} must end in .png or .html, e.g. -o laporan.png")
     if not path.parent.resolve().is_dir():
         raise InputError(f"folder {path.parent} does not exist; create it first or choose another path")
-    report = build_report(ws, weeks=weeks, end=end)
+    report = build_report(ws, weeks=weeks, end=end, ahead=ahead)
     colour = ws.config.brand_kit.primary
     if kind == ".png":
         from .report_chart import report_png
@@ -61,8 +63,12 @@ def summary_lines(report: Report) -> list[str]:
     names = STAGE_NAMES.get(report.language, STAGE_NAMES["id"])
     lines = [f"{w['report_title']}: {report.brand}  {report.start} – {report.end}"]
     for wk in report.weeks:
+        mark = f"  ({w['ahead'].lower()})" if wk.ahead else ""
+        if not wk.planned:
+            lines.append(f"  {wk.label}  {w['no_posts']}{mark}")
+            continue
         lines.append(f"  {wk.label}  {w['planned'].lower()} {wk.planned:>3}  {w['published'].lower()} {wk.published:>3}"
-                     f"  {w['skipped'].lower()} {wk.skipped:>2}  {len(wk.stages)}/6")
+                     f"  {w['skipped'].lower()} {wk.skipped:>2}  {len(wk.stages)}/6{mark}")
     mix = ", ".join(f"{w['pillar'].get(p.pillar, p.pillar)} {p.posts}/{p.target_posts:.1f}" for p in report.pillars)
     lines.append(f"{w['pillar_mix']}: {mix or '-'}")
     lines.append(f"{w['stages_covered']}: {', '.join(names[s] for s in report.stages) or '-'} ({len(report.stages)}/6)")
