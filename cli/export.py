@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import warn, workspace_option
 
 
@@ -31,8 +33,8 @@ def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str 
     from contentkit.calendar.exports import export_posts
 
     result = export_posts(ws, kind, output, start=start, end=end, channel=channel)
-    click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {result.path}")
+    click.echo(ngettext("Wrote {n} post to {path}", "Wrote {n} posts to {path}", result.count).format(n=result.count, path=result.path))
     for message in result.warnings:
         warn(message)
     if result.hint:
-        click.echo(f"Next: {result.hint}")
+        click.echo(_("Next: {command}").format(command=result.hint))
