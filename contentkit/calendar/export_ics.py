@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
@@ -47,7 +48,7 @@ def ics_uid(post: Post, domain: str) -> str:
     """
     if not post.id:
         # A UID must never change between exports; an unsaved post has nothing stable to use.
-        raise InputError("only saved posts (with an id) can be exported to a calendar; save them in the workspace first")
+        raise InputError(_("only saved posts (with an id) can be exported to a calendar; save them in the workspace first"))
     return f"{post.id}@{domain}"
 
 

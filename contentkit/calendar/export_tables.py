@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
@@ -63,8 +64,7 @@ def _one_channel(posts: Sequence[Post]) -> None:
     channels = sorted({p.channel for p in posts})
     if len(channels) > 1:
         raise InputError(
-            f"a Buffer file holds one channel, but these posts are on {', '.join(channels)}; "
-            "export each with --channel, e.g. --channel instagram"
+            _("a Buffer file holds one channel, but these posts are on {value}; export each with --channel, e.g. --channel instagram").format(value=', '.join(channels))
         )
 
 
@@ -117,18 +117,16 @@ def hootsuite_rows(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, now: da
             base = when.replace(second=0, microsecond=0)
             moved = base.add(minutes=5 - base.minute % 5)
             out.warnings.append(
-                f"{post.id}: {when.strftime('%Y-%m-%d %H:%M')} moved to {moved.strftime('%H:%M')} "
-                "(Hootsuite needs minutes ending in 0 or 5)"
+                _("{id}: {value} moved to {value2} (Hootsuite needs minutes ending in 0 or 5)").format(id=post.id, value=when.strftime('%Y-%m-%d %H:%M'), value2=moved.strftime('%H:%M'))
             )
             when = moved
         if when < current:
             out.warnings.append(
-                f"{post.id}: {when.strftime('%Y-%m-%d %H:%M')} is in the past; Hootsuite will refuse this row, "
-                "move the post with `contentkit post edit` or remove the row"
+                _("{id}: {value} is in the past; Hootsuite will refuse this row, move the post with `contentkit post edit` or remove the row").format(id=post.id, value=when.strftime('%Y-%m-%d %H:%M'))
             )
         text = post_text(post.caption, post.hashtags)
         if not text.strip():
-            out.warnings.append(f"{post.id}: no caption yet; Hootsuite refuses an empty message, write one with `contentkit post edit`")
+            out.warnings.append(_("{id}: no caption yet; Hootsuite refuses an empty message, write one with `contentkit post edit`").format(id=post.id))
         links = http_urls(post.assets)
         out.rows.append([when.strftime(HOOTSUITE_DATE_FORMAT), text, links[0] if links else ""])
     return out

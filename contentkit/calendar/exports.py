@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..errors import InputError
 from ..vocab import check_choice
 from .export_files import check_target
@@ -91,17 +92,17 @@ def export_posts(
     kind = check_choice("export kind", kind, EXPORT_KINDS)
     wanted = ws.post_book.filter(start, end, None, channel)
     if kind == "buffer" and wanted.channel is None:
-        raise InputError("a Buffer file holds one channel; add --channel, e.g. --channel instagram")
+        raise InputError(_("a Buffer file holds one channel; add --channel, e.g. --channel instagram"))
     target = check_target(path)
     posts = [p for p in ws.posts(start=wanted.start, end=wanted.end, channel=wanted.channel) if p.status != "skipped"]
     warnings: list[str] = []
     if kind in _SCHEDULERS:
         live = [p.id for p in posts if p.status == "published"]
         if live:
-            warnings.append(f"left out {len(live)} published post(s) ({', '.join(live)}): they are already live")
+            warnings.append(_("left out {n_live} published post(s) ({value}): they are already live").format(n_live=len(live), value=', '.join(live)))
         posts = [p for p in posts if p.status != "published"]
     if not posts:
-        warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
+        warnings.append(_("no posts in this range; the file has no posts (see `contentkit post list`)"))
 
     tz = ws.tz
     hint = ""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import next_week_start, parse_date, parse_week, week_label
 from ..errors import InputError
 from ..records import Idea, Post
@@ -94,7 +95,7 @@ class PlanResult:
 
 def _first_monday(ws: Workspace, week: str | None, start: str | date | None, today: date | None) -> date:
     if week and start:
-        raise InputError("give either --week or --start, not both")
+        raise InputError(_("give either --week or --start, not both"))
     if week:
         return parse_week(week)
     if start:
@@ -151,7 +152,7 @@ def plan(
     ['2026-W49', '2026-W50', '2026-W51', '2026-W52']
     """
     if not 1 <= int(weeks) <= MAX_WEEKS:
-        raise InputError(f"--weeks must be between 1 and {MAX_WEEKS}")
+        raise InputError(_("--weeks must be between 1 and {MAX_WEEKS}").format(MAX_WEEKS=MAX_WEEKS))
     monday = _first_monday(ws, week, start, today)
     first_day = parse_date(start) if start else None
     strategy = ws.strategy

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
@@ -115,19 +116,19 @@ def load_strategy(name_or_path: str, *, base: Path | None = None) -> Strategy:
     if path.suffix == ".toml" or path.exists():
         return parse_strategy(read_toml(path), source=str(path))
     raise ConfigError(
-        f"unknown strategy {name_or_path!r}: use one of {', '.join(list_strategies())}, or a path to a TOML file"
+        _("unknown strategy {name_or_path!r}: use one of {value}, or a path to a TOML file").format(name_or_path=name_or_path, value=', '.join(list_strategies()))
     )
 
 
 def copy_strategy(name: str, dest: Path) -> Path:
     """Copy a built-in strategy to `dest` (a file or folder) so the user can edit it."""
     if name not in list_strategies():
-        raise InputError(f"unknown strategy {name!r}: use one of {', '.join(list_strategies())}")
+        raise InputError(_("unknown strategy {name!r}: use one of {value}").format(name=name, value=', '.join(list_strategies())))
     target = dest / f"strategy-{name}.toml" if dest.is_dir() else dest
     if target.exists():
-        raise InputError(f"{target} already exists; choose another name or remove it first")
+        raise InputError(_("{target} already exists; choose another name or remove it first").format(target=target))
     if not target.parent.is_dir():
-        raise InputError(f"folder {target.parent} does not exist; create it first or choose another path")
+        raise InputError(_("folder {parent} does not exist; create it first or choose another path").format(parent=target.parent))
     with resources.as_file(_builtin_dir() / f"{name}.toml") as src:
         shutil.copyfile(src, target)
     return target
@@ -137,7 +138,7 @@ def _bilingual(value: Any, where: str) -> dict[str, str]:
     if isinstance(value, str):
         return {"id": value, "en": value}
     if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in _LANGS):
-        raise ConfigError(f"{where} must have both id and en text, e.g. {{ id = \"...\", en = \"...\" }}")
+        raise ConfigError(_('{where} must have both id and en text, e.g. {{ id = "...", en = "..." }}').format(where=where))
     return {lang: value[lang] for lang in _LANGS}
 
 

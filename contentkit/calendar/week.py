@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from .captions import fit_caption, pick_hashtags, write_caption
@@ -150,8 +151,7 @@ class WeekPlanner:
             post, well_filled = self._fill(label, index, slot, at, pillar, greeted)
             if not well_filled:
                 warnings.append(
-                    f"{at.format('ddd DD MMM HH:mm')} {slot.channel} {pillar}: every prompt was used in the last 8 weeks; "
-                    f"add ideas with `contentkit idea add TEXT --pillar {pillar} --format {slot.format}`"
+                    _("{value} {channel} {pillar}: every prompt was used in the last 8 weeks; add ideas with `contentkit idea add TEXT --pillar {pillar} --format {format}`").format(value=at.format('ddd DD MMM HH:mm'), channel=slot.channel, pillar=pillar, format=slot.format)
                 )
             new.append(post)
 
@@ -341,11 +341,11 @@ class WeekPlanner:
         worth = self.ws.ugc.worth_requesting(limit=5, snapshot=self.tx)
         if worth:
             ids = ", ".join(i.id for i in worth)
-            notes.append(f"customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`")
+            notes.append(_("customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`").format(ids=ids))
         waiting = [r for r in self._waiting_reviews() if r.id not in self.used_reviews]
         if waiting:
             notes.append(
-                f"{len(waiting)} review(s) wait for a social_proof slot: {', '.join(r.id for r in waiting[:8])}"
+                _("{n_waiting} review(s) wait for a social_proof slot: {value}").format(n_waiting=len(waiting), value=', '.join(r.id for r in waiting[:8]))
             )
         return notes
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..errors import InputError
 from .brand import Brand
 from .canvas import MONTHS, Canvas
@@ -270,7 +271,7 @@ def _logo_image(path: str, side: int, mtime: float) -> Image.Image:
         with Image.open(path) as im:
             return ImageOps.contain(im.convert("RGBA"), (side, side), Image.Resampling.LANCZOS)
     except (OSError, SyntaxError) as exc:
-        raise InputError(f"logo {path} cannot be read as an image ({exc}); use a PNG or JPEG") from None
+        raise InputError(_("logo {path} cannot be read as an image ({exc}); use a PNG or JPEG").format(path=path, exc=exc)) from None
 
 
 def _divider(canvas: Canvas, layer: Layer) -> None:

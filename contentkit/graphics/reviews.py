@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_date
 from ..errors import ConsentError, InputError
 from ..records import Review, UGCItem
@@ -47,7 +48,7 @@ def check_source(source: str | None) -> str | None:
         return None
     value = source.strip().lower()
     if value not in SOURCES:
-        raise InputError(f"unknown source {source!r}: use one of {', '.join(SOURCES)}")
+        raise InputError(_("unknown source {source!r}: use one of {value}").format(source=source, value=', '.join(SOURCES)))
     return value
 
 
@@ -82,13 +83,13 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{where} is not UTF-8 text; save it as \"CSV UTF-8\" and import again") from None
+        raise InputError(_('{where} is not UTF-8 text; save it as "CSV UTF-8" and import again').format(where=where)) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "text" not in header:
-        raise InputError(f"{where} has no 'text' column; the first line must name the columns: {','.join(_COLUMNS)}")
+        raise InputError(_("{where} has no 'text' column; the first line must name the columns: {value}").format(where=where, value=','.join(_COLUMNS)))
     reader.fieldnames = header
     out = []
     for row in reader:
@@ -109,7 +110,7 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
                 )
             )
         except InputError as exc:
-            raise InputError(f"{where} line {line}: {exc}; nothing was imported") from None
+            raise InputError(_("{where} line {line}: {exc}; nothing was imported").format(where=where, line=line, exc=exc)) from None
     return out
 
 
@@ -177,10 +178,10 @@ class ReviewBook:
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read {file}: {exc.strerror}; check the path") from None
+            raise InputError(_("cannot read {file}: {strerror}; check the path").format(file=file, strerror=exc.strerror)) from None
         reviews = parse_review_csv(data, str(file))
         if not reviews:
-            raise InputError(f"{file} has no reviews under its header line; add rows and import again")
+            raise InputError(_("{file} has no reviews under its header line; add rows and import again").format(file=file))
         stamp = pendulum.now(self.ws.tz)
         for r in reviews:
             r.created_at = stamp
@@ -193,12 +194,11 @@ class ReviewBook:
         item = self._ugc_item(ugc_id)
         if not item.is_own and self.ws.consent.current_grant(item.id) is None:
             raise ConsentError(
-                f"{item.id} has no current grant from @{item.owner}; ask with `contentkit ugc request {item.id}` "
-                "and record the yes before making a testimonial"
+                _("{id} has no current grant from @{owner}; ask with `contentkit ugc request {id}` and record the yes before making a testimonial").format(id=item.id, owner=item.owner)
             )
         caption = " ".join(w for w in (item.caption or "").split() if not w.startswith("#"))
         if not caption.strip():
-            raise InputError(f"{item.id} has no caption to quote; add the review by hand with `contentkit review add`")
+            raise InputError(_("{id} has no caption to quote; add the review by hand with `contentkit review add`").format(id=item.id))
         photo = next((f for f in item.media_files if f.lower().endswith((".jpg", ".jpeg", ".png", ".webp"))), None)
         review = Review(
             text=caption,
@@ -273,7 +273,7 @@ class ReviewBook:
         elif all_new:
             reviews = [r for r in snapshot.all(Review) if not r.rendered]
         else:
-            raise InputError("say which reviews to render: give review IDs or --all-new")
+            raise InputError(_("say which reviews to render: give review IDs or --all-new"))
         if not reviews:
             return []
         out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"

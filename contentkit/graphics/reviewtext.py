@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import _
 from ..errors import InputError
 
 __all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "credit", "source_badge", "label"]
@@ -50,7 +51,7 @@ def check_text(text: Any) -> str:
     """The review text, trimmed; empty text is refused."""
     value = str(text or "").strip()
     if not value:
-        raise InputError("the review text is empty; give the customer's words with --text")
+        raise InputError(_("the review text is empty; give the customer's words with --text"))
     return value
 
 
@@ -63,9 +64,9 @@ def check_rating(rating: Any) -> float:
     try:
         value = float(str(rating).replace(",", "."))
     except (TypeError, ValueError):
-        raise InputError(f"rating {rating!r} is not a number; give 0.5 to 5, e.g. --rating 5") from None
+        raise InputError(_("rating {rating!r} is not a number; give 0.5 to 5, e.g. --rating 5").format(rating=rating)) from None
     if not 0.5 <= value <= 5:
-        raise InputError(f"rating {rating!r} is outside 0.5–5; give 0.5 to 5 stars, e.g. --rating 4.5")
+        raise InputError(_("rating {rating!r} is outside 0.5–5; give 0.5 to 5 stars, e.g. --rating 4.5").format(rating=rating))
     return value
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_date, parse_month, parse_week, week_label
 from ..atomic import write_atomic
 from ..errors import InputError
@@ -69,7 +70,7 @@ def calendar_range(
     """
     given = [name for name, v in (("--week", week), ("--month", month), ("--from/--to", start or end)) if v]
     if len(given) > 1:
-        raise InputError(f"give only one of --week, --month or --from/--to (got {' and '.join(given)})")
+        raise InputError(_("give only one of --week, --month or --from/--to (got {value})").format(value=' and '.join(given)))
     if week:
         monday = parse_week(week)
         return CalendarRange(monday, monday.add(days=6), "week")
@@ -78,12 +79,12 @@ def calendar_range(
         return CalendarRange(first, first.end_of("month"), "month")
     if start or end:
         if not (start and end):
-            raise InputError("give both --from and --to (YYYY-MM-DD), or use --week / --month")
+            raise InputError(_("give both --from and --to (YYYY-MM-DD), or use --week / --month"))
         a, b = parse_date(start), parse_date(end)
         if a > b:
-            raise InputError(f"--from {a} is after --to {b}; swap them")
+            raise InputError(_("--from {a} is after --to {b}; swap them").format(a=a, b=b))
         if (b - a).days + 1 > MAX_DAYS:
-            raise InputError(f"{(b - a).days + 1} days is too long for one page; show at most {MAX_DAYS} days")
+            raise InputError(_("{value} days is too long for one page; show at most {MAX_DAYS} days").format(value=(b - a).days + 1, MAX_DAYS=MAX_DAYS))
         return CalendarRange(a, b, "range")
     day = parse_date(today) if today else pendulum.now(ws.tz).date()
     monday = day.start_of("week")
@@ -112,9 +113,9 @@ def write_calendar(
     """Write the calendar page to `output` (its folder must exist)."""
     path = Path(output)
     if path.suffix.lower() not in (".html", ".htm"):
-        raise InputError(f"{output} must end in .html, e.g. -o rencana.html")
+        raise InputError(_("{output} must end in .html, e.g. -o rencana.html").format(output=output))
     if not path.parent.resolve().is_dir():
-        raise InputError(f"folder {path.parent} does not exist; create it first or choose another path")
+        raise InputError(_("folder {parent} does not exist; create it first or choose another path").format(parent=path.parent))
     rng = calendar_range(ws, week=week, month=month, start=start, end=end)
     page, count = _render(ws, rng, thumbnails=thumbnails, today=None)
     write_atomic(path, page)

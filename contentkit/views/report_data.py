@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_date, week_label
 from ..errors import InputError
 from ..records import ConsentEvent, Post, Review, UGCItem
@@ -145,7 +146,7 @@ def build_report(
     (9, 2)
     """
     if not isinstance(weeks, int) or not 1 <= weeks <= MAX_REPORT_WEEKS:
-        raise InputError(f"--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}")
+        raise InputError(_("--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}").format(MAX_REPORT_WEEKS=MAX_REPORT_WEEKS, weeks=weeks))
     tz = ws.tz
     now_day = parse_date(today) if today is not None else pendulum.now(tz).date()
     last_day = parse_date(end) if end is not None else now_day
