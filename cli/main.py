@@ -55,7 +55,7 @@ class LazyGroup(click.Group):
         # Restored afterwards so a script or test running several commands starts each one afresh.
         saved = dict(i18n._chosen)
         i18n.set_language(None)
-        i18n.set_language(i18n.workspace_language(), source="workspace")
+        i18n.set_language(i18n.workspace_language(_workspace_arg(args[0] if args else kwargs.get("args"))), source="workspace")
         translate_click()
         localize(self)
         try:
@@ -82,6 +82,17 @@ class LazyGroup(click.Group):
                 _("{where}{error}; check the path, its permissions and free disk space, then run again").format(
                     where=where, error=exc.strerror or exc)
             ) from None
+
+
+def _workspace_arg(args: Any) -> str | None:
+    """The folder after -w/--workspace in the command line, so even a usage error speaks its language."""
+    words = list(sys.argv[1:] if args is None else args)
+    for i, word in enumerate(words):
+        if word in ("-w", "--workspace") and i + 1 < len(words):
+            return str(words[i + 1])
+        if word.startswith("--workspace="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

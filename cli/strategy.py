@@ -37,7 +37,10 @@ def list_(as_json: bool) -> None:
     if as_json:
         echo_json([{"id": s.name, "title": s.title, "slots": len(s.slots), "mix": s.mix} for s in strategies])
         return
-    echo_table([_("name"), _("slots/week"), "judul", "title"], [(s.name, len(s.slots), s.title["id"], s.title["en"]) for s in strategies])
+    from contentkit.i18n import get_language
+
+    lang = get_language()
+    echo_table([_("name"), _("slots/week"), _("title")], [(s.name, len(s.slots), s.title[lang]) for s in strategies])
 
 
 @strategy.command()

@@ -320,7 +320,8 @@ def _after_withdrawal(published: Any) -> None:
     if published:
         click.secho(_("Already published, take these down:"), fg="yellow")
         for post in published:
-            click.echo(f"  {post.id}  {post.channel}  {post.published_url or _('(no link recorded)')}")
+            link = post.published_url or _("(no link recorded)")
+            click.echo(f"  {post.id}  {post.channel}  {link}")
 
 
 @ugc.command()

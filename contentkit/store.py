@@ -27,7 +27,10 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
-from .i18n import _
+from .i18n import N_, _
+
+# Record nouns (records.py `noun`) as they appear in messages, listed so extraction finds them.
+_NOUNS = (N_("record"), N_("post"), N_("idea"), N_("series"), N_("customer post"), N_("consent event"), N_("review"))
 from .atomic import write_atomic
 from .errors import NotFoundError, StoreError
 from .records import Record
@@ -144,7 +147,7 @@ class Transaction:
         row = self.data.get(cls.table, {}).get(key) if key else None
         if row is None:
             raise NotFoundError(
-                _("no {noun} with ID {record_id!r}; list them with `contentkit {value}`").format(noun=cls.noun, record_id=record_id, value=_list_hint(cls))
+                _("no {noun} with ID {record_id!r}; list them with `contentkit {value}`").format(noun=_(cls.noun), record_id=record_id, value=_list_hint(cls))
             )
         return cls.from_dict(row)
 
@@ -187,7 +190,7 @@ class Transaction:
         rows = self.data.get(cls.table, {})
         if key is None or key not in rows:
             raise NotFoundError(
-                _("no {noun} with ID {record_id!r}; list them with `contentkit {value}`").format(noun=cls.noun, record_id=record_id, value=_list_hint(cls))
+                _("no {noun} with ID {record_id!r}; list them with `contentkit {value}`").format(noun=_(cls.noun), record_id=record_id, value=_list_hint(cls))
             )
         del rows[key]
         self.dirty = True

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..i18n import _
+from ..formatting import format_day, month_abbr
 from ..dates import parse_date, parse_month, parse_week, week_label
 from ..atomic import write_atomic
 from ..errors import InputError
@@ -127,6 +128,7 @@ def write_calendar(
 def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date | None) -> tuple[str, int]:
     lang = ws.language
     words = labels(lang)
+    words["lang"] = lang
     mondays = rng.mondays
     grid_end = mondays[-1] + timedelta(days=6)
     posts = ws.posts(start=mondays[0], end=grid_end)
@@ -248,7 +250,7 @@ def _run_text(ev: Any, words: dict[str, Any]) -> str:
         first -= timedelta(days=1)
     while same(last + timedelta(days=1)):
         last += timedelta(days=1)
-    short = [m[:3] for m in words["months"]]
+    short = [month_abbr(m, words["lang"]) for m in range(1, 13)]
     if first.month == last.month:
         return f"{first.day}–{last.day} {short[last.month - 1]}"
     return f"{first.day} {short[first.month - 1]}–{last.day} {short[last.month - 1]}"
@@ -258,7 +260,7 @@ def _day(words: dict[str, Any], day: date, index: int, inside: bool, is_today: b
          events: list[Any], cards: list[Card], lang: str, *, payday_named: bool = False) -> str:
     cls = ("day" + ("" if inside else " out") + (" today" if is_today and inside else "")
            + (" payday" if _is_payday(events) else ""))
-    head = f'<span class="date">{escape(words["weekdays"][index])} {day.day} {escape(words["months"][day.month - 1][:3])}</span>'
+    head = f'<span class="date">{escape(format_day(day, lang, weekday="long"))}</span>'
     for ev in events:
         if ev.kind == "payday":
             if payday_named:
