@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
@@ -41,7 +41,7 @@ BUFFER_HEADER = ("Text", "Image URL", "Tags", "Posting Time")
 # file uses (dd/mm/yyyy, mm/dd/yyyy, yyyy/mm/dd or yyyy/dd/mm): we write day-first, as
 # dates are written in Indonesia, and tell the user to pick "dd/mm/yyyy hh:mm" there.
 HOOTSUITE_DATE_FORMAT = "%d/%m/%Y %H:%M"
-HOOTSUITE_HINT = 'in Hootsuite\'s bulk composer choose the date format "dd/mm/yyyy hh:mm"'
+HOOTSUITE_HINT = N_('in Hootsuite\'s bulk composer choose the date format "dd/mm/yyyy hh:mm"')
 
 
 @dataclass

@@ -113,7 +113,7 @@ def export_posts(
     elif kind == "hootsuite":
         warnings.extend(hootsuite_rows(posts, tz=tz, now=now).warnings)
         export_hootsuite(posts, target, tz=tz, now=now)
-        hint = HOOTSUITE_HINT
+        hint = _(HOOTSUITE_HINT)
     elif kind == "csv":
         export_csv(posts, target, tz=tz)
     else:

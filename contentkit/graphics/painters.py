@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..errors import InputError
 from .brand import Brand
 from .canvas import MONTHS, Canvas
@@ -57,16 +57,19 @@ def fit_layer_text(
     )
 
 
+_CUT_KINDS = (N_("quote"),)  # the layer kinds `_note_cut` names, for extraction
+
+
 def _note_cut(canvas: Canvas, fitted: FittedText, what: str) -> None:
     if not fitted.cut:
         return
     shown = len(fitted.text.rstrip("\u2026"))
-    message = (
-        f"the {what} is too long for template {canvas.template.name!r} at size {canvas.size.name}: "
-        f"it was cut after about {shown} characters; shorten it or use --template minimal"
-    )
+    values = {"what": _(what), "template": repr(canvas.template.name), "size": canvas.size.name, "n": shown}
+    message = _("the {what} is too long for template {template} at size {size}: it was cut after about {n} characters; "
+                "shorten it or use --template minimal").format(**values)
     if canvas.strict:
-        raise InputError(message.replace("it was cut", "it would be cut") + " (or drop --strict)")
+        raise InputError(_("the {what} is too long for template {template} at size {size}: it would be cut after about "
+                           "{n} characters; shorten it or use --template minimal (or drop --strict)").format(**values))
     canvas.notes.append(message)
 
 

@@ -254,7 +254,7 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, bool]], li
                 raise InputError(_("{path}: not a .json, .json.xz or .csv file; give instaloader metadata or a CSV").format(path=path))
             found.append((path, True))
         else:
-            missing.append((str(path), "no such file or folder"))
+            missing.append((str(path), _("no such file or folder")))
     return found, missing
 
 

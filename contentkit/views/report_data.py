@@ -216,7 +216,7 @@ def _strategy_bits(ws: Workspace) -> tuple[bool, dict[str, float], list[str]]:
     try:
         strategy = ws.strategy
     except Exception as exc:  # the report still shows what happened; the note says why targets are missing
-        return False, {}, [f"strategy not loaded, no pillar targets: {exc}"]
+        return False, {}, [_("strategy not loaded, no pillar targets: {error}").format(error=exc)]
     return bool(strategy.audience), dict(strategy.mix), []
 
 

@@ -91,5 +91,5 @@ def session_user(login: str | None, shop_handle: str = "", *, what: str = "Insta
         return handle
     account = handle or "YOUR_ACCOUNT"
     raise InputError(
-        _("{what} needs a logged-in Instagram session; make one once with `instaloader -l {account}` (it asks for the password itself), then run again with --login {account}").format(what=what, account=account)
+        _("{what} needs a logged-in Instagram session; make one once with `instaloader -l {account}` (it asks for the password itself), then run again with --login {account}").format(what=_(what), account=account)
     )
