@@ -43,8 +43,9 @@ def month_abbr(month: int, lang: str) -> str:
     return str(_locale(lang).months["format"]["abbreviated"][month])
 
 
-def format_number(value: float, lang: str) -> str:
-    """`value` with the language's separators: 1.234,5 in Indonesian, 1,234.5 in English."""
+def format_number(value: float, lang: str, *, decimals: int = 3) -> str:
+    """`value` with the language's separators, at most `decimals` decimals: 1.234,5 in Indonesian, 1,234.5 in English."""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_locale(lang)))
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=_locale(lang)))

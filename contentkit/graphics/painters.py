@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import N_, _
 from ..errors import InputError
 from .brand import Brand
-from .canvas import MONTHS, Canvas
+from .canvas import Canvas
 from .reviewtext import check_text, credit, source_badge
 from .shapes import draw_stars, fade_mask, paste_color, rounded_mask, scrim_mask, shadow_mask
 from .templates import Layer
@@ -98,7 +98,9 @@ def _date(review: Any, language: str) -> str:
     day = getattr(review, "date", None)
     if not day:
         return ""
-    return f"{day.day} {MONTHS.get(language, MONTHS['id'])[day.month - 1]} {day.year}"
+    from ..formatting import format_day
+
+    return f"{format_day(day, language, weekday='none')} {day.year}"
 
 
 def _shop_line(brand: Brand) -> str:

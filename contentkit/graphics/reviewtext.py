@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import _
+from ..i18n import N_, _, translator
 from ..errors import InputError
 
 __all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "credit", "source_badge", "label"]
@@ -22,29 +22,24 @@ SOURCES = {
     "google": "Google",
 }
 
-LABELS: dict[str, dict[str, str]] = {
-    "id": {
-        "customer": "Pelanggan",
-        "badge": "Ulasan {source}",
-        "badge_plain": "Ulasan Pelanggan",
-        "reply": "Terima kasih banyak, Kak! Senang sekali kamu suka \U0001f64f",
-        "online": "online",
-        "verified": "Pembeli terverifikasi",
-    },
-    "en": {
-        "customer": "Customer",
-        "badge": "{source} review",
-        "badge_plain": "Customer review",
-        "reply": "Thank you so much! We're so glad you love it \U0001f64f",
-        "online": "online",
-        "verified": "Verified buyer",
-    },
+# The fixed texts drawn on testimonials, as msgids; the Indonesian ones are in the catalog.
+LABELS: dict[str, str] = {
+    "customer": N_("Customer"),
+    "badge": N_("{source} review"),
+    "badge_plain": N_("Customer review"),
+    "reply": N_("Thank you so much! We're so glad you love it \U0001f64f"),
+    "online": N_("online"),
+    "verified": N_("Verified buyer"),
 }
 
 
 def label(key: str, language: str = "id", **values: str) -> str:
-    """A fixed text in the workspace language (Indonesian when unknown)."""
-    return LABELS.get(language, LABELS["id"])[key].format(**values)
+    """A fixed text in the workspace language (whatever language the CLI speaks).
+
+    >>> label("badge", "id", source="Shopee")
+    'Ulasan Shopee'
+    """
+    return translator(language).gettext(LABELS[key]).format(**values)
 
 
 def check_text(text: Any) -> str:
