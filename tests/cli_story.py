@@ -26,6 +26,10 @@ def story(tmp: Path) -> Iterator[tuple[list[str], int]]:
     """(arguments, expected exit code) in the order a shop owner would try them."""
     ws = str(tmp / "toko")
     (tmp / "ulasan.csv").write_text(REVIEWS_CSV, encoding="utf-8")
+    (tmp / "temuan.csv").write_text(
+        "platform,url,username,caption,taken_at\n"
+        "tiktok,https://www.tiktok.com/@sari.jajan/video/7400001,sari.jajan,\"Nyobain rendang @dapurbusari, juara!\",2026-11-28\n",
+        encoding="utf-8")
     w = ["-w", ws]
     yield ["init", ws, "--brand", "Dapur Bu Sari", "--sector", "kuliner", "--instagram", "dapurbusari", "--lang", "id"], 0
     yield ["idea", "add", "Cerita resep rendang nenek", "--pillar", "storytelling", "--format", "reel", *w], 0
@@ -63,6 +67,15 @@ def story(tmp: Path) -> Iterator[tuple[list[str], int]]:
     yield ["review", "from-ugc", "U1", *w], 0
     yield ["review", "list", *w], 0
     yield ["ugc", "revoke", "U1", "--reason", "minta dihapus lewat DM", *w], 0
+    yield ["ugc", "import", str(tmp / "temuan.csv"), *w], 0
+    yield ["ugc", "request", "U3", *w], 0
+    yield ["ugc", "decline", "U3", "--reason", "tidak mau", *w], 0
+    yield ["testimonial", "render", "R1", "--template", "minimal", "-o", str(tmp / "out"), *w], 0
+    yield ["--lang", "id", "testimonial", "sheet", str(tmp / "out"), "-o", str(tmp / "sheet.jpg")], 0
+    yield ["idea", "add", "Tips menyimpan sambal", "--pillar", "education", "--format", "carousel", *w], 0
+    yield ["idea", "remove", "I2", *w], 0
+    yield ["series", "remove", "S1", *w], 0
+    yield ["strategy", "copy", "kuliner", *w], 0
     yield ["--lang", "id", "strategy", "list"], 0
     yield ["strategy", "show", *w], 0
     yield ["calendar", "--week", "2026-W50", "-o", str(tmp / "rencana.html"), *w], 0
