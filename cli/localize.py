@@ -125,7 +125,7 @@ def localize(command: click.Command) -> click.Command:
     for param in command.params:
         text = _original(param, "help")
         if isinstance(text, str):
-            param.help = translate_help(text)  # type: ignore[attr-defined]
+            setattr(param, "help", translate_help(text))  # only options and arguments with help= have the attribute
     if hasattr(command, "_help_option"):
         command._help_option = None  # click caches it with the language of the first run; rebuild it
     for sub in getattr(command, "commands", {}).values():
@@ -144,7 +144,7 @@ def extract_cli(fileobj: Any, keywords: Any, comment_tags: Any, options: dict[st
 
     source = fileobj.read()
     fileobj.seek(0)
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+    yield from extract_python(fileobj, keywords, comment_tags, options)  # type: ignore[arg-type]
     tree = ast.parse(source.decode("utf-8") if isinstance(source, bytes) else source)
     for node in ast.walk(tree):
         texts: list[tuple[int, str]] = []

@@ -86,10 +86,10 @@ class LazyGroup(click.Group):
 
 def _workspace_arg(args: Any) -> str | None:
     """The folder after -w/--workspace in the command line, so even a usage error speaks its language."""
-    words = list(sys.argv[1:] if args is None else args)
+    words = [str(w) for w in (sys.argv[1:] if args is None else args)]
     for i, word in enumerate(words):
         if word in ("-w", "--workspace") and i + 1 < len(words):
-            return str(words[i + 1])
+            return words[i + 1]
         if word.startswith("--workspace="):
             return word.split("=", 1)[1]
     return None
