@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from ..i18n import _
+from ..i18n import _, translator
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from .captions import fit_caption, pick_hashtags, write_caption
@@ -274,9 +274,10 @@ class WeekPlanner:
             if review.id in self.used_reviews:
                 continue
             self.used_reviews.add(review.id)
-            who = review.name if review.show_name and review.name else ("Pelanggan" if self.lang == "id" else "Customer")
-            title = (f"Kata {who} tentang {review.product or self.brand}" if self.lang == "id"
-                     else f"What {who} says about {review.product or self.brand}")
+            # A post title is content, so it is in the workspace language whatever the CLI speaks.
+            words = translator(self.lang)
+            who = review.name if review.show_name and review.name else words.gettext("Customer")
+            title = words.gettext("What {who} says about {product}").format(who=who, product=review.product or self.brand)
             post = self._make_post(label, index, slot, at, "social_proof", Pick(title=title))
             post.review_id = review.id
             if not self.dry_run:
