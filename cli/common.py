@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from contentkit.i18n import _
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -25,9 +27,12 @@ def workspace_option(f: F) -> F:
     )
     @functools.wraps(f)
     def wrapper(*args: Any, workspace_path: str | None, **kwargs: Any) -> Any:
+        from contentkit import i18n
         from contentkit.workspace import Workspace
 
-        return f(*args, ws=Workspace.open(workspace_path), **kwargs)
+        ws = Workspace.open(workspace_path)
+        i18n.set_language(ws.language, source="workspace")
+        return f(*args, ws=ws, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
@@ -42,11 +47,11 @@ def echo_json(records: Iterable[Any]) -> None:
     click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
 
 
-def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str = "(nothing)") -> None:
+def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str | None = None) -> None:
     """Print aligned columns; long cells are cut so a row stays on one line."""
     rows = [["" if c is None else str(c) for c in row] for row in rows]
     if not rows:
-        click.echo(empty)
+        click.echo(_("(nothing)") if empty is None else empty)
         return
     cut = [min(48, max(len(h), *(len(r[i]) for r in rows))) for i, h in enumerate(headers)]
     line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, cut))
@@ -57,4 +62,4 @@ def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: 
 
 
 def warn(message: str) -> None:
-    click.secho(f"warning: {message}", fg="yellow", err=True)
+    click.secho(_("warning: {message}").format(message=message), fg="yellow", err=True)

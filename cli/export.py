@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from contentkit.calendar.exporters import EXPORT_KINDS, exporter_help
+from contentkit.i18n import _, ngettext
 
 from .common import warn, workspace_option
 
@@ -48,13 +49,14 @@ def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str 
 
     result = export_posts(ws, kind, output, start=start, end=end, channel=channel, plan=plan, remind=remind, feed=feed)
     where = ", ".join(str(p) for p in result.paths)
-    click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {where}")
+    click.echo(ngettext("Wrote {n} post to {path}", "Wrote {n} posts to {path}", result.count).format(n=result.count, path=where))
     if result.cancelled:
-        click.echo(f"Marked {result.cancelled} event(s) cancelled: skipped, redrawn, left out or deleted since they "
-                   "were last exported")
+        click.echo(ngettext("Marked {n} event cancelled: skipped, redrawn, left out or deleted since it was last exported",
+                            "Marked {n} events cancelled: skipped, redrawn, left out or deleted since they were last exported",
+                            result.cancelled).format(n=result.cancelled))
     for message in result.warnings:
         warn(message)
     for left in result.left_out:
         warn(f"left out {left}")
     if result.hint:
-        click.echo(f"Next: {result.hint}")
+        click.echo(_("Next: {command}").format(command=result.hint))

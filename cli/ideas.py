@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 
@@ -33,7 +35,7 @@ def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority
         contentkit idea add "Tips menyimpan sambal" --pillar education --format carousel --priority 2
     """
     item = ws.ideas.add(text, pillar=pillar, format=fmt, channel=channel, priority=priority)
-    click.echo(f"Added idea {item.id}: {item.text}")
+    click.echo(_("Added idea {id}: {text}").format(id=item.id, text=item.text))
 
 
 @idea.command("list")
@@ -52,9 +54,9 @@ def idea_list(ws, include_used: bool, as_json: bool) -> None:  # type: ignore[no
         echo_json(ideas)
         return
     echo_table(
-        ["id", "pillar", "format", "channel", "prio", "used by", "text"],
+        [_("id"), _("pillar"), _("format"), _("channel"), _("prio"), _("used by"), _("text")],
         [(i.id, i.pillar, i.format, i.channel or "-", i.priority, i.used_by or "", i.text) for i in ideas],
-        empty="The backlog is empty; add one with `contentkit idea add TEXT --pillar P --format F`.",
+        empty=_("The backlog is empty; add one with `contentkit idea add TEXT --pillar P --format F`."),
     )
 
 
@@ -69,7 +71,7 @@ def idea_remove(ws, idea_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit idea remove I3
     """
     item = ws.ideas.remove(idea_id)
-    click.echo(f"Removed idea {item.id}")
+    click.echo(_("Removed idea {id}").format(id=item.id))
 
 
 @click.group()
@@ -110,11 +112,14 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
     if episodes_file is not None:
         lines += [line.strip() for line in episodes_file if line.strip()]
     if count is not None and lines and count != len(lines):
-        raise InputError(f"--episodes says {count} but {len(lines)} episode lines were given; make them match")
+        raise InputError(_("--episodes says {count} but {lines} episode lines were given; make them match").format(
+            count=count, lines=len(lines)))
     if count is not None and not lines:
-        lines = [f"Episode {k}" for k in range(1, count + 1)]
+        lines = [_("Episode {k}").format(k=k) for k in range(1, count + 1)]
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
-    click.echo(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
+    n = len(item.episodes)
+    click.echo(ngettext("Added series {id}: {title} ({n} episode)", "Added series {id}: {title} ({n} episodes)", n).format(
+        id=item.id, title=item.title, n=n))
 
 
 @series.command("list")
@@ -132,9 +137,9 @@ def series_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
         echo_json([{**s.to_dict(), "placed": n} for s, n in rows])
         return
     echo_table(
-        ["id", "title", "pillar", "format", "every", "placed"],
+        [_("id"), _("title"), _("pillar"), _("format"), _("every"), _("placed")],
         [(s.id, s.title, s.pillar, s.format, s.every or "-", f"{n}/{len(s.episodes)}") for s, n in rows],
-        empty="No series yet; add one with `contentkit series add TITLE --pillar P --format F --episode TEXT`.",
+        empty=_("No series yet; add one with `contentkit series add TITLE --pillar P --format F --episode TEXT`."),
     )
 
 
@@ -149,4 +154,4 @@ def series_remove(ws, series_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit series remove S1
     """
     item = ws.series.remove(series_id)
-    click.echo(f"Removed series {item.id}")
+    click.echo(_("Removed series {id}").format(id=item.id))

@@ -13,8 +13,11 @@ from typing import Any
 
 import click
 
-from contentkit import __version__
+from contentkit import __version__, i18n
 from contentkit.errors import ContentkitError
+from contentkit.i18n import _
+
+from .localize import localize, translate_click
 
 # command name -> "module:attribute" inside contentkit.cli
 COMMANDS: dict[str, str] = {
@@ -45,8 +48,21 @@ class LazyGroup(click.Group):
         if cmd_name in COMMANDS:
             module, attr = COMMANDS[cmd_name].split(":")
             command: click.Command = getattr(importlib.import_module(f"contentkit.cli.{module}"), attr)
-            return command
+            return localize(command)
         return super().get_command(ctx, cmd_name)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The language of this run: --lang (its callback), $CONTENTKIT_LANG, the workspace here, English.
+        # Restored afterwards so a script or test running several commands starts each one afresh.
+        saved = dict(i18n._chosen)
+        i18n.set_language(None)
+        i18n.set_language(i18n.workspace_language(_workspace_arg(args[0] if args else kwargs.get("args"))), source="workspace")
+        translate_click()
+        localize(self)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            i18n._chosen.update(saved)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -59,17 +75,38 @@ class LazyGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(1)
         except KeyboardInterrupt:
-            raise click.ClickException("interrupted; nothing half-written was saved, run the command again") from None
+            raise click.ClickException(_("interrupted; nothing half-written was saved, run the command again")) from None
         except OSError as exc:
             # Disk full, permissions, a vanished folder: the store's writes are atomic, so nothing is half-written.
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(
-                f"{where}{exc.strerror or exc}; check the path, its permissions and free disk space, then run again"
+                _("{where}{error}; check the path, its permissions and free disk space, then run again").format(
+                    where=where, error=exc.strerror or exc)
             ) from None
+
+
+def _workspace_arg(args: Any) -> str | None:
+    """The folder after -w/--workspace in the command line, so even a usage error speaks its language."""
+    words = [str(w) for w in (sys.argv[1:] if args is None else args)]
+    for i, word in enumerate(words):
+        if word in ("-w", "--workspace") and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith("--workspace="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        i18n.set_language(value)
+        localize(ctx.command)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="contentkit")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=_set_lang, help="Language of messages and help: id or en (default: $CONTENTKIT_LANG, "
+              "else the workspace's language, else en).")
 def cli() -> None:
     """Plan loyalty-building posts, collect customer content with consent,
     and render testimonial graphics for your online shop.

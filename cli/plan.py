@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import echo_json, echo_table, json_option, warn, workspace_option
 
 if TYPE_CHECKING:
@@ -45,7 +47,8 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
     for week in result.weeks:
         header, rows, notes = describe_week(ws, week)
         click.secho(header, bold=True)
-        echo_table(["id", "day", "time", "channel", "format", "pillar", "title"], rows, empty="(no slots this week)")
+        echo_table([_("id"), _("day"), _("time"), _("channel"), _("format"), _("pillar"), _("title")], rows,
+                   empty=_("(no slots this week)"))
         for line in notes:
             click.echo(line)
         for line in week.warnings:
@@ -56,11 +59,11 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
     for line in result.warnings:
         warn(line)
     for line in result.notes:
-        click.echo(f"note: {line}")
+        click.echo(_("note: {line}").format(line=line))
     if result.dry_run:
-        click.echo("Dry run: nothing was saved.")
+        click.echo(_("Dry run: nothing was saved."))
     else:
-        click.echo(f"Added {result.added} post(s).")
+        click.echo(ngettext("Added {n} post.", "Added {n} posts.", result.added).format(n=result.added))
 
 
 @click.command()
@@ -78,7 +81,7 @@ def check(ws: Workspace, as_json: bool) -> None:
     if as_json:
         echo_json(problems)
     else:
-        echo_table(["id", "channel", "rule", "problem"], [(v.post_id, v.channel, v.rule, v.message) for v in problems],
-                   empty="Every post is within its platform's limits and has the consent it needs.")
+        echo_table([_("id"), _("channel"), _("rule"), _("problem")], [(v.post_id, v.channel, v.rule, v.message) for v in problems],
+                   empty=_("Every post is within its platform's limits and has the consent it needs."))
     if problems:
         raise SystemExit(1)

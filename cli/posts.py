@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from contentkit.i18n import _
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 if TYPE_CHECKING:
@@ -47,8 +49,8 @@ def post_list(ws: Workspace, start: str | None, end: str | None, status: str | N
     for p in posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
         rows.append((p.id, at.format("YYYY-MM-DD HH:mm"), p.channel, p.format, p.pillar, p.status + ("*" if p.locked else ""), p.title))
-    echo_table(["id", "when", "channel", "format", "pillar", "status", "title"], rows,
-               empty="No posts match; plan some with `contentkit plan`.")
+    echo_table([_("id"), _("when"), _("channel"), _("format"), _("pillar"), _("status"), _("title")], rows,
+               empty=_("No posts match; plan some with `contentkit plan`."))
 
 
 @post.command("show")
@@ -73,17 +75,18 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
     at = pendulum.instance(p.at).in_timezone(ws.tz)
     click.secho(f"{p.id}  {p.title}", bold=True)
     click.echo(f"{at.format('dddd DD MMMM YYYY HH:mm', locale=ws.language)} ({ws.tz})  {p.channel} · {p.format} · {p.pillar}")
-    status = p.status + (" (locked: edited by hand)" if p.locked else "")
+    status = p.status + (_(" (locked: edited by hand)") if p.locked else "")
     if p.published_url:
         status += f"  {p.published_url}"
     if p.skip_reason:
-        status += f"  reason: {p.skip_reason}"
-    click.echo(f"status: {status}")
-    for label, value in (("event", p.event), ("idea", p.idea_id), ("series", p.series_id), ("ugc", p.ugc_id), ("review", p.review_id)):
+        status += "  " + _("reason: {reason}").format(reason=p.skip_reason)
+    click.echo(_("status: {status}").format(status=status))
+    for label, value in ((_("event"), p.event), (_("idea"), p.idea_id), (_("series"), p.series_id), ("ugc", p.ugc_id),
+                         (_("review"), p.review_id)):
         if value:
             click.echo(f"{label}: {value}")
     if p.assets:
-        click.echo("assets: " + ", ".join(p.assets))
+        click.echo(_("assets: {files}").format(files=", ".join(p.assets)))
     click.echo("")
     click.echo(post_text(p.caption, p.hashtags))
 
@@ -122,7 +125,7 @@ def post_edit(ws: Workspace, post_id: str, title: str | None, caption: str | Non
     p = ws.post_book.edit(post_id, title=title, caption=caption, at=at, channel=channel, format=fmt, pillar=pillar,
                           hashtags=list(hashtags) if hashtags else None, duration_s=duration_s,
                           status="ready" if ready else None)
-    click.echo(f"Updated {p.id} (locked)")
+    click.echo(_("Updated {id} (locked)").format(id=p.id))
 
 
 @post.command("add")
@@ -146,7 +149,7 @@ def post_add(ws: Workspace, at: str, channel: str, fmt: str, pillar: str, title:
     """
     p = ws.post_book.add(at=at, channel=channel, format=fmt, pillar=pillar, title=title, caption=caption,
                          hashtags=list(hashtags), duration_s=duration_s)
-    click.echo(f"Added post {p.id}")
+    click.echo(_("Added post {id}").format(id=p.id))
 
 
 @post.command("publish")
@@ -162,7 +165,7 @@ def post_publish(ws: Workspace, post_id: str, url: str, at: str | None) -> None:
         contentkit post publish P12 --url https://www.instagram.com/reel/ABC123/
     """
     p = ws.post_book.publish(post_id, url, at)
-    click.echo(f"Marked {p.id} published")
+    click.echo(_("Marked {id} published").format(id=p.id))
 
 
 @post.command("skip")
@@ -177,4 +180,4 @@ def post_skip(ws: Workspace, post_id: str, reason: str) -> None:
         contentkit post skip P13 --reason "stok habis"
     """
     p = ws.post_book.skip(post_id, reason)
-    click.echo(f"Skipped {p.id}")
+    click.echo(_("Skipped {id}").format(id=p.id))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 
@@ -38,7 +40,7 @@ def review_add(ws, text: str, name: str, rating: str, product: str | None, sourc
     """
     item = ws.reviews.add(text, name=name, rating=rating, product=product, source=source, date=day,
                           show_name=show_name, photo=photo)
-    click.echo(f"Added review {item.id} ({item.rating:g}★)")
+    click.echo(_("Added review {id} ({stars}★)").format(id=item.id, stars=f"{item.rating:g}"))
 
 
 @review.command("import")
@@ -53,7 +55,8 @@ def review_import(ws, file: str) -> None:  # type: ignore[no-untyped-def]
         contentkit review import ulasan-shopee.csv
     """
     added = ws.reviews.import_csv(file)
-    click.echo(f"Imported {len(added)} reviews ({added[0].id}–{added[-1].id})")
+    click.echo(ngettext("Imported {n} review ({first}–{last})", "Imported {n} reviews ({first}–{last})", len(added))
+               .format(n=len(added), first=added[0].id, last=added[-1].id))
 
 
 @review.command("list")
@@ -73,10 +76,10 @@ def review_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
         echo_json(reviews)
         return
     echo_table(
-        ["id", "stars", "credit", "source", "post", "images", "text"],
+        [_("id"), _("stars"), _("credit"), _("source"), _("post"), _("images"), _("text")],
         [(r.id, f"{r.rating:g}", credit(r, ws.language), r.source or "-", r.post_id or "", len(r.rendered), r.text)
          for r in reviews],
-        empty="No reviews yet; add one with `contentkit review add --text TEXT --name NAME --rating 5`.",
+        empty=_("No reviews yet; add one with `contentkit review add --text TEXT --name NAME --rating 5`."),
     )
 
 
@@ -91,4 +94,4 @@ def review_from_ugc(ws, ugc_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit review from-ugc U12
     """
     item = ws.reviews.from_ugc(ugc_id)
-    click.echo(f"Added review {item.id} from {ugc_id}, credited to @{item.handle}")
+    click.echo(_("Added review {id} from {ugc}, credited to @{handle}").format(id=item.id, ugc=ugc_id, handle=item.handle))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from contentkit.i18n import _
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 
@@ -35,7 +37,10 @@ def list_(as_json: bool) -> None:
     if as_json:
         echo_json([{"id": s.name, "title": s.title, "slots": len(s.slots), "mix": s.mix} for s in strategies])
         return
-    echo_table(["name", "slots/week", "judul", "title"], [(s.name, len(s.slots), s.title["id"], s.title["en"]) for s in strategies])
+    from contentkit.i18n import get_language
+
+    lang = get_language()
+    echo_table([_("name"), _("slots/week"), _("title")], [(s.name, len(s.slots), s.title[lang]) for s in strategies])
 
 
 @strategy.command()
@@ -50,9 +55,9 @@ def show(ws) -> None:  # type: ignore[no-untyped-def]
     s = ws.strategy
     lang = ws.language
     click.echo(f"{s.title[lang]} ({s.source})")
-    echo_table(["day", "time", "channel", "format"], [(x.day, x.time, x.channel, x.format) for x in s.slots])
+    echo_table([_("day"), _("time"), _("channel"), _("format")], [(x.day, x.time, x.channel, x.format) for x in s.slots])
     click.echo("")
-    echo_table(["pillar", "share"], [(p, f"{v:.0%}") for p, v in s.mix.items()])
+    echo_table([_("pillar"), _("share")], [(p, f"{v:.0%}") for p, v in s.mix.items()])
     for persona in s.audience:
         click.echo(f"\n{persona.name[lang]}: {persona.demography[lang]}")
 
@@ -71,4 +76,5 @@ def copy(ws, name: str, output: str | None) -> None:  # type: ignore[no-untyped-
     from contentkit.calendar.strategy import use_strategy_copy
 
     path = use_strategy_copy(ws, name, Path(output) if output else None)
-    click.echo(f"Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect")
+    click.echo(_("Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect").format(
+        name=name, path=path))

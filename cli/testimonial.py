@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import N_, _, ngettext
+
 from .common import warn, workspace_option
 
-_SIZE_HELP = "square 1080², portrait 1080×1350, story 1080×1920, marketplace 1024² (<2 MB), or all."
+_SIZE_HELP = N_("square 1080², portrait 1080×1350, story 1080×1920, marketplace 1024² (<2 MB), or all.")
+_ONE_SIZE_HELP = N_("square 1080², portrait 1080×1350, story 1080×1920 or marketplace 1024² (<2 MB).")
 
 
 @click.group()
@@ -43,7 +46,8 @@ def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes:
                               fmt=fmt, out_dir=out_dir, jobs=jobs, strict=strict, on_warning=warn)
     for p in paths:
         click.echo(str(p))
-    click.echo(f"Rendered {len(paths)} image(s)" if paths else "Nothing to render: every review has images already.")
+    click.echo(ngettext("Rendered {n} image", "Rendered {n} images", len(paths)).format(n=len(paths)) if paths
+               else _("Nothing to render: every review has images already."))
 
 
 @testimonial.command("quick")
@@ -54,7 +58,7 @@ def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes:
 @click.option("--source", default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
 @click.option("--show-name", is_flag=True, help="Show the full name.")
 @click.option("--template", default="card", show_default=True, help="card, photo, minimal or chat.")
-@click.option("--size", default="square", show_default=True, help=_SIZE_HELP.replace(", or all", ""))
+@click.option("--size", default="square", show_default=True, help=_ONE_SIZE_HELP)
 @click.option("--photo", default=None, help="A customer or product photo (for the photo template).")
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit.")
 @click.option("-w", "--workspace", "workspace", default=None, help="Use this workspace's brand kit.")
@@ -88,4 +92,4 @@ def sheet(folder: str, out: str) -> None:
     from contentkit.graphics.output import contact_sheet
 
     path, count = contact_sheet(folder, out)
-    click.echo(f"{path} ({count} images)")
+    click.echo(ngettext("{path} ({n} image)", "{path} ({n} images)", count).format(path=path, n=count))

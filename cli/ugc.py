@@ -7,9 +7,11 @@ from typing import Any
 
 import click
 
+from contentkit.i18n import N_, _, ngettext
+
 from .common import echo_json, echo_table, json_option, warn, workspace_option
 
-LOGIN_HELP = ("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
+LOGIN_HELP = N_("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
               "(default: the shop's own handle, when it has a session).")
 
 
@@ -50,8 +52,8 @@ def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None,
     def progress(count: int, source: str) -> None:
         bar = state["bar"]
         if bar is None:  # shown once the first post arrives, on stderr
-            bar = state["bar"] = click.progressbar(length=limit or 0, label="collecting", show_pos=True, file=sys.stderr)
-        bar.label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
+            bar = state["bar"] = click.progressbar(length=limit or 0, label=_("collecting"), show_pos=True, file=sys.stderr)
+        bar.label = _("collecting {source}").format(source=source.replace('tagged:', '@').replace('hashtag:', '#'))
         if limit:
             bar.update(count - state["n"])
         else:
@@ -63,15 +65,18 @@ def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None,
         report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress)
     except KeyboardInterrupt:
         raise click.ClickException(
-            f"interrupted after {state['n']} posts; they are saved, run the same command again to resume"
+            ngettext("interrupted after {n} post; it is saved, run the same command again to resume",
+                     "interrupted after {n} posts; they are saved, run the same command again to resume", state["n"])
+            .format(n=state["n"])
         ) from None
     finally:
         if state["bar"] is not None:
             state["bar"].render_finish()
     for run in report.sources:
-        note = " (resumed)" if run["resumed"] else ""
-        click.echo(f"{run['source']}: {run['posts']} posts{note}")
-    click.echo(f"added {report.added}, updated {report.updated}")
+        note = _(" (resumed)") if run["resumed"] else ""
+        click.echo(ngettext("{source}: {n} post{note}", "{source}: {n} posts{note}", run["posts"])
+                   .format(source=run["source"], n=run["posts"], note=note))
+    click.echo(_("added {added}, updated {updated}").format(added=report.added, updated=report.updated))
 
 
 @ugc.command("import")
@@ -94,10 +99,13 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
         echo_json([report.to_dict()])
         return
     for path, reason in report.skipped:
-        warn(f"skipped {reason}" if reason.startswith(path) else f"skipped {path}: {reason}")
+        warn(_("skipped {reason}").format(reason=reason) if reason.startswith(path)
+             else _("skipped {path}: {reason}").format(path=path, reason=reason))
     for uid, kept, named in report.conflicts:
-        warn(f"{uid} stays @{kept}'s (it has consent events); the import named @{named}: check that row")
-    click.echo(f"added {report.added}, updated {report.updated}, skipped {len(report.skipped)}")
+        warn(_("{id} stays @{kept}'s (it has consent events); the import named @{named}: check that row").format(
+            id=uid, kept=kept, named=named))
+    click.echo(_("added {added}, updated {updated}, skipped {skipped}").format(
+        added=report.added, updated=report.updated, skipped=len(report.skipped)))
 
 
 @ugc.command()
@@ -120,7 +128,7 @@ def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_
         contentkit ugc add https://www.instagram.com/p/DShop0001/ --user dapurbusari --own
     """
     item = ws.ugc.add(url, user, platform=platform, caption=caption, taken_at=taken_at, own=own)
-    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + ("  (the shop's own content)" if item.is_own else ""))
+    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + (_("  (the shop's own content)") if item.is_own else ""))
 
 
 def _when(value: str | None) -> str:
@@ -128,7 +136,7 @@ def _when(value: str | None) -> str:
 
 
 def _flags(row: dict[str, Any]) -> str:
-    marks = [("own", row.get("is_own")), ("mention", row.get("is_mention")), ("REJECTED", row.get("rejected"))]
+    marks = [(_("own"), row.get("is_own")), (_("mention"), row.get("is_mention")), (_("REJECTED"), row.get("rejected"))]
     return " ".join(name for name, on in marks if on)
 
 
@@ -151,10 +159,10 @@ def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_
         echo_json(rows)
         return
     echo_table(
-        ["id", "platform", "owner", "taken", "state", "source", "note", "caption"],
+        [_("id"), _("platform"), _("owner"), _("taken"), _("state"), _("source"), _("note"), _("caption")],
         ([r["id"], r["platform"], "@" + r["owner"], _when(r.get("taken_at")), r["state"], r.get("source"), _flags(r),
           " ".join((r.get("caption") or "").split())[:40]] for r in rows),
-        empty="(no customer posts match; collect with `contentkit ugc collect` or `contentkit ugc import`)",
+        empty=_("(no customer posts match; collect with `contentkit ugc collect` or `contentkit ugc import`)"),
     )
 
 
@@ -175,18 +183,19 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
         return
     item, st = detail.item, detail.state
     click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
-    click.echo(f"taken {_when(item.taken_at.isoformat() if item.taken_at else None)}  source {item.source}  media {item.media_type}")
+    click.echo(_("taken {day}  source {source}  media {media}").format(
+        day=_when(item.taken_at.isoformat() if item.taken_at else None), source=item.source, media=item.media_type))
     if item.caption:
-        click.echo(f"caption: {' '.join(item.caption.split())}")
+        click.echo(_("caption: {text}").format(text=" ".join(item.caption.split())))
     if item.rejected:
-        click.echo(f"rejected: {item.rejected}")
+        click.echo(_("rejected: {reason}").format(reason=item.rejected))
     from contentkit.ugc.consent import scope_words
 
-    scope = f" for {scope_words(st.grant, ws.language)}" if st.grant is not None else ""
-    note = " (the shop's own content)" if st.name == "self_granted" else ""
-    click.echo(f"consent: {st.name}{scope}{note}")
+    scope = _(" for {channels}").format(channels=scope_words(st.grant, ws.language)) if st.grant is not None else ""
+    note = _(" (the shop's own content)") if st.name == "self_granted" else ""
+    click.echo(_("consent: {state}{scope}{note}").format(state=st.name, scope=scope, note=note))
     for p in detail.posts:
-        click.echo(f"  post {p.id}  {p.at:%Y-%m-%d %H:%M}  {p.channel}  {p.status}")
+        click.echo("  " + _("post {id}").format(id=p.id) + f"  {p.at:%Y-%m-%d %H:%M}  {p.channel}  {p.status}")
 
 
 @ugc.command()
@@ -201,7 +210,7 @@ def reject(ws: Any, ugc_id: str, reason: str) -> None:
         contentkit ugc reject U7 --reason "foto buram"
     """
     item = ws.ugc.reject(ugc_id, reason)
-    click.echo(f"{item.id} rejected: {item.rejected}")
+    click.echo(_("{id} rejected: {reason}").format(id=item.id, reason=item.rejected))
 
 
 @ugc.command()
@@ -222,9 +231,9 @@ def history(ws: Any, ugc_id: str, as_json: bool) -> None:
         echo_json(events)
         return
     echo_table(
-        ["id", "at", "kind", "via", "covers", "evidence/reason"],
+        [_("id"), _("at"), _("kind"), _("via"), _("covers"), _("evidence/reason")],
         ([e.id, f"{e.at:%Y-%m-%d %H:%M}", e.kind, e.via, scope_words(e, ws.language), e.evidence or e.reason] for e in events),
-        empty=f"(no consent events yet; ask with `contentkit ugc request {ugc_id}`)",
+        empty=_("(no consent events yet; ask with `contentkit ugc request {id}`)").format(id=ugc_id),
     )
 
 
@@ -243,7 +252,8 @@ def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | No
     """
     result = ws.consent.request(ugc_id, via=via, lang=lang, channels=None if channels is None else [channels])
     click.echo(result.message)
-    click.secho(f"\n(recorded as {result.event.id}; send it, then `contentkit ugc grant {ugc_id} --evidence ...`)", err=True)
+    click.secho("\n" + _("(recorded as {event}; send it, then `contentkit ugc grant {id} --evidence ...`)").format(
+        event=result.event.id, id=ugc_id), err=True)
 
 
 @ugc.command()
@@ -264,12 +274,15 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
 
     result = ws.consent.record_grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
     event = result.event
-    click.echo(f"{event.ugc_id}: granted for {scope_words(event, ws.language)} ({event.id})")
+    click.echo(_("{id}: granted for {channels}").format(id=event.ugc_id, channels=scope_words(event, ws.language))
+               + f" ({event.id})")
     for post in result.skipped:
-        click.echo(f"  skipped {post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}: this grant does not cover it")
+        click.echo("  " + _("skipped {id}  {at}  {channel}: this grant does not cover it").format(
+            id=post.id, at=f"{post.at:%Y-%m-%d %H:%M}", channel=post.channel))
     if result.skipped:
         wider = ",".join(result.wider_scope)
-        warn(f"a grant replaces the one before; if the creator agreed to those too, record it with --scope {wider}")
+        warn(_("a grant replaces the one before; if the creator agreed to those too, record it with --scope {channels}")
+             .format(channels=wider))
 
 
 @ugc.command()
@@ -284,7 +297,7 @@ def decline(ws: Any, ugc_id: str, reason: str | None) -> None:
         contentkit ugc decline U3 --reason "tidak mau"
     """
     published = ws.consent.decline(ugc_id, reason=reason)
-    click.echo(f"{ugc_id}: declined")
+    click.echo(_("{id}: declined").format(id=ugc_id))
     _after_withdrawal(published)
 
 
@@ -302,17 +315,18 @@ def revoke(ws: Any, ugc_id: str, reason: str) -> None:
         contentkit ugc revoke U3 --reason "minta dihapus lewat DM"
     """
     published = ws.consent.revoke(ugc_id, reason)
-    click.echo(f"{ugc_id}: consent revoked")
+    click.echo(_("{id}: consent revoked").format(id=ugc_id))
     _after_withdrawal(published)
 
 
 def _after_withdrawal(published: Any) -> None:
     for post in published.skipped:
-        click.echo(f"  skipped {post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}")
+        click.echo("  " + _("skipped {id}").format(id=post.id) + f"  {post.at:%Y-%m-%d %H:%M}  {post.channel}")
     if published:
-        click.secho("Already published, take these down:", fg="yellow")
+        click.secho(_("Already published, take these down:"), fg="yellow")
         for post in published:
-            click.echo(f"  {post.id}  {post.channel}  {post.published_url or '(no link recorded)'}")
+            link = post.published_url or _("(no link recorded)")
+            click.echo(f"  {post.id}  {post.channel}  {link}")
 
 
 @ugc.command()
@@ -329,8 +343,8 @@ def check(ws: Any, login: str | None) -> None:
     """
     granted = ws.ugc.check_replies(login=login)
     for event in granted:
-        click.echo(f"{event.ugc_id}: granted ({event.evidence})")
-    click.echo(f"{len(granted)} new grants")
+        click.echo(_("{id}: granted ({evidence})").format(id=event.ugc_id, evidence=event.evidence))
+    click.echo(ngettext("{n} new grant", "{n} new grants", len(granted)).format(n=len(granted)))
 
 
 @ugc.command()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import workspace_option
 
 if TYPE_CHECKING:
@@ -39,7 +41,8 @@ def calendar(
 
     result = write_calendar(ws, output, week=week, month=month, start=start, end=end, thumbnails=not no_thumbnails)
     rng = result.range
-    click.echo(f"Wrote {result.posts} post{'s' if result.posts != 1 else ''} ({rng.start} – {rng.end}) to {result.path}")
+    click.echo(ngettext("Wrote {n} post ({start} – {end}) to {path}", "Wrote {n} posts ({start} – {end}) to {path}", result.posts)
+               .format(n=result.posts, start=rng.start, end=rng.end, path=result.path))
 
 
 @click.command()
@@ -72,4 +75,4 @@ def report(ws: Workspace, weeks: int, ahead: int | None, end: str | None, output
         for line in summary_lines(data):
             click.echo(line)
     if output:
-        click.echo(f"Wrote {result.path}", err=as_json)
+        click.echo(_("Wrote {path}").format(path=result.path), err=as_json)

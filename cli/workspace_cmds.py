@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _
+
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False))
@@ -34,9 +36,12 @@ def init(directory: str, brand: str, sector: str, timezone: str, language: str, 
     )
     ws = Workspace.init(directory, brand=brand, sector=sector, timezone=timezone, language=language,
                         handles=handles, force=force)
-    click.echo(f"Created workspace for {ws.config.brand} in {ws.root}")
+    from contentkit import i18n
+
+    i18n.set_language(ws.language, source="workspace")
+    click.echo(_("Created workspace for {brand} in {path}").format(brand=ws.config.brand, path=ws.root))
     if demo:
         from contentkit.demo import seed_demo
 
         click.echo(seed_demo(ws))
-    click.echo(f"Next: cd {directory} && contentkit plan")
+    click.echo(_("Next: {command}").format(command=f"cd {directory} && contentkit plan"))

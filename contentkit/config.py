@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
 from .atomic import write_atomic
 from .dates import check_timezone
 from .errors import ConfigError, InputError
@@ -95,20 +96,20 @@ def read_toml(path: Path) -> dict[str, Any]:
         # utf-8-sig: Windows Notepad saves a BOM that TOML parsers reject.
         return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
-        raise ConfigError(f"{path} does not exist; check the path") from None
+        raise ConfigError(_("{path} does not exist; check the path").format(path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}; fix that line and run again") from None
+        raise ConfigError(_("{path} is not valid TOML: {exc}; fix that line and run again").format(path=path, exc=exc)) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path} is not UTF-8 text; save it as UTF-8 and run again") from None
+        raise ConfigError(_("{path} is not UTF-8 text; save it as UTF-8 and run again").format(path=path)) from None
 
 
 def _fill(cls: type[Any], data: dict[str, Any], where: str) -> Any:
     names = {f.name: f for f in dataclasses.fields(cls)}
     for key, value in data.items():
         if key not in names:
-            raise ConfigError(f"unknown key {where}{key!r} in contentkit.toml: valid keys are {', '.join(names)}")
+            raise ConfigError(_("unknown key {where}{key!r} in contentkit.toml: valid keys are {value}").format(where=where, key=key, value=', '.join(names)))
         if not isinstance(value, str):
-            raise ConfigError(f"{where}{key} in contentkit.toml must be text in quotes")
+            raise ConfigError(_("{where}{key} in contentkit.toml must be text in quotes").format(where=where, key=key))
     return cls(**data)
 
 
@@ -118,29 +119,29 @@ def load_config(path: Path) -> Config:
     sections = {"brand", "handles", "brand_kit", "limits", "media"}
     for key in raw:
         if key not in sections:
-            raise ConfigError(f"unknown section [{key}] in {path}: valid sections are {', '.join(sorted(sections))}")
+            raise ConfigError(_("unknown section [{key}] in {path}: valid sections are {value}").format(key=key, path=path, value=', '.join(sorted(sections))))
     brand = dict(raw.get("brand", {}))
     if not brand.get("name"):
-        raise ConfigError(f"{path} has no [brand] name; add name = \"Your Shop\" under [brand]")
+        raise ConfigError(_('{path} has no [brand] name; add name = "Your Shop" under [brand]').format(path=path))
     allowed = {
         "name", "sector", "timezone", "language", "strategy", "terms_url",
         "hashtags", "consent_hashtag", "consent_expiry_days", "workspace_id",
     }
     for key in brand:
         if key not in allowed:
-            raise ConfigError(f"unknown key [brand] {key!r} in {path}: valid keys are {', '.join(sorted(allowed))}")
+            raise ConfigError(_("unknown key [brand] {key!r} in {path}: valid keys are {value}").format(key=key, path=path, value=', '.join(sorted(allowed))))
     try:
         sector = check_choice("sector", str(brand.get("sector", "umum")), SECTORS)
         timezone = check_timezone(str(brand.get("timezone", "Asia/Jakarta")))
         language = check_choice("language", str(brand.get("language", "id")), LANGUAGES)
     except InputError as exc:
-        raise ConfigError(f"{path} [brand]: {exc}") from None
+        raise ConfigError(_("{path} [brand]: {exc}").format(path=path, exc=exc)) from None
     hashtags = brand.get("hashtags", [])
     if not isinstance(hashtags, list) or not all(isinstance(h, str) for h in hashtags):
-        raise ConfigError(f"[brand] hashtags in {path} must be a list of text, e.g. [\"dapurbusari\"]")
+        raise ConfigError(_('[brand] hashtags in {path} must be a list of text, e.g. ["dapurbusari"]').format(path=path))
     expiry = brand.get("consent_expiry_days", 14)
     if not isinstance(expiry, int) or expiry < 1:
-        raise ConfigError(f"[brand] consent_expiry_days in {path} must be a whole number of days, 1 or more")
+        raise ConfigError(_("[brand] consent_expiry_days in {path} must be a whole number of days, 1 or more").format(path=path))
     media = raw.get("media", {})
     return Config(
         brand=str(brand["name"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .calendar.ideas import NewIdea
+from .i18n import _
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -55,5 +56,5 @@ def seed_demo(ws: Workspace) -> str:
                          caption=f"Makan siang hari ini dari @{handle}, enak!")
     ws.consent.grant(granted.id, evidence="DM: 'Boleh kak, silakan repost' (demo)")
     ws.ugc.add("https://www.instagram.com/p/DEMO002/", "ibu.anisa", caption=f"Pesan lagi di @{handle} 😍")
-    return (f"Demo content: {len(ideas)} ideas, 1 series, {len(_REVIEWS)} reviews, "
-            "2 customer posts (one with consent to repost)")
+    return _("Demo content: {ideas} ideas, 1 series, {reviews} reviews, 2 customer posts (one with consent to repost)").format(
+        ideas=len(ideas), reviews=len(_REVIEWS))

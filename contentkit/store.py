@@ -27,6 +27,10 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Table
 
+from .i18n import N_, _
+
+# Record nouns (records.py `noun`) as they appear in messages, listed so extraction finds them.
+_NOUNS = (N_("record"), N_("post"), N_("idea"), N_("series"), N_("customer post"), N_("consent event"), N_("review"))
 from .atomic import write_atomic
 from .errors import NotFoundError, StoreError
 from .records import Record
@@ -50,7 +54,7 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {exc.strerror}; check the file's permissions") from None
+            raise StoreError(_("cannot read {path}: {strerror}; check the file's permissions").format(path=self.path, strerror=exc.strerror)) from None
         if not raw.strip():
             return None
         # Parsing builds one object per field; pausing the cyclic GC (which keeps
@@ -66,8 +70,7 @@ class AtomicJSONStorage(Storage):
                 gc.enable()
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise StoreError(
-                f"{self.path} is corrupt and was not changed; the previous generation is {self._backup()}: "
-                f"copy it over {self.path.name} to restore, or move the broken file away to start empty"
+                _("{path} is corrupt and was not changed; the previous generation is {value}: copy it over {name} to restore, or move the broken file away to start empty").format(path=self.path, value=self._backup(), name=self.path.name)
             )
         return data
 
@@ -147,7 +150,7 @@ class Transaction:
         row = self.data.get(cls.table, {}).get(key) if key else None
         if row is None:
             raise NotFoundError(
-                f"no {cls.noun} with ID {record_id!r}; list them with `contentkit {_list_hint(cls)}`"
+                _("no {noun} with ID {record_id!r}; list them with `contentkit {value}`").format(noun=_(cls.noun), record_id=record_id, value=_list_hint(cls))
             )
         return cls.from_dict(row)
 
@@ -192,7 +195,7 @@ class Transaction:
         rows = self.data.get(cls.table, {})
         if key is None or key not in rows:
             raise NotFoundError(
-                f"no {cls.noun} with ID {record_id!r}; list them with `contentkit {_list_hint(cls)}`"
+                _("no {noun} with ID {record_id!r}; list them with `contentkit {value}`").format(noun=_(cls.noun), record_id=record_id, value=_list_hint(cls))
             )
         del rows[key]
         self.dirty = True
@@ -252,8 +255,7 @@ class Store:
         version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else None
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {version!r}, newer than this contentkit understands "
-                f"({SCHEMA_VERSION}); upgrade contentkit with `pip install -U contentkit`"
+                _("{path} has schema version {version!r}, newer than this contentkit understands ({SCHEMA_VERSION}); upgrade contentkit with `pip install -U contentkit`").format(path=self.path, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
             )
         return data
 
@@ -272,7 +274,7 @@ class Store:
             lock.acquire()
         except Timeout:
             raise StoreError(
-                f"{self.path} is locked by another contentkit command; wait for it to finish and run again"
+                _("{path} is locked by another contentkit command; wait for it to finish and run again").format(path=self.path)
             ) from None
         try:
             tx = Transaction(self._load())

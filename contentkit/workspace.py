@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .i18n import _
 from .config import Config, Handles, load_config, write_config, LANGUAGES
 from .dates import check_timezone
 from .errors import ContentkitError, InputError, WorkspaceError
@@ -66,7 +67,7 @@ class Workspace:
         """Create a workspace in `path` (made if missing); refuses to overwrite one unless `force`."""
         root = Path(path).expanduser().resolve()
         if not brand.strip():
-            raise WorkspaceError("the brand name is empty; give it with --brand \"Your Shop\"")
+            raise WorkspaceError(_('the brand name is empty; give it with --brand "Your Shop"'))
         config = Config(
             brand=brand.strip(),
             sector=check_choice("sector", sector, SECTORS),
@@ -77,10 +78,10 @@ class Workspace:
         )
         config = replace(config, hashtags=[_slug(brand)], consent_hashtag=config.approval_hashtag)
         if root.exists() and not root.is_dir():
-            raise WorkspaceError(f"{root} is a file, not a folder; choose another path")
+            raise WorkspaceError(_("{root} is a file, not a folder; choose another path").format(root=root))
         if (root / CONFIG_NAME).exists() and not force:
             raise WorkspaceError(
-                f"{root} is already a contentkit workspace; use --force to overwrite its settings (the data is kept)"
+                _("{root} is already a contentkit workspace; use --force to overwrite its settings (the data is kept)").format(root=root)
             )
         if (root / CONFIG_NAME).exists():
             # --force rewrites the settings but keeps the id, or every calendar event would duplicate.
@@ -95,7 +96,7 @@ class Workspace:
             (root / config.media_folder).mkdir(exist_ok=True)
             write_config(root / CONFIG_NAME, config)
         except OSError as exc:
-            raise WorkspaceError(f"cannot create a workspace in {root}: {exc.strerror}; choose a folder you can write") from None
+            raise WorkspaceError(_("cannot create a workspace in {root}: {strerror}; choose a folder you can write").format(root=root, strerror=exc.strerror)) from None
         ws = cls(root, config)
         if not ws.store.path.exists():
             ws.store.create()
@@ -115,15 +116,14 @@ class Workspace:
                 return root
             where = "--workspace" if given else ENV_VAR
             raise WorkspaceError(
-                f"{root} (from {where}) is not a contentkit workspace; create one with `contentkit init {root} --brand NAME`"
+                _("{root} (from {where}) is not a contentkit workspace; create one with `contentkit init {root} --brand NAME`").format(root=root, where=where)
             )
         here = Path.cwd().resolve()
         for folder in (here, *here.parents):
             if (folder / CONFIG_NAME).is_file():
                 return folder
         raise WorkspaceError(
-            "not inside a contentkit workspace; create one with `contentkit init DIR --brand \"Your Shop\"`, "
-            "or point to one with --workspace DIR"
+            _('not inside a contentkit workspace; create one with `contentkit init DIR --brand "Your Shop"`, or point to one with --workspace DIR')
         )
 
     @classmethod
@@ -183,8 +183,7 @@ class Workspace:
         data_dir = self.state_dir.resolve()
         if resolved in own_files or resolved == data_dir or data_dir in resolved.parents:
             raise InputError(
-                f"{target} is one of the workspace's own files ({CONFIG_NAME} or the data folder); "
-                "write to another file, e.g. outside data/"
+                _("{target} is one of the workspace's own files ({CONFIG_NAME} or the data folder); write to another file, e.g. outside data/").format(target=target, CONFIG_NAME=CONFIG_NAME)
             )
         return target
 

@@ -21,6 +21,8 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.delenv("CONTENTKIT_WORKSPACE", raising=False)
+    # Messages in English unless a test asks for another language (tests of Indonesian output unset it).
+    monkeypatch.setenv("CONTENTKIT_LANG", "en")
 
 
 @pytest.fixture

@@ -50,10 +50,10 @@ def test_walkthrough_init_idea_series_plan_publish_export(runner: CliRunner, tmp
     run(runner, "series", "add", "Dari Dapur ke Meja", "--pillar", "storytelling", "--format", "reel", "--episodes", "2",
         "--every", "wed", "--start", "2026-12-09", "--episode", "Belanja", "--episode", "Masak", *w)
     plan_out = run(runner, "plan", "--week", "2026-W50", *w).output
-    assert "Dari Dapur ke Meja (1/2)" in plan_out and "Added 11 post(s)" in plan_out
+    assert "Dari Dapur ke Meja (1/2)" in plan_out and "Added 11 posts." in plan_out
     assert "2026-W50" in plan_out and "(6/6)" in plan_out
     again = run(runner, "plan", "--week", "2026-W50", *w).output
-    assert "Added 0 post(s)" in again
+    assert "Added 0 posts." in again
     posts = json.loads(run(runner, "post", "list", "--json", *w).output)
     assert len(posts) == 11 and all("id" in p for p in posts)
     first = posts[0]["id"]

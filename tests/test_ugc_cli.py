@@ -211,7 +211,7 @@ def test_check_counts_the_owners_consent_tag_only_as_a_whole_tag(
     monkeypatch.setattr(InstagramClient, "open", classmethod(lambda cls, login=None, session_file=None: _Comments([reply])))
     r = run(shop, "check", "--login", "dapurbusari")
     assert r.exit_code == 0, r.output
-    assert (("1 new grants" if counts else "0 new grants") in r.output)
+    assert (("1 new grant\n" if counts else "0 new grants") in r.output)
     state = json.loads(run(shop, "list", "--json").output)[0]["state"]
     assert state == ("granted" if counts else "requested")
 

@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..i18n import _
 from ..errors import InputError
 from ..vocab import check_choice
 
@@ -161,7 +162,7 @@ def _as_date(value: Any) -> date:
     # A datetime is a date too; keep only its calendar day so events compare equal.
     if isinstance(value, (date, datetime)):
         return date(value.year, value.month, value.day)
-    raise InputError(f"expected a date, got {value!r}: pass a datetime.date such as date(2026, 12, 12)")
+    raise InputError(_("expected a date, got {value!r}: pass a datetime.date such as date(2026, 12, 12)").format(value=value))
 
 
 @lru_cache(maxsize=64)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pendulum
 
+from ..i18n import _
 from .. import atomic
 from ..errors import InputError
 
@@ -31,12 +32,12 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path).expanduser()
     if str(path).strip() == "":
-        raise InputError("the export path is empty; give a file name with -o, e.g. -o plan.ics")
+        raise InputError(_("the export path is empty; give a file name with -o, e.g. -o plan.ics"))
     folder = target.parent
     if not folder.is_dir():
-        raise InputError(f"folder {folder} does not exist; create it or choose another path")
+        raise InputError(_("folder {folder} does not exist; create it or choose another path").format(folder=folder))
     if target.is_dir():
-        raise InputError(f"{target} is a folder; give a file name inside it, e.g. {target / 'plan'}")
+        raise InputError(_("{target} is a folder; give a file name inside it, e.g. {value}").format(target=target, value=target / 'plan'))
     return target
 
 

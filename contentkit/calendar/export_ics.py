@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
@@ -62,7 +63,7 @@ def ics_uid(post: Post | str, domain: str) -> str:
     post_id = post if isinstance(post, str) else post.id
     if not post_id:
         # A UID must never change between exports; an unsaved post has nothing stable to use.
-        raise InputError("only saved posts (with an id) can be exported to a calendar; save them in the workspace first")
+        raise InputError(_("only saved posts (with an id) can be exported to a calendar; save them in the workspace first"))
     return f"{post_id}@{domain}"
 
 

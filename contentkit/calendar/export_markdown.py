@@ -8,7 +8,7 @@ pasted into a chat with the team.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,8 @@ import pendulum
 
 from ..dates import week_label
 from ..dates import DEFAULT_TIMEZONE
+from ..formatting import format_day
+from ..i18n import N_, translator
 from ..records import Post
 from .export_files import check_target, local_time, write_atomic
 
@@ -24,26 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["export_markdown", "week_heading", "render_markdown", "write"]
 
-_WORDS = {
-    "id": {
-        "title": "Rencana konten",
-        "columns": ("Hari", "Jam", "Kanal", "Format", "Pilar", "Judul", "Status"),
-        "empty": "_Belum ada posting._",
-        "count": "{n} posting",
-        "status": {"draft": "draf", "ready": "siap", "published": "terbit", "skipped": "dilewati"},
-    },
-    "en": {
-        "title": "Content plan",
-        "columns": ("Day", "Time", "Channel", "Format", "Pillar", "Title", "Status"),
-        "empty": "_No posts yet._",
-        "count": "{n} posts",
-        "status": {},
-    },
-}
-
-
-def _words(lang: str) -> Mapping[str, object]:
-    return _WORDS.get(lang, _WORDS["en"])
+# The document is in the workspace language whatever language the CLI speaks: words come from `translator(lang)`.
+_COLUMNS = (N_("Day"), N_("Time"), N_("Channel"), N_("Format"), N_("Pillar"), N_("Title"), N_("Status"))
+_STATUS = {"draft": N_("draft"), "ready": N_("ready"), "published": N_("published"), "skipped": N_("skipped")}
 
 
 def week_heading(monday: pendulum.Date, lang: str = "id") -> str:
@@ -55,12 +40,13 @@ def week_heading(monday: pendulum.Date, lang: str = "id") -> str:
     '2026-W53 (28 Dec 2026 – 3 Jan 2027)'
     """
     sunday = monday.add(days=6)
+    end = f"{format_day(sunday, lang, weekday='none')} {sunday.year}"
     if monday.year != sunday.year:
-        span = f"{monday.format('D MMM YYYY', locale=lang)} – {sunday.format('D MMM YYYY', locale=lang)}"
+        span = f"{format_day(monday, lang, weekday='none')} {monday.year} – {end}"
     elif monday.month != sunday.month:
-        span = f"{monday.format('D MMM', locale=lang)} – {sunday.format('D MMM YYYY', locale=lang)}"
+        span = f"{format_day(monday, lang, weekday='none')} – {end}"
     else:
-        span = f"{monday.day}–{sunday.format('D MMM YYYY', locale=lang)}"
+        span = f"{monday.day}–{end}"
     return f"{week_label(monday)} ({span})"
 
 
@@ -71,34 +57,33 @@ def _cell(text: str) -> str:
 
 def render_markdown(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, lang: str = "id", brand: str = "") -> str:
     """The week-by-week plan as Markdown text (what `export_markdown` writes)."""
-    words = _words(lang)
-    status_words: dict[str, str] = words["status"]  # type: ignore[assignment]
-    title = f"{words['title']} {brand}".strip() if brand else str(words["title"])
+    t = translator(lang)
+    title = (t.gettext("Content plan") + " " + brand).strip()
     lines = [f"# {title}", ""]
     if not posts:
-        return "\n".join([*lines, str(words["empty"]), ""])
+        return "\n".join([*lines, t.gettext("_No posts yet._"), ""])
     weeks: dict[pendulum.Date, list[tuple[pendulum.DateTime, Post]]] = {}
     for post in sorted(posts, key=lambda p: (p.at, p.id)):
         when = local_time(post.at, tz)
         weeks.setdefault(when.date().start_of("week"), []).append((when, post))
-    columns: tuple[str, ...] = words["columns"]  # type: ignore[assignment]
+    columns = [t.gettext(c) for c in _COLUMNS]
     for monday in sorted(weeks):
         entries = weeks[monday]
         lines.append(f"## {week_heading(monday, lang)}")
         lines.append("")
-        lines.append(str(words["count"]).format(n=len(entries)))
+        lines.append(t.ngettext("{n} post", "{n} posts", len(entries)).format(n=len(entries)))
         lines.append("")
         lines.append("| " + " | ".join(columns) + " |")
         lines.append("|" + "|".join("---" for _ in columns) + "|")
         for when, post in entries:
             cells = (
-                when.format("ddd D MMM", locale=lang),
+                format_day(when.date(), lang),
                 when.format("HH:mm"),
                 post.channel,
                 post.format,
                 post.pillar,
                 post.title,
-                status_words.get(post.status, post.status),
+                t.gettext(_STATUS[post.status]) if post.status in _STATUS else post.status,
             )
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, _
 from ..dates import DEFAULT_TIMEZONE
 from ..records import Post
 from .export_files import check_target, local_time, write_atomic

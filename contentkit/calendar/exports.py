@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
+from ..i18n import _
 from ..errors import InputError
 from ..store import Transaction
 from ..vocab import check_choice
@@ -104,7 +105,7 @@ def export_posts(
         start = moment.in_timezone(ws.tz).date().subtract(weeks=FEED_WEEKS_BACK)
     wanted = ws.post_book.filter(start, end, None, channel)
     if exporter.needs_channel and wanted.channel is None:
-        raise InputError(f"a {exporter.name.title()} file holds one channel; add --channel, e.g. --channel instagram")
+        raise InputError(_("a {tool} file holds one channel; add --channel, e.g. --channel instagram").format(tool=exporter.name.title()))
     target = check_target(ws.check_output(path))
     options = ExportOptions(start=wanted.start, end=wanted.end, channel=wanted.channel, plan=plan,
                             remind=remind, feed=feed, now=moment)
@@ -124,14 +125,14 @@ def export_posts(
         if exporter.scheduler:
             live = [p.id for p in allowed if p.status == "published"]
             if live:
-                warnings.append(f"left out {len(live)} published post(s) ({', '.join(live)}): they are already live")
+                warnings.append(_("left out {n_live} published post(s) ({value}): they are already live").format(n_live=len(live), value=", ".join(live)))
             allowed = [p for p in allowed if p.status != "published"]
         result = exporter.write(ExportJob(ws=ws, posts=allowed, target=target, options=options, tx=tx, now=moment))
     result.left_out[:0] = left_out
     result.warnings[:0] = warnings
     if result.count == 0 and not result.cancelled:
         if result.left_out:
-            result.warnings.append("no post could go into the file: each one in range is left out, see below")
+            result.warnings.append(_("no post could go into the file: each one in range is left out, see below"))
         else:
-            result.warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
+            result.warnings.append(_("no posts in this range; the file has no posts (see `contentkit post list`)"))
     return result

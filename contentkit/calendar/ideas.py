@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_date
 from ..errors import InputError
 from ..records import Idea, Post, Series
@@ -39,7 +40,7 @@ class IdeaBook:
 
     def _make(self, item: NewIdea, now: pendulum.DateTime) -> Idea:
         if not item.text.strip():
-            raise InputError("the idea text is empty; write what the post is about")
+            raise InputError(_("the idea text is empty; write what the post is about"))
         if item.channel:
             check_channel_format(check_channel(item.channel), check_format(item.format))
         return Idea(
@@ -79,7 +80,7 @@ class IdeaBook:
         with self.ws.store.transaction() as tx:
             idea = tx.get(Idea, idea_id)
             if idea.used_by:
-                raise InputError(f"idea {idea.id} is used by post {idea.used_by}; skip that post instead")
+                raise InputError(_("idea {id} is used by post {used_by}; skip that post instead").format(id=idea.id, used_by=idea.used_by))
             tx.delete(Idea, idea.id)
         return idea
 
@@ -107,12 +108,12 @@ class SeriesBook:
         ...               episodes=["Belanja pasar", "Racik bumbu"], every="wed")  # doctest: +SKIP
         """
         if not title.strip():
-            raise InputError("the series title is empty")
+            raise InputError(_("the series title is empty"))
         if channel:
             check_channel_format(check_channel(channel), check_format(format))
         episodes = [e.strip() for e in episodes if e.strip()]
         if not episodes:
-            raise InputError("a series needs episodes: give --episode \"...\" once per episode, or --episodes-file FILE")
+            raise InputError(_('a series needs episodes: give --episode "..." once per episode, or --episodes-file FILE'))
         series = Series(
             title=title.strip(),
             pillar=check_pillar(pillar),

@@ -11,6 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import N_, _
+
+_CAPTION_NAMES = (N_("caption"), N_("description"))  # `caption_name` values, for extraction
 from ..records import Post
 from ..vocab import CHANNEL_FORMATS
 
@@ -114,14 +117,16 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
     allowed = CHANNEL_FORMATS.get(post.channel)
     if allowed is not None and post.format not in allowed:
         found.append(
-            Violation(post.id, post.channel, "format", f"{post.channel} has no {post.format} posts: use one of {', '.join(allowed)}")
+            Violation(post.id, post.channel, "format", _("{channel} has no {format} posts: use one of {formats}").format(
+                channel=post.channel, format=post.format, formats=", ".join(allowed)))
         )
     text = post_text(post.caption, post.hashtags)
     if lim.caption_max is not None and len(text) > lim.caption_max:
         found.append(
             Violation(
                 post.id, post.channel, "caption_max",
-                f"{post.channel} {lim.caption_name} is {len(text)} characters, over the {lim.caption_max} limit; shorten it",
+                _("{channel} {caption} is {n} characters, over the {limit} limit; shorten it").format(
+                    channel=post.channel, caption=_(lim.caption_name), n=len(text), limit=lim.caption_max),
             )
         )
     if lim.max_hashtags is not None:
@@ -130,7 +135,8 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
             found.append(
                 Violation(
                     post.id, post.channel, "max_hashtags",
-                    f"{n} hashtags, {post.channel} allows at most {lim.max_hashtags}; remove {n - lim.max_hashtags}",
+                    _("{n} hashtags, {channel} allows at most {limit}; remove {extra}").format(
+                        n=n, channel=post.channel, limit=lim.max_hashtags, extra=n - lim.max_hashtags),
                 )
             )
     if lim.no_outside_links:
@@ -139,7 +145,8 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
             found.append(
                 Violation(
                     post.id, post.channel, "outside_links",
-                    f"{post.channel} does not allow links leading elsewhere ({', '.join(links[:3])}); remove them",
+                    _("{channel} does not allow links leading elsewhere ({links}); remove them").format(
+                        channel=post.channel, links=", ".join(links[:3])),
                 )
             )
     if lim.video_s and post.duration_s is not None and post.format in lim.video_s:
@@ -148,7 +155,8 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
             found.append(
                 Violation(
                     post.id, post.channel, "video_length",
-                    f"{post.channel} {post.format} video is {post.duration_s:g} s; it must be {lo:g} s to {hi:g} s",
+                    _("{channel} {format} video is {seconds} s; it must be {lo} s to {hi} s").format(
+                        channel=post.channel, format=post.format, seconds=f"{post.duration_s:g}", lo=f"{lo:g}", hi=f"{hi:g}"),
                 )
             )
     return found

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _, ngettext
 from ..dates import next_week_start, parse_date, parse_week, week_label
 from ..errors import InputError
 from ..records import Idea, Post
@@ -94,7 +95,7 @@ class PlanResult:
 
 def _first_monday(ws: Workspace, week: str | None, start: str | date | None, today: date | None) -> date:
     if week and start:
-        raise InputError("give either --week or --start, not both")
+        raise InputError(_("give either --week or --start, not both"))
     if week:
         return parse_week(week)
     if start:
@@ -151,7 +152,7 @@ def plan(
     ['2026-W49', '2026-W50', '2026-W51', '2026-W52']
     """
     if not 1 <= int(weeks) <= MAX_WEEKS:
-        raise InputError(f"--weeks must be between 1 and {MAX_WEEKS}")
+        raise InputError(_("--weeks must be between 1 and {MAX_WEEKS}").format(MAX_WEEKS=MAX_WEEKS))
     monday = _first_monday(ws, week, start, today)
     first_day = parse_date(start) if start else None
     strategy = ws.strategy
@@ -231,8 +232,8 @@ def _past_weeks(ws: Workspace, result: PlanResult, today: date | None) -> list[s
     past = [w.label for w in result.weeks if w.start + timedelta(days=6) < day and w.added]
     if not past:
         return []
-    return [f"{', '.join(past)} already passed; its new posts are drafts dated before today "
-            "(plan the coming week with `contentkit plan`)"]
+    return [_("{weeks} already passed; its new posts are drafts dated before today "
+              "(plan the coming week with `contentkit plan`)").format(weeks=", ".join(past))]
 
 
 def _unpublished_last_week(ws: Workspace, tx: Transaction, today: date | None) -> list[str]:
@@ -249,6 +250,9 @@ def _unpublished_last_week(ws: Workspace, tx: Transaction, today: date | None) -
         return []
     shown = ", ".join(late[:8]) + (" …" if len(late) > 8 else "")
     return [
-        f"{len(late)} post(s) from last week ({week_label(last_monday)}) never marked published: {shown}; "
-        "mark each with `contentkit post publish ID --url URL` or `contentkit post skip ID --reason TEXT`"
+        ngettext("{n} post from last week ({week}) never marked published: {ids}; "
+                 "mark it with `contentkit post publish ID --url URL` or `contentkit post skip ID --reason TEXT`",
+                 "{n} posts from last week ({week}) never marked published: {ids}; "
+                 "mark each with `contentkit post publish ID --url URL` or `contentkit post skip ID --reason TEXT`",
+                 len(late)).format(n=len(late), week=week_label(last_monday), ids=shown)
     ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_at, parse_date
 from ..errors import InputError
 from ..records import Post
@@ -78,7 +79,7 @@ class PostBook:
             channel=check_channel(channel) if channel else None,
         )
         if f.start and f.end and f.start > f.end:
-            raise InputError(f"--from {f.start} is after --to {f.end}; swap them")
+            raise InputError(_("--from {start} is after --to {end}; swap them").format(start=f.start, end=f.end))
         return f
 
     def list(
@@ -118,7 +119,7 @@ class PostBook:
     ) -> Post:
         """Add a post outside the plan (it is locked: the planner leaves it alone)."""
         if not title.strip():
-            raise InputError("the title is empty; give it with --title")
+            raise InputError(_("the title is empty; give it with --title"))
         now = pendulum.now(self.ws.tz)
         post = Post(
             at=parse_at(at, self.ws.tz),
@@ -145,7 +146,7 @@ class PostBook:
         with self.ws.store.transaction() as tx:
             post = tx.get(Post, post_id)
             if post.status == "published" and any(k in changes and changes[k] is not None for k in ("at", "channel")):
-                raise InputError(f"post {post.id} is already published; its time and channel can no longer change")
+                raise InputError(_("post {id} is already published; its time and channel can no longer change").format(id=post.id))
             for key, value in changes.items():
                 if value is None:
                     continue
@@ -162,7 +163,7 @@ class PostBook:
                 elif key == "hashtags":
                     value = [str(h).lstrip("#") for h in value if str(h).strip("# ")]
                 elif key not in ("title", "caption", "duration_s", "assets"):
-                    raise InputError(f"cannot edit {key!r} of a post")
+                    raise InputError(_("cannot edit {key!r} of a post").format(key=key))
                 setattr(post, key, value)
             self._check_limits(post)
             post.locked = True
@@ -173,11 +174,11 @@ class PostBook:
     def publish(self, post_id: str, url: str, at: str | datetime | None = None) -> Post:
         """Mark a post published at `url`, at `at` (default: its planned time, or now if that is ahead)."""
         if not url.strip().lower().startswith(("http://", "https://")):
-            raise InputError(f"{url!r} is not a link; give the published post's URL, starting with https://")
+            raise InputError(_("{url!r} is not a link; give the published post's URL, starting with https://").format(url=url))
         with self.ws.store.transaction() as tx:
             post = tx.get(Post, post_id)
             if post.status == "skipped":
-                raise InputError(f"post {post.id} was skipped ({post.skip_reason}); add a new post instead")
+                raise InputError(_("post {id} was skipped ({skip_reason}); add a new post instead").format(id=post.id, skip_reason=post.skip_reason))
             post.status = "published"
             post.published_url = url.strip()
             # Without --at: the planned time, unless that is still ahead (then it went out early: now).
@@ -190,11 +191,11 @@ class PostBook:
     def skip(self, post_id: str, reason: str) -> Post:
         """Mark a post skipped, with the reason (it stays on record)."""
         if not reason.strip():
-            raise InputError("give a reason with --reason, e.g. --reason \"stok habis\"")
+            raise InputError(_('give a reason with --reason, e.g. --reason "stok habis"'))
         with self.ws.store.transaction() as tx:
             post = tx.get(Post, post_id)
             if post.status == "published":
-                raise InputError(f"post {post.id} is already published; it cannot be skipped")
+                raise InputError(_("post {id} is already published; it cannot be skipped").format(id=post.id))
             post.status = "skipped"
             post.skip_reason = reason.strip()
             post.updated_at = pendulum.now(self.ws.tz)

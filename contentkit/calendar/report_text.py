@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..formatting import format_day
+from ..i18n import N_, _, ngettext, translator
 from ..vocab import STAGES
 
 if TYPE_CHECKING:
@@ -15,47 +18,54 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_week", "mix_lines", "STAGE_NAMES"]
 
-STAGE_NAMES = {
-    "id": {
-        "target_customers": "target pelanggan",
-        "creative_content": "konten kreatif",
-        "personal_interaction": "interaksi personal",
-        "social_proof": "bukti sosial",
-        "valuable_experience": "pengalaman berharga",
-        "retention": "retensi",
-    },
-    "en": {
-        "target_customers": "target customers",
-        "creative_content": "creative content",
-        "personal_interaction": "personal interaction",
-        "social_proof": "social proof",
-        "valuable_experience": "valuable experience",
-        "retention": "retention",
-    },
+_STAGE_MSGIDS = {
+    "target_customers": N_("target customers"),
+    "creative_content": N_("creative content"),
+    "personal_interaction": N_("personal interaction"),
+    "social_proof": N_("social proof"),
+    "valuable_experience": N_("valuable experience"),
+    "retention": N_("retention"),
 }
+
+
+class _StageNames(Mapping[str, dict[str, str]]):
+    """`STAGE_NAMES[lang][stage]`: the six stages' names from the catalog of `lang`."""
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        t = translator(lang)
+        return {stage: t.gettext(msgid) for stage, msgid in _STAGE_MSGIDS.items()}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("id", "en"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+STAGE_NAMES = _StageNames()
 
 
 def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any, ...]], list[str]]:
     """A heading, table rows (id, day, time, channel, format, pillar, title) and event/stage lines."""
-    lang = ws.language
+    from ..i18n import get_language
+
+    lang = get_language()
     end = week.start + timedelta(days=6)
     header = f"{week.label}  ({week.start.isoformat()} – {end.isoformat()})"
     rows = []
     for p in week.posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
         title = p.title + (f"  [{p.status}]" if p.status != "draft" else "")
-        rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
+        rows.append((p.id or _("(new)"), format_day(at.date(), lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
     notes = []
     if week.events:
-        notes.append(("Acara: " if lang == "id" else "Events: ") + "; ".join(_event_labels(week.events, lang)))
+        notes.append(_("Events: {events}").format(events="; ".join(_event_labels(week.events, lang))))
     names = STAGE_NAMES[lang]
     covered = [names[s] for s in week.stages]
     missing = [names[s] for s in STAGES if s not in week.stages]
     notes.append(
-        ("Tahap tercakup: " if lang == "id" else "Stages covered: ")
-        + (", ".join(covered) or "-")
-        + (f" ({len(covered)}/6)")
-        + ((("; belum: " if lang == "id" else "; missing: ") + ", ".join(missing)) if missing else "")
+        _("Stages covered: {stages} ({n}/6)").format(stages=", ".join(covered) or "-", n=len(covered))
+        + (_("; missing: {stages}").format(stages=", ".join(missing)) if missing else "")
     )
     return header, rows, notes
 
@@ -65,9 +75,9 @@ def mix_lines(ws: Workspace, result: PlanResult) -> list[str]:
     if not result.mix_window:
         return []
     weeks = min(4, len(result.weeks))
-    lines = [("Campuran pilar" if ws.language == "id" else "Pillar mix") + f" ({weeks} week(s)): posts / target"]
+    lines = [ngettext("Pillar mix ({n} week): posts / target", "Pillar mix ({n} weeks): posts / target", weeks).format(n=weeks)]
     for pillar, (n, target) in result.mix_window.items():
-        mark = "" if abs(n - target) <= 1 else "  ← off target"
+        mark = "" if abs(n - target) <= 1 else "  " + _("← off target")
         lines.append(f"  {pillar:<14} {n:>3} / {target:5.1f}{mark}")
     return lines
 

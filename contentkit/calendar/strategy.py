@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
@@ -108,26 +109,26 @@ def load_strategy(name_or_path: str, *, base: Path | None = None) -> Strategy:
     if name_or_path in list_strategies():
         resource = _builtin_dir() / f"{name_or_path}.toml"
         with resources.as_file(resource) as path:
-            return parse_strategy(read_toml(Path(path)), source=f"built-in {name_or_path}")
+            return parse_strategy(read_toml(Path(path)), source=_("built-in {name}").format(name=name_or_path))
     path = Path(name_or_path).expanduser()
     if base is not None and not path.is_absolute():
         path = base / path
     if path.suffix == ".toml" or path.exists():
         return parse_strategy(read_toml(path), source=str(path))
     raise ConfigError(
-        f"unknown strategy {name_or_path!r}: use one of {', '.join(list_strategies())}, or a path to a TOML file"
+        _("unknown strategy {name_or_path!r}: use one of {value}, or a path to a TOML file").format(name_or_path=name_or_path, value=', '.join(list_strategies()))
     )
 
 
 def copy_strategy(name: str, dest: Path) -> Path:
     """Copy a built-in strategy to `dest` (a file or folder) so the user can edit it."""
     if name not in list_strategies():
-        raise InputError(f"unknown strategy {name!r}: use one of {', '.join(list_strategies())}")
+        raise InputError(_("unknown strategy {name!r}: use one of {value}").format(name=name, value=', '.join(list_strategies())))
     target = dest / f"strategy-{name}.toml" if dest.is_dir() else dest
     if target.exists():
-        raise InputError(f"{target} already exists; choose another name or remove it first")
+        raise InputError(_("{target} already exists; choose another name or remove it first").format(target=target))
     if not target.parent.is_dir():
-        raise InputError(f"folder {target.parent} does not exist; create it first or choose another path")
+        raise InputError(_("folder {parent} does not exist; create it first or choose another path").format(parent=target.parent))
     with resources.as_file(_builtin_dir() / f"{name}.toml") as src:
         shutil.copyfile(src, target)
     return target
@@ -137,7 +138,7 @@ def _bilingual(value: Any, where: str) -> dict[str, str]:
     if isinstance(value, str):
         return {"id": value, "en": value}
     if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in _LANGS):
-        raise ConfigError(f"{where} must have both id and en text, e.g. {{ id = \"...\", en = \"...\" }}")
+        raise ConfigError(_('{where} must have both id and en text, e.g. {{ id = "...", en = "..." }}').format(where=where))
     return {lang: value[lang] for lang in _LANGS}
 
 
@@ -150,19 +151,19 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
     known = {"name", "title", "audience", "mix", "slots", "hashtags", "prompts", "cta", "description"}
     for key in raw:
         if key not in known:
-            raise fail(key, f"unknown key; valid keys are {', '.join(sorted(known))}")
+            raise fail(key, _("unknown key; valid keys are {value}").format(value=', '.join(sorted(known))))
 
     slots_raw = raw.get("slots")
     if not isinstance(slots_raw, list) or not slots_raw:
-        raise fail("slots", "a strategy needs at least one [[slots]] entry with day, time, channel and format")
+        raise fail("slots", _("a strategy needs at least one [[slots]] entry with day, time, channel and format"))
     slots: list[Slot] = []
     for i, s in enumerate(slots_raw):
         where = f"slots[{i}]"
         if not isinstance(s, dict):
-            raise fail(where, "must be a table with day, time, channel and format")
+            raise fail(where, _("must be a table with day, time, channel and format"))
         for key in s:
             if key not in {"day", "time", "channel", "format"}:
-                raise fail(f"{where}.{key}", "unknown key; a slot has day, time, channel and format")
+                raise fail(f"{where}.{key}", _("unknown key; a slot has day, time, channel and format"))
         try:
             day = check_choice("day", str(s.get("day", "")), WEEKDAYS)
             channel = check_channel(str(s.get("channel", "")))
@@ -173,12 +174,12 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         time = str(s.get("time", ""))
         m = _TIME.match(time)
         if not m:
-            raise fail(f"{where}.time", f"{time!r} is not a time; write HH:MM, e.g. 19:00")
+            raise fail(f"{where}.time", _("{time!r} is not a time; write HH:MM, e.g. 19:00").format(time=time))
         slots.append(Slot(day, f"{int(m.group(1)):02d}:{m.group(2)}", channel, fmt))
 
     mix_raw = raw.get("mix")
     if not isinstance(mix_raw, dict) or not mix_raw:
-        raise fail("mix", "give each pillar a weight, e.g. storytelling = 3")
+        raise fail("mix", _("give each pillar a weight, e.g. storytelling = 3"))
     mix: dict[str, float] = {}
     for pillar, weight in mix_raw.items():
         try:
@@ -186,12 +187,12 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         except InputError as exc:
             raise fail(f"mix.{pillar}", str(exc)) from None
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-            raise fail(f"mix.{pillar}", "weight must be a number, 0 or more")
+            raise fail(f"mix.{pillar}", _("weight must be a number, 0 or more"))
         if weight > 0:
             mix[pillar] = float(weight)
     total = sum(mix.values())
     if total <= 0:
-        raise fail("mix", "at least one pillar needs a weight above 0")
+        raise fail("mix", _("at least one pillar needs a weight above 0"))
     mix = {p: w / total for p, w in sorted(mix.items(), key=lambda kv: PILLARS.index(kv[0]))}
 
     prompts: dict[str, dict[str, list[str]]] = {}
@@ -201,19 +202,19 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         except InputError as exc:
             raise fail(f"prompts.{pillar}", str(exc)) from None
         if not isinstance(langs, dict):
-            raise fail(f"prompts.{pillar}", "must have id = [...] and en = [...]")
+            raise fail(f"prompts.{pillar}", _("must have id = [...] and en = [...]"))
         bank: dict[str, list[str]] = {}
         for lang in _LANGS:
             items = langs.get(lang)
             if not isinstance(items, list) or not items or not all(isinstance(t, str) and t.strip() for t in items):
-                raise fail(f"prompts.{pillar}.{lang}", "must be a non-empty list of text")
+                raise fail(f"prompts.{pillar}.{lang}", _("must be a non-empty list of text"))
             bank[lang] = [t.strip() for t in items]
         if len(bank["id"]) != len(bank["en"]):
-            raise fail(f"prompts.{pillar}", "id and en need the same number of prompts, in the same order")
+            raise fail(f"prompts.{pillar}", _("id and en need the same number of prompts, in the same order"))
         prompts[pillar] = bank
     for pillar in mix:
         if pillar not in prompts:
-            raise fail(f"prompts.{pillar}", "missing: every pillar in the mix needs prompts in id and en")
+            raise fail(f"prompts.{pillar}", _("missing: every pillar in the mix needs prompts in id and en"))
 
     hashtags: dict[str, list[str]] = {}
     for pillar, tags in (raw.get("hashtags") or {}).items():
@@ -223,20 +224,20 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
             except InputError as exc:
                 raise fail(f"hashtags.{pillar}", str(exc)) from None
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise fail(f"hashtags.{pillar}", "must be a list of text")
+            raise fail(f"hashtags.{pillar}", _("must be a list of text"))
         hashtags[pillar] = [t.strip().lstrip("#") for t in tags if t.strip()]
 
     cta: dict[str, dict[str, str]] = {}
     for channel, text in (raw.get("cta") or {}).items():
         if channel not in CHANNELS:
-            raise fail(f"cta.{channel}", f"unknown channel; use one of {', '.join(CHANNELS)}")
+            raise fail(f"cta.{channel}", _("unknown channel; use one of {value}").format(value=', '.join(CHANNELS)))
         cta[channel] = _bilingual(text, f"{source}: cta.{channel}")
 
     audience: list[Persona] = []
     for i, p in enumerate(raw.get("audience") or []):
         where = f"{source}: audience[{i}]"
         if not isinstance(p, dict):
-            raise fail(f"audience[{i}]", "must be a table with name, demography, preferences and habits")
+            raise fail(f"audience[{i}]", _("must be a table with name, demography, preferences and habits"))
         audience.append(
             Persona(
                 name=_bilingual(p.get("name"), f"{where}.name"),

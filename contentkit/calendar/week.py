@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _, translator
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from .captions import fit_caption, pick_hashtags, write_caption
@@ -152,8 +153,7 @@ class WeekPlanner:
             post, well_filled = self._fill(label, index, slot, at, pillar, greeted)
             if not well_filled:
                 warnings.append(
-                    f"{at.format('ddd DD MMM HH:mm')} {slot.channel} {pillar}: every prompt was used in the last 8 weeks; "
-                    f"add ideas with `contentkit idea add TEXT --pillar {pillar} --format {slot.format}`"
+                    _("{value} {channel} {pillar}: every prompt was used in the last 8 weeks; add ideas with `contentkit idea add TEXT --pillar {pillar} --format {format}`").format(value=at.format('ddd DD MMM HH:mm'), channel=slot.channel, pillar=pillar, format=slot.format)
                 )
             new.append(post)
 
@@ -276,9 +276,10 @@ class WeekPlanner:
             if review.id in self.used_reviews or not self._gate().review(review, slot.channel, at):
                 continue
             self.used_reviews.add(review.id)
-            who = review.name if review.show_name and review.name else ("Pelanggan" if self.lang == "id" else "Customer")
-            title = (f"Kata {who} tentang {review.product or self.brand}" if self.lang == "id"
-                     else f"What {who} says about {review.product or self.brand}")
+            # A post title is content, so it is in the workspace language whatever the CLI speaks.
+            words = translator(self.lang)
+            who = review.name if review.show_name and review.name else words.gettext("Customer")
+            title = words.gettext("What {who} says about {product}").format(who=who, product=review.product or self.brand)
             post = self._make_post(label, index, slot, at, "social_proof", Pick(title=title))
             post.review_id = review.id
             if not self.dry_run:
@@ -348,11 +349,11 @@ class WeekPlanner:
         worth = self.ws.ugc.worth_requesting(limit=5, snapshot=self.tx)
         if worth:
             ids = ", ".join(i.id for i in worth)
-            notes.append(f"customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`")
+            notes.append(_("customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`").format(ids=ids))
         waiting = [r for r in self._waiting_reviews() if r.id not in self.used_reviews]
         if waiting:
             notes.append(
-                f"{len(waiting)} review(s) wait for a social_proof slot: {', '.join(r.id for r in waiting[:8])}"
+                _("{n_waiting} review(s) wait for a social_proof slot: {value}").format(n_waiting=len(waiting), value=', '.join(r.id for r in waiting[:8]))
             )
         return notes
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..errors import InputError
 from .brand import Brand
 from .output import check_format, check_output_dir, output_name, save_testimonial
@@ -53,7 +54,7 @@ def check_batch(
     expand_sizes(sizes)
     load_template(template, template_dirs)
     if jobs < 1:
-        raise InputError(f"--jobs {jobs} must be 1 or more")
+        raise InputError(_("--jobs {jobs} must be 1 or more").format(jobs=jobs))
 
 
 def render_batch(
@@ -79,7 +80,7 @@ def render_batch(
     kit = (brand or Brand()).resolved()
     folder = check_output_dir(out_dir)
     if jobs < 1:
-        raise InputError(f"--jobs {jobs} must be 1 or more")
+        raise InputError(_("--jobs {jobs} must be 1 or more").format(jobs=jobs))
     dirs = tuple(str(d) for d in template_dirs)
     template_ref = tpl.path or template
     work = [(r, template_ref, tpl.name, s, fmt, str(folder), kit, strict, dirs) for r in reviews for s in names]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..config import BrandKit
 from ..errors import ConfigError
 from .emoji import find_emoji_font
@@ -94,9 +95,9 @@ class Brand:
         for role in ("primary", "secondary", "background", "text"):
             value = getattr(self, role)
             if not _HEX.match(value.strip()):
-                raise ConfigError(f"[brand_kit] {role} = {value!r} is not a colour; write it as #RRGGBB, e.g. \"#C0392B\"")
+                raise ConfigError(_('[brand_kit] {role} = {value!r} is not a colour; write it as #RRGGBB, e.g. "#C0392B"').format(role=role, value=value))
         if self.logo and not os.path.isfile(self.logo):
-            raise ConfigError(f"[brand_kit] logo: {self.logo} does not exist; give the path of a PNG or JPEG logo")
+            raise ConfigError(_("[brand_kit] logo: {logo} does not exist; give the path of a PNG or JPEG logo").format(logo=self.logo))
         fonts = {
             "font_regular": self.font_regular or lato("Lato"),
             "font_bold": self.font_bold or lato("LatoBold"),
@@ -124,8 +125,7 @@ class Brand:
         if _HEX.match(value):
             return value
         raise ConfigError(
-            f"colour {value!r} in a testimonial template is not valid; use primary, secondary, background, "
-            "text, white, black or #RRGGBB"
+            _("colour {value!r} in a testimonial template is not valid; use primary, secondary, background, text, white, black or #RRGGBB").format(value=value)
         )
 
     def font(self, role: str) -> str:

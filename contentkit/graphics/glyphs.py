@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 from functools import lru_cache
 
+from ..i18n import _
 from ..errors import ConfigError
 
 __all__ = ["font_codepoints", "check_font_file"]
@@ -27,14 +28,14 @@ def check_font_file(path: str, role: str) -> str:
             head = fh.read(4)
     except OSError as exc:
         raise ConfigError(
-            f"[brand_kit] {role}: cannot read {path} ({exc.strerror}); give the path of a TTF or OTF file"
+            _("[brand_kit] {role}: cannot read {path} ({strerror}); give the path of a TTF or OTF file").format(role=role, path=path, strerror=exc.strerror)
         ) from None
     if head not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
-        raise ConfigError(f"[brand_kit] {role}: {path} is not a TTF/OTF font; give the path of a TTF or OTF file")
+        raise ConfigError(_("[brand_kit] {role}: {path} is not a TTF/OTF font; give the path of a TTF or OTF file").format(role=role, path=path))
     try:
         font_codepoints(path)
     except (ValueError, struct.error, IndexError):
-        raise ConfigError(f"[brand_kit] {role}: {path} is a damaged font file; give another TTF or OTF file") from None
+        raise ConfigError(_("[brand_kit] {role}: {path} is a damaged font file; give another TTF or OTF file").format(role=role, path=path)) from None
     return path
 
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..atomic import write_atomic
 from ..errors import InputError
 
@@ -22,7 +23,7 @@ FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
 def check_format(fmt: str) -> str:
     ext = fmt.strip().lower().lstrip(".")
     if ext not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}: use jpg, png or webp")
+        raise InputError(_("unknown format {fmt!r}: use jpg, png or webp").format(fmt=fmt))
     return "jpg" if ext == "jpeg" else ext
 
 
@@ -35,7 +36,7 @@ def check_output_dir(folder: str | os.PathLike[str]) -> Path:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise InputError(f"cannot write to {path}: {exc.strerror}; choose a folder you can write") from None
+        raise InputError(_("cannot write to {path}: {strerror}; choose a folder you can write").format(path=path, strerror=exc.strerror)) from None
     return path
 
 
@@ -85,7 +86,7 @@ def save_testimonial(
     data = _encode(image, ext, quality)
     while max_bytes and len(data) > max_bytes:
         if ext == "png":  # lossless: fall back to a high-quality JPEG under the cap
-            raise InputError(f"{target.name} would be {len(data) // 1000} kB, over the {max_bytes // 1000} kB cap; use --format jpg")
+            raise InputError(_("{name} would be {value} kB, over the {value2} kB cap; use --format jpg").format(name=target.name, value=len(data) // 1000, value2=max_bytes // 1000))
         if quality <= 50:
             break
         quality -= 8
@@ -110,12 +111,12 @@ def contact_sheet(
 
     src = Path(folder)
     if not src.is_dir():
-        raise InputError(f"{src} is not a folder; give the folder of rendered images")
+        raise InputError(_("{src} is not a folder; give the folder of rendered images").format(src=src))
     files = sorted(p for p in src.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp") and not p.name.startswith("."))
     out_path = Path(out).resolve()
     files = [p for p in files if p.resolve() != out_path]
     if not files:
-        raise InputError(f"{src} has no JPEG, PNG or WebP images; render some with `contentkit testimonial render`")
+        raise InputError(_("{src} has no JPEG, PNG or WebP images; render some with `contentkit testimonial render`").format(src=src))
     label_h, gap = 36, 16
     cols = min(columns, len(files))
     rows = (len(files) + cols - 1) // cols

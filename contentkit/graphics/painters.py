@@ -11,9 +11,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, _
 from ..errors import InputError
 from .brand import Brand
-from .canvas import MONTHS, Canvas
+from .canvas import Canvas
 from .reviewtext import check_text, credit, source_badge
 from .shapes import draw_stars, fade_mask, paste_color, rounded_mask, scrim_mask, shadow_mask
 from .templates import Layer
@@ -56,16 +57,19 @@ def fit_layer_text(
     )
 
 
+_CUT_KINDS = (N_("quote"),)  # the layer kinds `_note_cut` names, for extraction
+
+
 def _note_cut(canvas: Canvas, fitted: FittedText, what: str) -> None:
     if not fitted.cut:
         return
     shown = len(fitted.text.rstrip("\u2026"))
-    message = (
-        f"the {what} is too long for template {canvas.template.name!r} at size {canvas.size.name}: "
-        f"it was cut after about {shown} characters; shorten it or use --template minimal"
-    )
+    values = {"what": _(what), "template": repr(canvas.template.name), "size": canvas.size.name, "n": shown}
+    message = _("the {what} is too long for template {template} at size {size}: it was cut after about {n} characters; "
+                "shorten it or use --template minimal").format(**values)
     if canvas.strict:
-        raise InputError(message.replace("it was cut", "it would be cut") + " (or drop --strict)")
+        raise InputError(_("the {what} is too long for template {template} at size {size}: it would be cut after about "
+                           "{n} characters; shorten it or use --template minimal (or drop --strict)").format(**values))
     canvas.notes.append(message)
 
 
@@ -94,7 +98,9 @@ def _date(review: Any, language: str) -> str:
     day = getattr(review, "date", None)
     if not day:
         return ""
-    return f"{day.day} {MONTHS.get(language, MONTHS['id'])[day.month - 1]} {day.year}"
+    from ..formatting import format_day
+
+    return f"{format_day(day, language, weekday='none')} {day.year}"
 
 
 def _shop_line(brand: Brand) -> str:
@@ -270,7 +276,7 @@ def _logo_image(path: str, side: int, mtime: float) -> Image.Image:
         with Image.open(path) as im:
             return ImageOps.contain(im.convert("RGBA"), (side, side), Image.Resampling.LANCZOS)
     except (OSError, SyntaxError) as exc:
-        raise InputError(f"logo {path} cannot be read as an image ({exc}); use a PNG or JPEG") from None
+        raise InputError(_("logo {path} cannot be read as an image ({exc}); use a PNG or JPEG").format(path=path, exc=exc)) from None
 
 
 def _divider(canvas: Canvas, layer: Layer) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..errors import InputError
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: s
 
     name = os.fspath(path)
     if not os.path.isfile(name):
-        raise InputError(f"photo {name} does not exist; check the path")
+        raise InputError(_("photo {name} does not exist; check the path").format(name=name))
     previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
@@ -38,8 +39,7 @@ def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: s
             w, h = im.size
             if w * h > MAX_PIXELS:
                 raise InputError(
-                    f"photo {name} is {w}×{h} pixels, too large to be a photo (limit {MAX_PIXELS // 1_000_000} MP); "
-                    "resize it below that and try again"
+                    _("photo {name} is {w}×{h} pixels, too large to be a photo (limit {value} MP); resize it below that and try again").format(name=name, w=w, h=h, value=MAX_PIXELS // 1_000_000)
                 )
             orientation = im.getexif().get(0x0112, 1)
             need = _needed_size(im.size, target, mode, rotated=orientation in (5, 6, 7, 8))
@@ -53,10 +53,10 @@ def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: s
         raise
     except Image.DecompressionBombError:
         raise InputError(
-            f"photo {name} is too large to be a photo (over {MAX_PIXELS // 1_000_000} MP); resize it and try again"
+            _("photo {name} is too large to be a photo (over {value} MP); resize it and try again").format(name=name, value=MAX_PIXELS // 1_000_000)
         ) from None
     except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(f"photo {name} cannot be read as an image ({exc}); use a JPEG, PNG or WebP file") from None
+        raise InputError(_("photo {name} cannot be read as an image ({exc}); use a JPEG, PNG or WebP file").format(name=name, exc=exc)) from None
     finally:
         Image.MAX_IMAGE_PIXELS = previous
 

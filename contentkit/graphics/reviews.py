@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_date
 from ..errors import ConsentError, InputError
 from ..records import Review, UGCItem
@@ -47,7 +48,7 @@ def check_source(source: str | None) -> str | None:
         return None
     value = source.strip().lower()
     if value not in SOURCES:
-        raise InputError(f"unknown source {source!r}: use one of {', '.join(SOURCES)}")
+        raise InputError(_("unknown source {source!r}: use one of {value}").format(source=source, value=', '.join(SOURCES)))
     return value
 
 
@@ -82,13 +83,13 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{where} is not UTF-8 text; save it as \"CSV UTF-8\" and import again") from None
+        raise InputError(_('{where} is not UTF-8 text; save it as "CSV UTF-8" and import again').format(where=where)) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "text" not in header:
-        raise InputError(f"{where} has no 'text' column; the first line must name the columns: {','.join(_COLUMNS)}")
+        raise InputError(_("{where} has no 'text' column; the first line must name the columns: {value}").format(where=where, value=','.join(_COLUMNS)))
     reader.fieldnames = header
     out = []
     for row in reader:
@@ -109,7 +110,7 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
                 )
             )
         except InputError as exc:
-            raise InputError(f"{where} line {line}: {exc}; nothing was imported") from None
+            raise InputError(_("{where} line {line}: {exc}; nothing was imported").format(where=where, line=line, exc=exc)) from None
     return out
 
 
@@ -177,10 +178,10 @@ class ReviewBook:
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read {file}: {exc.strerror}; check the path") from None
+            raise InputError(_("cannot read {file}: {strerror}; check the path").format(file=file, strerror=exc.strerror)) from None
         reviews = parse_review_csv(data, str(file))
         if not reviews:
-            raise InputError(f"{file} has no reviews under its header line; add rows and import again")
+            raise InputError(_("{file} has no reviews under its header line; add rows and import again").format(file=file))
         stamp = pendulum.now(self.ws.tz)
         for r in reviews:
             r.created_at = stamp
@@ -193,10 +194,10 @@ class ReviewBook:
         item = self._ugc_item(ugc_id)
         decision = self.ws.consent.gate().item_anywhere(item)
         if not decision:
-            raise ConsentError(f"no testimonial from {item.id} without consent: {decision.reason}")
+            raise ConsentError(_("no testimonial from {id} without consent: {reason}").format(id=item.id, reason=decision.reason))
         caption = " ".join(w for w in (item.caption or "").split() if not w.startswith("#"))
         if not caption.strip():
-            raise InputError(f"{item.id} has no caption to quote; add the review by hand with `contentkit review add`")
+            raise InputError(_("{id} has no caption to quote; add the review by hand with `contentkit review add`").format(id=item.id))
         photo = next((f for f in item.media_files if f.lower().endswith((".jpg", ".jpeg", ".png", ".webp"))), None)
         review = Review(
             text=caption,
@@ -271,18 +272,19 @@ class ReviewBook:
         elif all_new:
             reviews = [r for r in snapshot.all(Review) if not r.rendered]
         else:
-            raise InputError("say which reviews to render: give review IDs or --all-new")
+            raise InputError(_("say which reviews to render: give review IDs or --all-new"))
         # A review made from a customer's post is shown only while its consent allows it somewhere.
         gate = self.ws.consent.gate(snapshot)
         refused = [(r, gate.review_anywhere(r)) for r in reviews]
         refused = [(r, d) for r, d in refused if not d]
         if refused and ids:
             review, decision = refused[0]
-            raise ConsentError(f"review {review.id} is not rendered: {decision.reason}")
+            raise ConsentError(_("review {id} is not rendered: {reason}").format(id=review.id, reason=decision.reason))
         for review, decision in refused:
             if on_warning is not None:
-                on_warning(f"review {review.id} left out: {decision.reason}")
-        reviews = [r for r in reviews if all(r is not x for x, _ in refused)]
+                on_warning(_("review {id} left out: {reason}").format(id=review.id, reason=decision.reason))
+        left_out = {r.id for r, _d in refused}
+        reviews = [r for r in reviews if r.id not in left_out]
         if not reviews:
             return []
         out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"

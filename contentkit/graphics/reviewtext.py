@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import N_, _, translator
 from ..errors import InputError
 
 __all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "credit", "source_badge", "label"]
@@ -21,36 +22,31 @@ SOURCES = {
     "google": "Google",
 }
 
-LABELS: dict[str, dict[str, str]] = {
-    "id": {
-        "customer": "Pelanggan",
-        "badge": "Ulasan {source}",
-        "badge_plain": "Ulasan Pelanggan",
-        "reply": "Terima kasih banyak, Kak! Senang sekali kamu suka \U0001f64f",
-        "online": "online",
-        "verified": "Pembeli terverifikasi",
-    },
-    "en": {
-        "customer": "Customer",
-        "badge": "{source} review",
-        "badge_plain": "Customer review",
-        "reply": "Thank you so much! We're so glad you love it \U0001f64f",
-        "online": "online",
-        "verified": "Verified buyer",
-    },
+# The fixed texts drawn on testimonials, as msgids; the Indonesian ones are in the catalog.
+LABELS: dict[str, str] = {
+    "customer": N_("Customer"),
+    "badge": N_("{source} review"),
+    "badge_plain": N_("Customer review"),
+    "reply": N_("Thank you so much! We're so glad you love it \U0001f64f"),
+    "online": N_("online"),
+    "verified": N_("Verified buyer"),
 }
 
 
 def label(key: str, language: str = "id", **values: str) -> str:
-    """A fixed text in the workspace language (Indonesian when unknown)."""
-    return LABELS.get(language, LABELS["id"])[key].format(**values)
+    """A fixed text in the workspace language (whatever language the CLI speaks).
+
+    >>> label("badge", "id", source="Shopee")
+    'Ulasan Shopee'
+    """
+    return translator(language).gettext(LABELS[key]).format(**values)
 
 
 def check_text(text: Any) -> str:
     """The review text, trimmed; empty text is refused."""
     value = str(text or "").strip()
     if not value:
-        raise InputError("the review text is empty; give the customer's words with --text")
+        raise InputError(_("the review text is empty; give the customer's words with --text"))
     return value
 
 
@@ -63,9 +59,9 @@ def check_rating(rating: Any) -> float:
     try:
         value = float(str(rating).replace(",", "."))
     except (TypeError, ValueError):
-        raise InputError(f"rating {rating!r} is not a number; give 0.5 to 5, e.g. --rating 5") from None
+        raise InputError(_("rating {rating!r} is not a number; give 0.5 to 5, e.g. --rating 5").format(rating=rating)) from None
     if not 0.5 <= value <= 5:
-        raise InputError(f"rating {rating!r} is outside 0.5–5; give 0.5 to 5 stars, e.g. --rating 4.5")
+        raise InputError(_("rating {rating!r} is outside 0.5–5; give 0.5 to 5 stars, e.g. --rating 4.5").format(rating=rating))
     return value
 
 

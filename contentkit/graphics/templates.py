@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..errors import ConfigError, InputError
 
 __all__ = ["SIZES", "Size", "Template", "Layer", "load_template", "list_templates", "check_size"]
@@ -111,7 +112,7 @@ def check_size(name: str) -> Size:
     """The Size called `name`, or InputError listing the sizes."""
     size = SIZES.get(str(name).strip().lower())
     if size is None:
-        raise InputError(f"unknown size {name!r}: use one of {', '.join(SIZES)} (or all)")
+        raise InputError(_("unknown size {name!r}: use one of {value} (or all)").format(name=name, value=', '.join(SIZES)))
     return size
 
 
@@ -144,7 +145,7 @@ def load_template(name: str | os.PathLike[str], dirs: tuple[str | os.PathLike[st
     if text.endswith(".toml") or os.sep in text:
         path = Path(text)
         if not path.is_file():
-            raise InputError(f"template file {text} does not exist; check the path")
+            raise InputError(_("template file {text} does not exist; check the path").format(text=text))
     else:
         for folder in _search_dirs(dirs):
             candidate = folder / f"{text}.toml"
@@ -152,7 +153,7 @@ def load_template(name: str | os.PathLike[str], dirs: tuple[str | os.PathLike[st
                 path = candidate
                 break
         if path is None:
-            raise InputError(f"unknown template {text!r}: use one of {', '.join(list_templates(dirs))}")
+            raise InputError(_("unknown template {text!r}: use one of {value}").format(text=text, value=', '.join(list_templates(dirs))))
     return parse_template(read_toml(path), str(path))
 
 
@@ -160,24 +161,24 @@ def parse_template(raw: dict[str, Any], where: str) -> Template:
     """Check a template's keys and values; any mistake is one ConfigError naming the key."""
     for key in raw:
         if key not in _TOP:
-            raise ConfigError(f"template {where}: unknown key {key!r}; valid keys are {', '.join(sorted(_TOP))}")
+            raise ConfigError(_("template {where}: unknown key {key!r}; valid keys are {value}").format(where=where, key=key, value=', '.join(sorted(_TOP))))
     canvas = raw.get("canvas", {})
     for key in canvas:
         if key not in _CANVAS:
-            raise ConfigError(f"template {where}: unknown key [canvas] {key!r}; valid keys are {', '.join(sorted(_CANVAS))}")
+            raise ConfigError(_("template {where}: unknown key [canvas] {key!r}; valid keys are {value}").format(where=where, key=key, value=', '.join(sorted(_CANVAS))))
     layers_raw = raw.get("layer", [])
     if not isinstance(layers_raw, list) or not layers_raw:
-        raise ConfigError(f"template {where} has no [[layer]] tables; add at least one layer")
+        raise ConfigError(_("template {where} has no [[layer]] tables; add at least one layer").format(where=where))
     layers = []
     for i, entry in enumerate(layers_raw, 1):
         kind = entry.get("kind")
         if kind not in KINDS:
-            raise ConfigError(f"template {where}: layer {i} has kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
+            raise ConfigError(_("template {where}: layer {i} has kind {kind!r}; use one of {value}").format(where=where, i=i, kind=kind, value=', '.join(sorted(KINDS))))
         allowed = KINDS[kind] | _COMMON
         for key in entry:
             if key not in allowed:
                 raise ConfigError(
-                    f"template {where}: layer {i} ({kind}) has unknown key {key!r}; valid keys are {', '.join(sorted(allowed))}"
+                    _("template {where}: layer {i} ({kind}) has unknown key {key!r}; valid keys are {value}").format(where=where, i=i, kind=kind, key=key, value=', '.join(sorted(allowed)))
                 )
         box = entry.get("box", [0, 0, 1, 1])
         if (
@@ -185,20 +186,20 @@ def parse_template(raw: dict[str, Any], where: str) -> Template:
             or len(box) != 4
             or not all(isinstance(v, (int, float)) and -0.01 <= v <= 1.01 for v in box)
         ):
-            raise ConfigError(f"template {where}: layer {i} ({kind}) box must be [x, y, w, h] as fractions 0–1")
+            raise ConfigError(_("template {where}: layer {i} ({kind}) box must be [x, y, w, h] as fractions 0–1").format(where=where, i=i, kind=kind))
         when = entry.get("when", "always")
         if when not in _WHEN:
-            raise ConfigError(f"template {where}: layer {i} ({kind}) when = {when!r}; use one of {', '.join(_WHEN)}")
+            raise ConfigError(_("template {where}: layer {i} ({kind}) when = {when!r}; use one of {value}").format(where=where, i=i, kind=kind, when=when, value=', '.join(_WHEN)))
         options = {k: v for k, v in entry.items() if k not in _COMMON}
         if "font" in options and options["font"] not in ("regular", "bold", "italic", "heavy"):
-            raise ConfigError(f"template {where}: layer {i} ({kind}) font must be regular, bold, italic or heavy")
+            raise ConfigError(_("template {where}: layer {i} ({kind}) font must be regular, bold, italic or heavy").format(where=where, i=i, kind=kind))
         layers.append(Layer(kind, tuple(float(v) for v in box), bool(entry.get("bleed", False)), when, options))  # type: ignore[arg-type]
     kinds = {ly.kind for ly in layers}
     for i, ly in enumerate(layers, 1):
         behind = ly.get("behind")
         if behind is not None and (behind not in ("quote", *_TEXT_KINDS) or behind not in kinds):
             raise ConfigError(
-                f"template {where}: layer {i} (fade) behind = {behind!r}; name a text layer of this template, e.g. \"quote\""
+                _('template {where}: layer {i} (fade) behind = {behind!r}; name a text layer of this template, e.g. "quote"').format(where=where, i=i, behind=behind)
             )
     return Template(
         name=str(raw.get("name") or Path(where).stem),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..i18n import _
 from ..dates import parse_at, parse_date
 from ..errors import InputError
 from ..records import ConsentEvent, UGCItem
@@ -125,11 +126,11 @@ def check_username(name: str, where: str = "--user") -> str:
     """A creator's handle without `@`; refuses empty, multi-line or absurdly long names."""
     text = name.strip().lstrip("@").strip()
     if not text:
-        raise InputError(f"{where}: the creator's username is empty; give it like @rina.makan")
+        raise InputError(_("{where}: the creator's username is empty; give it like @rina.makan").format(where=where))
     # Never a path (`../x`, `a/b`, `..`): slashes, spaces and control characters are refused.
     if len(text) > 100 or _NOT_IN_USERNAME.search(text) or not any(ch.isalnum() for ch in text):
         raise InputError(
-            f"{where}: {text[:40]!r} is not a username (no spaces, slashes or control characters, at most 100 characters)"
+            _("{where}: {value!r} is not a username (no spaces, slashes or control characters, at most 100 characters)").format(where=where, value=text[:40])
         )
     return text
 
@@ -137,7 +138,7 @@ def check_username(name: str, where: str = "--user") -> str:
 def _check_platform(value: str, where: str) -> str:
     norm = value.strip().lower()
     if norm not in PLATFORMS:
-        raise InputError(f"{where}: unknown platform {value!r}: use one of {', '.join(PLATFORMS)}")
+        raise InputError(_("{where}: unknown platform {value!r}: use one of {value2}").format(where=where, value=value, value2=', '.join(PLATFORMS)))
     return norm
 
 
@@ -162,12 +163,12 @@ def manual_item(
     chosen = _check_platform(platform, where or "--platform") if platform else guessed
     where = where or "URL"
     if chosen is None:
-        raise InputError(f"{where}: cannot tell which platform {url!r} is on; give --platform ({', '.join(PLATFORMS)})")
+        raise InputError(_("{where}: cannot tell which platform {url!r} is on; give --platform ({value})").format(where=where, url=url, value=', '.join(PLATFORMS)))
     if url and not url.lower().startswith(("http://", "https://")):
-        raise InputError(f"{where}: {url!r} is not a link; give the post's address starting with https://")
+        raise InputError(_("{where}: {url!r} is not a link; give the post's address starting with https://").format(where=where, url=url))
     if not url:
         if chosen != "whatsapp":
-            raise InputError(f"{where}: the link is empty; only WhatsApp content may come without one")
+            raise InputError(_("{where}: the link is empty; only WhatsApp content may come without one").format(where=where))
         # The key must be the same in every run: hash() of a str changes per process.
         stamp = taken_at.isoformat() if taken_at else hashlib.sha256(caption.strip().encode("utf-8")).hexdigest()[:16]
         url = f"whatsapp:{owner}:{stamp}"
@@ -193,14 +194,14 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the CSV as UTF-8 and import again") from None
+        raise InputError(_("{path}: not UTF-8 text; save the CSV as UTF-8 and import again").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
+        raise InputError(_("{path}: cannot read it ({strerror}); check the path").format(path=path, strerror=exc.strerror)) from None
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in ("platform", "url", "username") if c not in header]
     if missing:
-        raise InputError(f"{path}: the header lacks {', '.join(missing)}; the columns are {','.join(_CSV_COLUMNS)}")
+        raise InputError(_("{path}: the header lacks {value}; the columns are {value2}").format(path=path, value=', '.join(missing), value2=','.join(_CSV_COLUMNS)))
     reader.fieldnames = header
     items: list[UGCItem] = []
     try:
@@ -208,7 +209,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
             line = reader.line_num
             where = f"{path} line {line}"
             if None in row:
-                raise InputError(f"{where}: more cells than columns; quote captions that contain commas")
+                raise InputError(_("{where}: more cells than columns; quote captions that contain commas").format(where=where))
             values = {k: (v or "").strip() for k, v in row.items()}
             if not any(values.values()):
                 continue
@@ -225,7 +226,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
                             source="csv", where=where)
             )
     except csv.Error as exc:
-        raise InputError(f"{path} line {reader.line_num}: broken CSV ({exc}); fix that line and import again") from None
+        raise InputError(_("{path} line {line_num}: broken CSV ({exc}); fix that line and import again").format(path=path, line_num=reader.line_num, exc=exc)) from None
     return items
 
 
@@ -253,10 +254,10 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, bool]], li
                     found.append((child, False))
         elif path.is_file():
             if _kind(path) is None:
-                raise InputError(f"{path}: not a .json, .json.xz or .csv file; give instaloader metadata or a CSV")
+                raise InputError(_("{path}: not a .json, .json.xz or .csv file; give instaloader metadata or a CSV").format(path=path))
             found.append((path, True))
         else:
-            missing.append((str(path), "no such file or folder"))
+            missing.append((str(path), _("no such file or folder")))
     return found, missing
 
 

@@ -12,6 +12,7 @@ import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..config import LANGUAGES
 from ..errors import ConfigError
 from ..records import UGCItem
@@ -43,10 +44,10 @@ def templates() -> dict[str, dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"templates/consent/messages.toml cannot be read ({exc}); reinstall contentkit") from None
+        raise ConfigError(_("templates/consent/messages.toml cannot be read ({exc}); reinstall contentkit").format(exc=exc)) from None
     for lang in LANGUAGES:
         if lang not in data:
-            raise ConfigError(f"templates/consent/messages.toml has no [{lang}] section; reinstall contentkit")
+            raise ConfigError(_("templates/consent/messages.toml has no [{lang}] section; reinstall contentkit").format(lang=lang))
     return data
 
 

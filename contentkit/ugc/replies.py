@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..errors import NetworkError
 from ..records import ConsentEvent, UGCItem
 
@@ -77,5 +78,5 @@ def check_replies(ws: Workspace, *, login: str | None = None, client: InstagramC
         evidence = f"Instagram comment {comment.id} by @{comment.owner} on {stamp.to_datetime_string()}: {comment.text!r} ({item.url})"
         granted.append(ws.consent.grant(item.id, evidence, scope=request.scope or None, via="comment"))
     if failure is not None:
-        raise NetworkError(f"{failure} ({len(granted)} answers found before that are recorded)")
+        raise NetworkError(_("{failure} ({n_granted} answers found before that are recorded)").format(failure=failure, n_granted=len(granted)))
     return granted

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..i18n import _
 from ..errors import InputError
 
 __all__ = ["safe_component", "media_target", "ensure_inside", "remove_empty_folders", "MAX_COMPONENT"]
@@ -51,7 +52,7 @@ def ensure_inside(folder: Path, path: Path) -> Path:
     root = folder.resolve()
     target = path.resolve()
     if target != root and root not in target.parents:
-        raise InputError(f"refusing to write {path}: it is outside {root}")
+        raise InputError(_("refusing to write {path}: it is outside {root}").format(path=path, root=root))
     return target
 
 

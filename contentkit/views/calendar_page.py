@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
+from ..formatting import format_day, month_abbr
 from ..dates import parse_date, parse_month, parse_week, week_label
 from ..atomic import write_atomic
 from ..errors import InputError
@@ -69,7 +71,7 @@ def calendar_range(
     """
     given = [name for name, v in (("--week", week), ("--month", month), ("--from/--to", start or end)) if v]
     if len(given) > 1:
-        raise InputError(f"give only one of --week, --month or --from/--to (got {' and '.join(given)})")
+        raise InputError(_("give only one of --week, --month or --from/--to (got {value})").format(value=' and '.join(given)))
     if week:
         monday = parse_week(week)
         return CalendarRange(monday, monday.add(days=6), "week")
@@ -78,12 +80,12 @@ def calendar_range(
         return CalendarRange(first, first.end_of("month"), "month")
     if start or end:
         if not (start and end):
-            raise InputError("give both --from and --to (YYYY-MM-DD), or use --week / --month")
+            raise InputError(_("give both --from and --to (YYYY-MM-DD), or use --week / --month"))
         a, b = parse_date(start), parse_date(end)
         if a > b:
-            raise InputError(f"--from {a} is after --to {b}; swap them")
+            raise InputError(_("--from {a} is after --to {b}; swap them").format(a=a, b=b))
         if (b - a).days + 1 > MAX_DAYS:
-            raise InputError(f"{(b - a).days + 1} days is too long for one page; show at most {MAX_DAYS} days")
+            raise InputError(_("{value} days is too long for one page; show at most {MAX_DAYS} days").format(value=(b - a).days + 1, MAX_DAYS=MAX_DAYS))
         return CalendarRange(a, b, "range")
     day = parse_date(today) if today else pendulum.now(ws.tz).date()
     monday = day.start_of("week")
@@ -112,9 +114,9 @@ def write_calendar(
     """Write the calendar page to `output` (its folder must exist)."""
     path = Path(output)
     if path.suffix.lower() not in (".html", ".htm"):
-        raise InputError(f"{output} must end in .html, e.g. -o rencana.html")
+        raise InputError(_("{output} must end in .html, e.g. -o rencana.html").format(output=output))
     if not path.parent.resolve().is_dir():
-        raise InputError(f"folder {path.parent} does not exist; create it first or choose another path")
+        raise InputError(_("folder {parent} does not exist; create it first or choose another path").format(parent=path.parent))
     rng = calendar_range(ws, week=week, month=month, start=start, end=end)
     page, count = _render(ws, rng, thumbnails=thumbnails, today=None)
     write_atomic(path, page)
@@ -126,6 +128,7 @@ def write_calendar(
 def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date | None) -> tuple[str, int]:
     lang = ws.language
     words = labels(lang)
+    words["lang"] = lang
     mondays = rng.mondays
     grid_end = mondays[-1] + timedelta(days=6)
     posts = ws.posts(start=mondays[0], end=grid_end)
@@ -247,7 +250,7 @@ def _run_text(ev: Any, words: dict[str, Any]) -> str:
         first -= timedelta(days=1)
     while same(last + timedelta(days=1)):
         last += timedelta(days=1)
-    short = [m[:3] for m in words["months"]]
+    short = [month_abbr(m, words["lang"]) for m in range(1, 13)]
     if first.month == last.month:
         return f"{first.day}–{last.day} {short[last.month - 1]}"
     return f"{first.day} {short[first.month - 1]}–{last.day} {short[last.month - 1]}"
@@ -257,7 +260,7 @@ def _day(words: dict[str, Any], day: date, index: int, inside: bool, is_today: b
          events: list[Any], cards: list[Card], lang: str, *, payday_named: bool = False) -> str:
     cls = ("day" + ("" if inside else " out") + (" today" if is_today and inside else "")
            + (" payday" if _is_payday(events) else ""))
-    head = f'<span class="date">{escape(words["weekdays"][index])} {day.day} {escape(words["months"][day.month - 1][:3])}</span>'
+    head = f'<span class="date">{escape(format_day(day, lang, weekday="long"))}</span>'
     for ev in events:
         if ev.kind == "payday":
             if payday_named:

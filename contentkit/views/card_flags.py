@@ -35,10 +35,9 @@ def number(n: float, lang: str) -> str:
     >>> number(2431, "id"), number(2431, "en"), number(1.5, "id")
     ('2.431', '2,431', '1,5')
     """
-    text = f"{n:,.0f}" if float(n).is_integer() else f"{n:,.1f}"
-    if lang == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    from ..formatting import format_number
+
+    return format_number(n, lang, decimals=1)
 
 
 def duration(seconds: float, words: Mapping[str, Any], lang: str) -> str:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..i18n import _
 from ..dates import parse_date, week_label
 from ..errors import InputError
 from ..records import ConsentEvent, Post, Review, UGCItem
@@ -159,10 +160,10 @@ def build_report(
     (9, 2)
     """
     if not isinstance(weeks, int) or not 1 <= weeks <= MAX_REPORT_WEEKS:
-        raise InputError(f"--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}")
+        raise InputError(_("--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}").format(MAX_REPORT_WEEKS=MAX_REPORT_WEEKS, weeks=weeks))
     ahead = (AHEAD_WEEKS if end is None else 0) if ahead is None else ahead
     if not isinstance(ahead, int) or not 0 <= ahead <= 8:
-        raise InputError(f"--ahead must be a whole number from 0 to 8, not {ahead!r}")
+        raise InputError(_("--ahead must be a whole number from 0 to 8, not {ahead!r}").format(ahead=ahead))
     tz = ws.tz
     now_day = parse_date(today) if today is not None else pendulum.now(tz).date()
     last_day = parse_date(end) if end is not None else now_day
@@ -252,7 +253,7 @@ def _strategy_bits(ws: Workspace) -> tuple[bool, dict[str, float], list[str]]:
     try:
         strategy = ws.strategy
     except Exception as exc:  # the report still shows what happened; the note says why targets are missing
-        return False, {}, [f"strategy not loaded, no pillar targets: {exc}"]
+        return False, {}, [_("strategy not loaded, no pillar targets: {error}").format(error=exc)]
     return bool(strategy.audience), dict(strategy.mix), []
 
 

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from .page_style import labels
 from .report_data import Report, build_report
 
@@ -41,9 +42,9 @@ def write_report(
     path = Path(output)
     kind = path.suffix.lower()
     if kind not in (".png", ".html", ".htm"):
-        raise InputError(f"{output} must end in .png or .html, e.g. -o laporan.png")
+        raise InputError(_("{output} must end in .png or .html, e.g. -o laporan.png").format(output=output))
     if not path.parent.resolve().is_dir():
-        raise InputError(f"folder {path.parent} does not exist; create it first or choose another path")
+        raise InputError(_("folder {parent} does not exist; create it first or choose another path").format(parent=path.parent))
     report = build_report(ws, weeks=weeks, end=end, ahead=ahead)
     colour = ws.config.brand_kit.primary
     if kind == ".png":

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...i18n import _
 from ...records import UGCItem
 from .convert import Comment, comments_of, item_from_structure
 from .errors import instaloader_errors, network_error
@@ -55,7 +56,7 @@ class InstagramClient:
             profile = Profile.from_username(self.context, username)
             return profile.get_tagged_posts()  # type: ignore[no-any-return]
         except instaloader_errors() as exc:
-            raise network_error(exc, what=f"profile @{username}", login=self.login) from None
+            raise network_error(exc, what=_("profile @{name}").format(name=username), login=self.login) from None
 
     def hashtag_posts(self, tag: str) -> Iterator[Any]:
         """Recent posts under `#tag` (a resumable NodeIterator)."""
@@ -64,7 +65,7 @@ class InstagramClient:
         try:
             return Hashtag.from_name(self.context, tag).get_posts_resumable()  # type: ignore[no-any-return]
         except instaloader_errors() as exc:
-            raise network_error(exc, what=f"hashtag #{tag}", login=self.login) from None
+            raise network_error(exc, what=_("hashtag #{name}").format(name=tag), login=self.login) from None
 
     def collect(
         self,
@@ -93,7 +94,8 @@ class InstagramClient:
                 since=since, limit=limit, progress=progress,
             )
         except instaloader_errors() as exc:
-            raise network_error(exc, what=source.replace("tagged:", "profile @").replace("hashtag:", "hashtag #"),
+            raise network_error(exc, what=_("profile @{name}").format(name=source[7:]) if source.startswith("tagged:")
+                                else _("hashtag #{name}").format(name=source[8:]) if source.startswith("hashtag:") else source,
                                 login=self.login) from None
 
     def comments(self, shortcode: str) -> list[Comment]:
@@ -103,7 +105,7 @@ class InstagramClient:
         try:
             return comments_of(Post.from_shortcode(self.context, shortcode))
         except instaloader_errors() as exc:
-            raise network_error(exc, what=f"post {shortcode}", login=self.login, resumable=False) from None
+            raise network_error(exc, what=_("post {name}").format(name=shortcode), login=self.login, resumable=False) from None
 
     def fresh_media_urls(self, shortcode: str) -> list[str]:
         """Current media links of a post (stored links expire after some days)."""
@@ -113,7 +115,7 @@ class InstagramClient:
             post = Post.from_shortcode(self.context, shortcode)
             item = item_from_structure(post, f"post {shortcode}", online=True)
         except instaloader_errors() as exc:
-            raise network_error(exc, what=f"post {shortcode}", login=self.login, resumable=False) from None
+            raise network_error(exc, what=_("post {name}").format(name=shortcode), login=self.login, resumable=False) from None
         return item.media_urls
 
     def download(self, url: str, target: Path) -> None:

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ...i18n import _
 from ...errors import InputError
 from ...records import UGCItem
 from .session import loader_context_offline
@@ -55,20 +56,20 @@ def read_saved(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
+        raise InputError(_("{path}: cannot read it ({strerror}); check the path").format(path=path, strerror=exc.strerror)) from None
     if name.endswith(".xz"):
         try:
             raw = lzma.decompress(raw)
         except lzma.LZMAError:
-            raise InputError(f"{path}: not a valid .xz file (truncated or not compressed); export it again") from None
+            raise InputError(_("{path}: not a valid .xz file (truncated or not compressed); export it again").format(path=path)) from None
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 JSON; give instaloader's .json or .json.xz metadata file") from None
+        raise InputError(_("{path}: not UTF-8 JSON; give instaloader's .json or .json.xz metadata file").format(path=path)) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.msg.removesuffix(' at')}, line {exc.lineno}); the file may be truncated") from None
+        raise InputError(_("{path}: not valid JSON ({value}, line {lineno}); the file may be truncated").format(path=path, value=exc.msg.removesuffix(' at'), lineno=exc.lineno)) from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: not an instaloader metadata file (expected a JSON object)")
+        raise InputError(_("{path}: not an instaloader metadata file (expected a JSON object)").format(path=path))
     return data
 
 
@@ -82,14 +83,14 @@ def parse_saved(context: Any, data: dict[str, Any], where: str, *, brand_handle:
 
     meta = data.get("instaloader")
     if not (isinstance(meta, dict) and "node" in data and isinstance(data.get("node"), dict)):
-        raise InputError(f"{where}: not an instaloader post or story (no 'node'/'instaloader' keys); save it with --metadata-json")
+        raise InputError(_("{where}: not an instaloader post or story (no 'node'/'instaloader' keys); save it with --metadata-json").format(where=where))
     node_type = meta.get("node_type")
     if node_type not in ("Post", "StoryItem"):
-        raise InputError(f"{where}: a {node_type or 'unknown'} structure, not a Post or StoryItem; import posts and stories only")
+        raise InputError(_("{where}: a {value} structure, not a Post or StoryItem; import posts and stories only").format(where=where, value=node_type or 'unknown'))
     try:
         structure = load_structure(context, data)
     except (AssertionError, KeyError, TypeError, InstaloaderException):
-        raise InputError(f"{where}: the {node_type} has no shortcode or id; export it again") from None
+        raise InputError(_("{where}: the {node_type} has no shortcode or id; export it again").format(where=where, node_type=node_type)) from None
     return item_from_structure(structure, where, brand_handle=brand_handle)
 
 
@@ -109,7 +110,7 @@ def node_of(structure: Any) -> dict[str, Any]:
     """The raw node an instaloader structure was built from (reading it never fetches)."""
     node = structure._asdict()
     if not isinstance(node, dict):  # pragma: no cover - instaloader always gives a dict
-        raise InputError("not an instaloader structure")
+        raise InputError(_("not an instaloader structure"))
     return node
 
 
@@ -127,7 +128,7 @@ def _aware(stamp: Any, where: str) -> datetime:
     try:
         return datetime.fromtimestamp(float(stamp), tz=timezone.utc)
     except (TypeError, ValueError, OverflowError, OSError):
-        raise InputError(f"{where}: the post's time {stamp!r} is not a timestamp; export it again") from None
+        raise InputError(_("{where}: the post's time {stamp!r} is not a timestamp; export it again").format(where=where, stamp=stamp)) from None
 
 
 def _story_mentions(node: dict[str, Any]) -> list[str]:
@@ -159,21 +160,21 @@ def item_from_structure(structure: Any, where: str = "post", *, brand_handle: st
     mentions = list(dict.fromkeys(structure.caption_mentions))
     owner, owner_id = _owner(node)
     if owner and not _IG_USERNAME.fullmatch(owner):
-        raise InputError(f"{where}: {owner[:40]!r} is not an Instagram username; this is not instaloader's metadata")
+        raise InputError(_("{where}: {value!r} is not an Instagram username; this is not instaloader's metadata").format(where=where, value=owner[:40]))
     if isinstance(structure, StoryItem):
         return _story_item(node, where, owner, owner_id, caption, hashtags, mentions, brand)
     shortcode = node.get("shortcode") or node.get("code")
     if not shortcode:
-        raise InputError(f"{where}: the post has no shortcode; export it again")
+        raise InputError(_("{where}: the post has no shortcode; export it again").format(where=where))
     if not _IG_SHORTCODE.fullmatch(str(shortcode)):
-        raise InputError(f"{where}: {str(shortcode)[:40]!r} is not an Instagram shortcode; this is not instaloader's metadata")
+        raise InputError(_("{where}: {value!r} is not an Instagram shortcode; this is not instaloader's metadata").format(where=where, value=str(shortcode)[:40]))
     if not owner and online:
         owner = structure.owner_username
     if not owner:
-        raise InputError(f"{where}: the post does not name its owner (owner.username); export it again")
+        raise InputError(_("{where}: the post does not name its owner (owner.username); export it again").format(where=where))
     stamp = node.get("date", node.get("taken_at_timestamp"))
     if stamp is None:
-        raise InputError(f"{where}: the post has no time (taken_at_timestamp); export it again")
+        raise InputError(_("{where}: the post has no time (taken_at_timestamp); export it again").format(where=where))
     edges = ((node.get("edge_media_to_tagged_user") or {}).get("edges")) or []
     tagged = [str(e["node"]["user"]["username"]).lower() for e in edges if _has_username(e)]
     children = ((node.get("edge_sidecar_to_children") or {}).get("edges")) or []
@@ -216,12 +217,12 @@ def _story_item(node: dict[str, Any], where: str, owner: str, owner_id: str | No
     from .library import Post
 
     if "id" not in node:
-        raise InputError(f"{where}: the story has no id; export it again")
+        raise InputError(_("{where}: the story has no id; export it again").format(where=where))
     stamp = node.get("taken_at_timestamp")
     if stamp is None:
-        raise InputError(f"{where}: the story has no time (taken_at_timestamp); export it again")
+        raise InputError(_("{where}: the story has no time (taken_at_timestamp); export it again").format(where=where))
     if not owner:
-        raise InputError(f"{where}: the story does not name its owner; save it with its owner profile")
+        raise InputError(_("{where}: the story does not name its owner; save it with its owner profile").format(where=where))
     mentions = list(dict.fromkeys([*mentions, *_story_mentions(node)]))
     is_video = bool(node.get("is_video"))
     urls = []

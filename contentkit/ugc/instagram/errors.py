@@ -11,6 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...errors import NetworkError
+from ...i18n import N_, _
+
+# what= phrases passed in by callers (ugc/manager.py, replies.py, client.py), listed so extraction finds them
+_WHAT = (N_("collecting tagged and hashtag posts"), N_("reading the replies"), N_("the media file"), N_("profile @{name}"),
+         N_("hashtag #{name}"), N_("post {name}"))
 
 __all__ = ["network_error", "instaloader_errors"]
 
@@ -50,45 +55,48 @@ def network_error(
 
     chain = list(_chain(exc))
     text = " | ".join(str(e) for e in chain).lower()
-    session_hint = (
-        f"make a session once with `instaloader -l {login or 'YOUR_ACCOUNT'}` "
-        f"and run again with --login {login or 'YOUR_ACCOUNT'}"
-    )
-    resume = ": it will resume where it stopped" if resumable else ""
+    what = _(what)
+    account = login or "YOUR_ACCOUNT"
+    session_hint = _("make a session once with `instaloader -l {account}` and run again with --login {account}").format(
+        account=account)
+    resume = _(": it will resume where it stopped") if resumable else ""
     if any(isinstance(e, AbortDownloadException) for e in chain):
         if "redirected to login" in text or "logged out" in text:
-            return NetworkError(f"Instagram logged this session out; {session_hint} (a fresh session){resume}")
+            return NetworkError(_("Instagram logged this session out; {hint} (a fresh session){resume}").format(
+                hint=session_hint, resume=resume))
         return NetworkError(
-            "Instagram asked this account to confirm it is you (checkpoint/feedback required); "
-            f"open the Instagram app, confirm, wait a few hours and run again{resume}"
+            _("Instagram asked this account to confirm it is you (checkpoint/feedback required); "
+              "open the Instagram app, confirm, wait a few hours and run again{resume}").format(resume=resume)
         )
     if any(isinstance(e, LoginRequiredException) for e in chain):
-        return NetworkError(f"{what} needs a logged-in Instagram session; {session_hint}")
+        return NetworkError(_("{what} needs a logged-in Instagram session; {hint}").format(what=what, hint=session_hint))
     if any(isinstance(e, ProfileNotExistsException) for e in chain):
-        return NetworkError(f"{what} was not found on Instagram; check the name ([handles] instagram in contentkit.toml)")
+        return NetworkError(_("{what} was not found on Instagram; check the name ([handles] instagram in contentkit.toml)")
+                            .format(what=what))
     if any(isinstance(e, PrivateProfileNotFollowedException) for e in chain):
-        return NetworkError(f"{what} is private; follow it from the --login account, or collect by hashtag")
+        return NetworkError(_("{what} is private; follow it from the --login account, or collect by hashtag").format(what=what))
     if (
         any(isinstance(e, TooManyRequestsException) for e in chain)
         or "429" in text
         or "please wait a few minutes" in text
         or ("401" in text and "unauthorized" in text)
     ):
-        return NetworkError(f"Instagram is rate limiting this account; wait (an hour is safe) and run again{resume}")
+        return NetworkError(_("Instagram is rate limiting this account; wait (an hour is safe) and run again{resume}")
+                            .format(resume=resume))
     if any(isinstance(e, QueryReturnedNotFoundException) for e in chain):
-        return NetworkError(f"{what} was not found on Instagram (404); check the name or link")
+        return NetworkError(_("{what} was not found on Instagram (404); check the name or link").format(what=what))
     connection_errors = (requests.exceptions.ConnectionError, requests.exceptions.Timeout, urllib3.exceptions.HTTPError,
                          ConnectionError, TimeoutError)
     if any(isinstance(e, connection_errors) for e in chain) or any(
         marker in text for marker in ("max retries", "name resolution", "connection aborted", "timed out", "connection refused")
     ):
-        return NetworkError(f"cannot reach Instagram; check the internet connection and run again{resume}")
+        return NetworkError(_("cannot reach Instagram; check the internet connection and run again{resume}").format(resume=resume))
     if any(isinstance(e, LoginException) for e in chain):
-        return NetworkError(f"Instagram refused the login; {session_hint}")
+        return NetworkError(_("Instagram refused the login; {hint}").format(hint=session_hint))
     if any(isinstance(e, QueryReturnedBadRequestException) for e in chain):
-        return NetworkError(f"Instagram refused the request (400); wait a while and run again{resume}")
+        return NetworkError(_("Instagram refused the request (400); wait a while and run again{resume}").format(resume=resume))
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return NetworkError(f"Instagram refused: {first[:200]}; run again later{resume}")
+    return NetworkError(_("Instagram refused: {reason}; run again later{resume}").format(reason=first[:200], resume=resume))
 
 
 def instaloader_errors() -> tuple[type[BaseException], ...]:

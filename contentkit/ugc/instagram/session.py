@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from ...i18n import _
 from ...errors import InputError
 
 if TYPE_CHECKING:
@@ -62,13 +63,11 @@ def open_loader(login: str | None = None, session_file: str | None = None) -> In
             loader.load_session_from_file(user, session_file)
         except FileNotFoundError:
             raise InputError(
-                f"no instaloader session for {user!r}; make one with `instaloader -l {user}` "
-                "(it asks for the password itself), then run again"
+                _("no instaloader session for {user!r}; make one with `instaloader -l {user}` (it asks for the password itself), then run again").format(user=user)
             ) from None
         except Exception as exc:  # a corrupt pickle, a wrong file
             raise InputError(
-                f"the instaloader session for {user!r} cannot be read ({type(exc).__name__}); "
-                f"make it again with `instaloader -l {user}`"
+                _("the instaloader session for {user!r} cannot be read ({name__}); make it again with `instaloader -l {user}`").format(user=user, name__=type(exc).__name__)
             ) from None
     return loader
 
@@ -92,6 +91,5 @@ def session_user(login: str | None, shop_handle: str = "", *, what: str = "Insta
         return handle
     account = handle or "YOUR_ACCOUNT"
     raise InputError(
-        f"{what} needs a logged-in Instagram session; make one once with `instaloader -l {account}` "
-        f"(it asks for the password itself), then run again with --login {account}"
+        _("{what} needs a logged-in Instagram session; make one once with `instaloader -l {account}` (it asks for the password itself), then run again with --login {account}").format(what=_(what), account=account)
     )
