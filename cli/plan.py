@@ -40,12 +40,12 @@ def plan(ws: Workspace, week: str | None, start: str | None, weeks: int, replan:
 
 
 def _print_plan(ws: Workspace, result: PlanResult) -> None:
-    from contentkit.calendar.report_text import describe_week, mix_lines
+    from contentkit.calendar.report_text import PLAN_COLUMNS, describe_week, mix_lines
 
     for week in result.weeks:
         header, rows, notes = describe_week(ws, week)
         click.secho(header, bold=True)
-        echo_table(["id", "day", "time", "channel", "format", "pillar", "title"], rows, empty="(no slots this week)")
+        echo_table(list(PLAN_COLUMNS.get(ws.language, PLAN_COLUMNS["en"])), rows, empty="(no slots this week)")
         for line in notes:
             click.echo(line)
         for line in week.warnings:

@@ -13,7 +13,13 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
     from .planner import PlannedWeek, PlanResult
 
-__all__ = ["describe_week", "mix_lines", "STAGE_NAMES"]
+__all__ = ["describe_week", "mix_lines", "STAGE_NAMES", "PLAN_COLUMNS"]
+
+# The columns of `describe_week`'s rows, per language.
+PLAN_COLUMNS = {
+    "id": ("id", "hari", "jam", "kanal", "format", "pilar", "untuk", "judul"),
+    "en": ("id", "day", "time", "channel", "format", "pillar", "for", "title"),
+}
 
 STAGE_NAMES = {
     "id": {
@@ -36,7 +42,10 @@ STAGE_NAMES = {
 
 
 def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any, ...]], list[str]]:
-    """A heading, table rows (id, day, time, channel, format, pillar, title) and event/stage lines."""
+    """A heading, table rows (id, day, time, channel, format, pillar, for, title) and event/stage lines.
+
+    "for" is the persona the post speaks to ("-" for a greeting or a hand-added post).
+    """
     lang = ws.language
     end = week.start + timedelta(days=6)
     header = f"{week.label}  ({week.start.isoformat()} – {end.isoformat()})"
@@ -44,7 +53,8 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
     for p in week.posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
         title = p.title + (f"  [{p.status}]" if p.status != "draft" else "")
-        rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
+        rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format,
+                     p.pillar, p.persona or "-", title))
     notes = []
     if week.events:
         notes.append(("Acara: " if lang == "id" else "Events: ") + "; ".join(_event_labels(week.events, lang)))

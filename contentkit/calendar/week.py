@@ -16,7 +16,7 @@ import pendulum
 
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
-from .captions import fit_caption, pick_hashtags, write_caption
+from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
 from .content import ContentPicker, Pick, series_title
 from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
 from .mix import SlotChoice, allocate, assign
@@ -185,8 +185,11 @@ class WeekPlanner:
                 self._reviews.sort(key=lambda r: int(r.id[1:]))
         if row.get("series_id") and row.get("episode"):
             self.placed.get(row["series_id"], set()).discard(int(row["episode"]))
-        if row.get("prompt_key"):
-            self.picker.forget_prompt_use(row["prompt_key"], datetime.fromisoformat(row["at"]).date())
+        for key in (row.get("prompt_key"), row.get("body_key")):
+            if key:
+                self.picker.forget_prompt_use(key, datetime.fromisoformat(row["at"]).date())
+        if row.get("persona"):
+            self.picker.forget_persona(row["persona"])
 
     def _place_series(
         self, series: Series, label: str, monday: date, free: list[tuple[int, Slot, pendulum.DateTime]], kept: list[Post]
@@ -257,7 +260,7 @@ class WeekPlanner:
         idea = self.picker.take_idea(pillar, slot.format, slot.channel)
         if idea is not None:
             return self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea)), True
-        pick = self.picker.take_prompt(pillar, day, offset=index)
+        pick = self.picker.take_prompt(pillar, day, offset=index, channel=slot.channel, fmt=slot.format)
         return self._make_post(label, index, slot, at, pillar, pick), pick.well_filled
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
@@ -296,11 +299,14 @@ class WeekPlanner:
     def _make_post(
         self, label: str, index: int, slot: Slot, at: pendulum.DateTime, pillar: str, pick: Pick, body_title: str | None = None
     ) -> Post:
-        cta = self.strategy.call_to_action(slot.channel, self.lang)
+        cta = call_to_action(self.strategy, slot.channel, slot.format, self.lang)
         event = pick.event or ""
+        day = at.date()
+        body = None if pick.greeting else self.picker.take_body(pillar, day, slot.channel, slot.format, offset=index)
         caption = write_caption(
             title=body_title or pick.title, pillar=pillar, channel=slot.channel, lang=self.lang,
             brand=self.brand, cta=cta, variant=index + at.isocalendar()[1], event=event, greeting=pick.greeting,
+            body=body[1] if body else None, fmt=slot.format,
         )
         tags = pick_hashtags(slot.channel, self.strategy.hashtags.get(pillar, []),
                              [*self.ws.config.hashtags, *self.strategy.hashtags.get("brand", [])], self.overrides)
@@ -309,6 +315,8 @@ class WeekPlanner:
             at=at, channel=slot.channel, format=slot.format, pillar=pillar, title=pick.title,
             caption=caption, hashtags=tags, prompt_key=pick.prompt_key, event=pick.event,
             slot=self._key(label, index), source="plan",
+            body_key=body[0] if body else None,
+            persona=None if pick.greeting else self.picker.take_persona(slot.channel),
         )
         if pick.idea is not None:
             post.idea_id = pick.idea.id

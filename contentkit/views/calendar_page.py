@@ -286,6 +286,8 @@ def _card(words: dict[str, Any], card: Card) -> str:
         f'<div class="title">{escape(p.title)}</div>',
         f'<div class="pillar">{escape(words["pillar"].get(p.pillar, p.pillar))}</div>',
     ]
+    if p.persona:
+        parts.append(f'<div class="persona">{escape(words["for_persona"])}: {escape(p.persona)}</div>')
     for flag in card.flags:
         parts.append(f'<span class="flag" data-rule="{escape(flag.rule)}" title="{escape(words[flag.kind])}">'
                      f'⚠ {escape(flag.text)}</span>')
