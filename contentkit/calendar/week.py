@@ -17,6 +17,7 @@ import pendulum
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
+from .limits import fits_channel, post_text
 from .content import ContentPicker, Pick, series_title
 from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
 from .mix import SlotChoice, allocate, assign
@@ -266,10 +267,13 @@ class WeekPlanner:
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
         """Granted customer posts first, then reviews waiting for an image."""
         for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc):
-            self.used_ugc.add(item.id)
             post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format)
+            if not fits_channel(slot.channel, slot.format, post_text(post.caption, post.hashtags)):
+                continue  # e.g. "📸 @rina di Instagram" on a marketplace, which names no other platform
+            self.used_ugc.add(item.id)
             post.slot = self._key(label, index)
             post.source = "plan"
+            post.persona = self.picker.take_persona(slot.channel)
             post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, slot.channel, self.overrides)
             self._stamp(post)
             return post
