@@ -67,7 +67,12 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
 @json_option
 @workspace_option
 def check(ws: Workspace, as_json: bool) -> None:
-    """List every post that breaks a platform limit (caption length, hashtags, video length, links).
+    """List every post that breaks its channel's rules.
+
+    Limits (caption length, hashtags, video length, format) and words: no other
+    platform named and no outside link on Shopee or Tokopedia, no "komentar" on a
+    story, status or broadcast (people can only reply), the "balas STOP" line on
+    a WhatsApp broadcast.
 
     \b
     Example:

@@ -79,7 +79,7 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
     if p.skip_reason:
         status += f"  reason: {p.skip_reason}"
     click.echo(f"status: {status}")
-    for label, value in (("event", p.event), ("idea", p.idea_id), ("series", p.series_id), ("ugc", p.ugc_id), ("review", p.review_id)):
+    for label, value in (("for" if ws.language == "en" else "untuk", p.persona), ("event", p.event), ("idea", p.idea_id), ("series", p.series_id), ("ugc", p.ugc_id), ("review", p.review_id)):
         if value:
             click.echo(f"{label}: {value}")
     if p.assets:

@@ -123,6 +123,16 @@ def test_broadcast_caption_ends_with_the_opt_out_line_and_whatsapp_gets_no_hasht
     assert pick_hashtags("whatsapp", ["promo"], ["tokokita"]) == []
 
 
+def test_a_long_broadcast_is_cut_before_its_opt_out_line() -> None:
+    from contentkit.calendar.captions import fit_caption
+
+    line = registry.channel("whatsapp").opt_out("broadcast", "id")
+    long = "Cerita panjang soal pesanan minggu ini. " * 40 + "\n\n" + line
+    text, _ = fit_caption(long, [], "whatsapp", keep=line)
+    assert len(text) <= 700 and text.endswith("…\n\n" + line)
+    assert not text_problems("whatsapp", "broadcast", text)
+
+
 def test_limits_overrides_work_for_any_channel() -> None:
     assert limits_for("instagram", {"instagram_max_hashtags": 3}).max_hashtags == 3
     assert limits_for("tokopedia", {"tokopedia_caption_max": 2000}).caption_max == 2000

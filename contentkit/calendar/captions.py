@@ -98,8 +98,14 @@ def pick_hashtags(
     return tags[:cap] if cap is not None else tags[:8]
 
 
-def fit_caption(caption: str, hashtags: list[str], channel: str, overrides: Mapping[str, Any] | None = None) -> tuple[str, list[str]]:
-    """Trim hashtags, then text, until the post fits the channel's caption limit."""
+def fit_caption(
+    caption: str, hashtags: list[str], channel: str, overrides: Mapping[str, Any] | None = None, *, keep: str = ""
+) -> tuple[str, list[str]]:
+    """Trim hashtags, then text, until the post fits the channel's caption limit.
+
+    `keep` is a closing line that must survive the cut (a broadcast's opt-out line):
+    when `caption` ends with it, the text before it is shortened instead.
+    """
     limit = limits_for(channel, overrides).caption_max
     if limit is None:
         return caption, hashtags
@@ -108,11 +114,15 @@ def fit_caption(caption: str, hashtags: list[str], channel: str, overrides: Mapp
         tags.pop()
     if len(post_text(caption, tags)) <= limit:
         return caption, tags
-    room = limit - (len(post_text("", tags)) + 2 if tags else 0) - 1
+    tail = ""
+    if keep and caption.rstrip().endswith(keep):
+        tail = "\n\n" + keep
+        caption = caption.rstrip()[: -len(keep)].rstrip()
+    room = limit - (len(post_text("", tags)) + 2 if tags else 0) - len(tail) - 1
     cut = caption[: max(room, 0)]
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip() + "…", tags
+    return cut.rstrip() + "…" + tail, tags
 
 
 def write_caption(

@@ -106,8 +106,9 @@ class ContentPicker:
     # -- prompts ------------------------------------------------------------
     def _recent(self, key: str, day: date) -> date | None:
         """The latest use of `key` within the reuse window around `day`, if any."""
-        window = timedelta(weeks=PROMPT_REUSE_WEEKS)
-        close = [d for d in self._prompt_days.get(key, ()) if abs((day - d).days) < window.days]
+        # Ordinals, not date subtraction: pendulum's Date.__sub__ builds an Interval, far slower.
+        today, window = day.toordinal(), PROMPT_REUSE_WEEKS * 7
+        close = [d for d in self._prompt_days.get(key, ()) if abs(today - d.toordinal()) < window]
         return max(close) if close else None
 
     def _least_recent(self, keys: list[str], day: date) -> tuple[str, bool]:

@@ -16,6 +16,7 @@ import pendulum
 
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
+from ..channels import channel as registry_channel
 from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
 from .limits import fits_channel, post_text
 from .content import ContentPicker, Pick, series_title
@@ -314,7 +315,8 @@ class WeekPlanner:
         )
         tags = pick_hashtags(slot.channel, self.strategy.hashtags.get(pillar, []),
                              [*self.ws.config.hashtags, *self.strategy.hashtags.get("brand", [])], self.overrides)
-        caption, tags = fit_caption(caption, tags, slot.channel, self.overrides)
+        caption, tags = fit_caption(caption, tags, slot.channel, self.overrides,
+                                    keep=registry_channel(slot.channel).opt_out(slot.format, self.lang))
         post = Post(
             at=at, channel=slot.channel, format=slot.format, pillar=pillar, title=pick.title,
             caption=caption, hashtags=tags, prompt_key=pick.prompt_key, event=pick.event,
