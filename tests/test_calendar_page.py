@@ -97,7 +97,7 @@ def test_every_post_of_the_week_is_on_its_day_with_time_channel_format_status(ws
     assert page.cards[b.id]["day"] == "2026-12-09"
     assert page.cards[c.id]["day"] == "2026-12-13"
     text = page.cards[b.id]["text"]
-    for piece in ("19:30", "tiktok", "short_video", "Kuis nasi box", labels("id")["status"]["published"]):
+    for piece in ("19:30", "TikTok", "short_video", "Kuis nasi box", labels("id")["status"]["published"]):
         assert piece in text
     assert labels("id")["status"]["draft"] in page.cards[a.id]["text"]
     assert "p-retention" in page.cards[c.id]["class"]

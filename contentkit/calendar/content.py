@@ -157,12 +157,15 @@ class ContentPicker:
         self._prompt_days[key].append(day)
         return key, bank[int(key.split(":")[1])]
 
-    def take_persona(self, channel: str) -> str | None:
-        """The persona this post speaks to: among those reached on `channel`, the one spoken to least."""
+    def take_persona(self, channel: str, title: str = "") -> str | None:
+        """The persona this post speaks to: among those reached on `channel`, one the title
+        names ("Daftar harga grosir untuk reseller"), else the one spoken to least."""
         names = [p.label(self.lang) for p in self.strategy.audience if not p.channels or channel in p.channels]
         if not names:
             return None
-        name = min(names, key=lambda n: (self._persona_use[n], names.index(n)))
+        named = [n for n in names if _names_persona(title, n)]
+        pool = named or names
+        name = min(pool, key=lambda n: (self._persona_use[n], pool.index(n)))
         self._persona_use[name] += 1
         return name
 
@@ -189,6 +192,13 @@ class ContentPicker:
         for name, value in fields.items():
             title = title.replace("{" + name + "}", value)
         return Pick(title=title, prompt_key=key, event=fields.get("event"))
+
+
+def _names_persona(title: str, persona: str) -> bool:
+    """True when `title` names a word of the persona's label ("reseller", "mahasiswa", "kantor…")."""
+    words = title.lower().split()
+    stems = [w[:6] for w in persona.lower().split() if len(w) >= 5]
+    return any(w.startswith(stem) for stem in stems for w in words)
 
 
 def tag_fits(tag: str, day: date) -> bool:

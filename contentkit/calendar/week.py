@@ -322,7 +322,7 @@ class WeekPlanner:
             caption=caption, hashtags=tags, prompt_key=pick.prompt_key, event=pick.event,
             slot=self._key(label, index), source="plan",
             body_key=body[0] if body else None,
-            persona=None if pick.greeting else self.picker.take_persona(slot.channel),
+            persona=None if pick.greeting else self.picker.take_persona(slot.channel, pick.title),
         )
         if pick.idea is not None:
             post.idea_id = pick.idea.id

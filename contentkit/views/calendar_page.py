@@ -19,6 +19,7 @@ import pendulum
 
 from ..dates import parse_date, parse_month, parse_week, week_label
 from ..atomic import write_atomic
+from ..channels import display_name
 from ..errors import InputError
 from ..vocab import PILLAR_STAGES, PILLARS, STAGES
 from .calendar_cards import Card, build_cards
@@ -280,7 +281,7 @@ def _card(words: dict[str, Any], card: Card) -> str:
         f'<li class="card p-{pillar}{" skipped" if p.status == "skipped" else ""}{" missed" if card.missed else ""}" '
         f'data-post="{escape(p.id)}" data-day="{card.local.date().isoformat()}">',
         f'<div class="top"><span class="time">{card.local.format("HH:mm")}</span>'
-        f'<span class="channel">{escape(p.channel)}</span><span class="format">{escape(p.format)}</span>'
+        f'<span class="channel">{escape(display_name(p.channel))}</span><span class="format">{escape(p.format)}</span>'
         f'<span class="status status-{escape(p.status)}">{escape(status_word)}</span>'
         + (f'<span class="status missed">{escape(words["missed"])}</span>' if card.missed else "") + "</div>",
         f'<div class="title">{escape(p.title)}</div>',
