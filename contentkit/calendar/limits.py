@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..channels import RULES, OTHER_MARKETPLACES, ChannelLimits, ChannelRules
@@ -127,6 +128,7 @@ def text_problems(cid: str, fmt: str, text: str, *, whole: bool = True) -> list[
     return found
 
 
+@lru_cache(maxsize=16384)  # the planner asks about the same prompts and bodies slot after slot
 def fits_channel(cid: str, fmt: str, text: str) -> bool:
     """True when a piece of copy (a title, a caption body) may go on `cid`/`fmt`."""
     return not text_problems(cid, fmt, text, whole=False)
