@@ -77,11 +77,12 @@ class ContentPicker:
         return None
 
     def unplaceable_ideas(self, slots: Iterable[tuple[str, str]]) -> list[Idea]:
-        """Unused ideas whose channel hint no slot carries (in the idea's format)."""
+        """Unused ideas no slot can take: their channel (in their format) or, without a channel, their format."""
         carried = set(slots)
+        formats = {f for _, f in carried}
         return sorted(
             (i for bucket in self._ideas.values() for i in bucket
-             if i.channel is not None and (i.channel, i.format) not in carried),
+             if ((i.channel, i.format) not in carried if i.channel is not None else i.format not in formats)),
             key=lambda i: int(i.id[1:]) if i.id[1:].isdigit() else 0,
         )
 

@@ -213,13 +213,18 @@ def _ideas_without_slot(picker: ContentPicker, strategy: Any) -> list[str]:
     waiting = picker.unplaceable_ideas((slot.channel, slot.format) for slot in strategy.slots)
     out = []
     for idea in waiting:
-        formats = sorted({s.format for s in strategy.slots if s.channel == idea.channel})
-        where = (f"its slots there are {', '.join(formats)}" if formats
-                 else f"the strategy has no {idea.channel} slot")
+        if idea.channel is None:
+            what = f"a {idea.format}"
+            where = f"the strategy has no {idea.format} slot"
+        else:
+            what = f"{idea.channel} {idea.format}"
+            formats = sorted({s.format for s in strategy.slots if s.channel == idea.channel})
+            where = (f"its {idea.channel} slots are {', '.join(formats)}" if formats
+                     else f"the strategy has no {idea.channel} slot")
         out.append(
-            f"idea {idea.id} ({idea.channel} {idea.format}) waits for a slot that never comes: {where}; "
-            f"add a {idea.channel} {idea.format} slot to the strategy (`contentkit strategy copy`), or "
-            f"`contentkit idea remove {idea.id}` and add it again with another --channel/--format"
+            f"idea {idea.id} ({what}) waits for a slot that never comes: {where}; add a {what} slot "
+            f"to your strategy copy (`contentkit strategy copy`), or `contentkit idea remove {idea.id}` "
+            "and add it again with another --channel/--format"
         )
     return out
 
