@@ -95,14 +95,14 @@ DEMO: dict[str, DemoContent] = {
             "id": [
                 ("Kenapa kami pilih rak stainless, bukan plastik", "storytelling", "reel", 3),
                 ("Cara menata kulkas supaya sayur awet seminggu", "education", "carousel", 2),
-                ("Tanya jawab: panci ini bisa untuk kompor induksi?", "interaction", "story", 1),
+                ("Tanya jawab: panci ini bisa untuk kompor induksi?", "interaction", "status", 1),
                 ("Cara cek ukuran rak sebelum checkout", "service", "carousel", 1),
                 ("Voucher pelanggan setia bulan ini", "retention", "broadcast", 1),
             ],
             "en": [
                 ("Why we chose stainless shelves over plastic", "storytelling", "reel", 3),
                 ("How to arrange the fridge so vegetables last a week", "education", "carousel", 2),
-                ("Q&A: does this pot work on an induction hob?", "interaction", "story", 1),
+                ("Q&A: does this pot work on an induction hob?", "interaction", "status", 1),
                 ("How to check a shelf's size before you check out", "service", "carousel", 1),
                 ("This month's voucher for loyal customers", "retention", "broadcast", 1),
             ],
@@ -126,14 +126,14 @@ DEMO: dict[str, DemoContent] = {
             "id": [
                 ("Cerita produk pertama yang kami jual", "storytelling", "reel", 3),
                 ("Tips memilih hadiah untuk rekan kantor", "education", "carousel", 2),
-                ("Tanya jawab: pengiriman ke luar pulau berapa lama?", "interaction", "story", 1),
+                ("Tanya jawab: pengiriman ke luar pulau berapa lama?", "interaction", "status", 1),
                 ("Cara order dan bayar dalam 3 langkah", "service", "carousel", 1),
                 ("Voucher pelanggan setia bulan ini", "retention", "broadcast", 1),
             ],
             "en": [
                 ("The story of the first product we sold", "storytelling", "reel", 3),
                 ("Tips for choosing a gift for a colleague", "education", "carousel", 2),
-                ("Q&A: how long does shipping to another island take?", "interaction", "story", 1),
+                ("Q&A: how long does shipping to another island take?", "interaction", "status", 1),
                 ("How to order and pay in 3 steps", "service", "carousel", 1),
                 ("This month's voucher for loyal customers", "retention", "broadcast", 1),
             ],

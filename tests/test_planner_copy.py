@@ -202,3 +202,5 @@ def test_demo_content_is_the_shops_own_sector(runner: CliRunner, tmp_path: Path,
         assert any(FASHION.search(t) for t in texts)
     result = ws.plan(week="2026-W50", weeks=3)
     assert [v for p in result.posts for v in check_post(p)] == []
+    assert not [w for w in result.warnings if "waits for a slot" in w]  # every demo idea fits a slot
+    assert sum(i.used_by is not None for i in ws.ideas.list(include_used=True)) >= 4
