@@ -110,6 +110,22 @@ def test_a_story_status_and_broadcast_ask_for_a_reply_not_a_comment(strategy: St
     assert "keranjang kuning" in call_to_action(strategy, "tiktok", "short_video", "id")
 
 
+def test_an_older_copy_with_one_whatsapp_cta_still_uses_it() -> None:
+    from contentkit.calendar.captions import call_to_action
+
+    raw = {
+        "slots": [{"day": "fri", "time": "11:00", "channel": "whatsapp", "format": "broadcast"}],
+        "mix": {"promo": 1},
+        "prompts": {"promo": {"id": ["Promo"], "en": ["Deal"]}},
+        "cta": {"whatsapp": {"id": "Balas chat ini untuk pesan", "en": "Reply to order"},
+                "instagram": {"id": "Pesan via WhatsApp, link di bio", "en": "Order via WhatsApp"}},
+    }
+    strategy = parse_strategy(raw)
+    assert call_to_action(strategy, "whatsapp", "broadcast", "id") == "Balas chat ini untuk pesan"
+    assert call_to_action(strategy, "instagram", "reel", "id") == "Pesan via WhatsApp, link di bio"
+    assert call_to_action(strategy, "instagram", "story", "id").startswith("Balas story ini")
+
+
 def test_slots_are_a_realistic_week(strategy: Strategy) -> None:
     assert 7 <= len(strategy.slots) <= 12
     assert len({(s.day, s.time, s.channel) for s in strategy.slots}) == len(strategy.slots)

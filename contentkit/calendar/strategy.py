@@ -82,9 +82,9 @@ class Strategy:
     def call_to_action(self, channel: str, lang: str, fmt: str | None = None) -> str:
         """The strategy's own call to action for `channel` (and `fmt`), or "" when it has none.
 
-        A channel-wide text only fits formats with comments (not a story, status,
-        broadcast or live); those take the channel registry's unless the strategy
-        names the format (`[cta.whatsapp] broadcast = ...`).
+        A channel-wide text fits the formats with comments; a story or a live takes the
+        channel registry's unless the strategy names the format (`[cta.instagram] story = ...`).
+        On a channel where people only reply (WhatsApp) the channel-wide text is used for all.
         """
         if fmt is not None:
             own = self.cta_formats.get((channel, fmt))
@@ -92,7 +92,8 @@ class Strategy:
                 return own.get(lang, "")
             from ..channels import channel as registry_channel
 
-            if not registry_channel(channel).open_cta(fmt):
+            ch = registry_channel(channel)
+            if not ch.open_cta(fmt) and any(ch.open_cta(f) for f in ch.formats):
                 return ""
         return self.cta.get(channel, {}).get(lang, "")
 
