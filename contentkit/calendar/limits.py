@@ -74,11 +74,6 @@ def _rules(cid: str) -> ChannelRules:
         raise InputError(f"unknown channel {cid!r}: use one of {', '.join(RULES)}") from None
 
 
-def _names_pattern(cid: str) -> re.Pattern[str]:
-    """Every other channel's names (and other marketplaces'), as whole words."""
-    return _OTHER_NAMES[cid]
-
-
 _COMMENT = re.compile(r"\b(?:komen\w*|comments?|commenting)\b", re.I)
 _IN_BIO = re.compile(r"\blinks? (?:di|in) (?:the )?bio\b", re.I)
 
@@ -88,6 +83,7 @@ def _words(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in alts) + r")(?!\w)", re.I)
 
 
+# channel -> every other channel's names (and other marketplaces'), as whole words
 _OTHER_NAMES = {
     cid: _words([*OTHER_MARKETPLACES, *(a for other, r in RULES.items() if other != cid for a in r.aliases)])
     for cid in RULES
@@ -108,7 +104,7 @@ def text_problems(cid: str, fmt: str, text: str, *, whole: bool = True) -> list[
     rules = _rules(cid)
     found: list[tuple[str, str]] = []
     if rules.marketplace:
-        named = list(dict.fromkeys(m.group(0) for m in _names_pattern(cid).finditer(text)))
+        named = list(dict.fromkeys(m.group(0) for m in _OTHER_NAMES[cid].finditer(text)))
         if named:
             found.append(("other_platform",
                           f"{cid} posts must not name another platform ({', '.join(named[:3])}); remove it"))
