@@ -47,7 +47,7 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
     for week in result.weeks:
         header, rows, notes = describe_week(ws, week)
         click.secho(header, bold=True)
-        echo_table([_("id"), _("day"), _("time"), _("channel"), _("format"), _("pillar"), _("title")], rows,
+        echo_table([_("id"), _("day"), _("time"), _("channel"), _("format"), _("pillar"), _("for"), _("title")], rows,
                    empty=_("(no slots this week)"))
         for line in notes:
             click.echo(line)
@@ -70,8 +70,13 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
 @json_option
 @workspace_option
 def check(ws: Workspace, as_json: bool) -> None:
-    """List every post that breaks a platform limit (caption length, hashtags, video length, links),
-    and every post that uses customer content without a current grant for its channel and time.
+    """List every post that breaks its channel's rules, and every post that uses customer
+    content without a current grant for its channel and time.
+
+    Limits (caption length, hashtags, video length, format) and words: no other
+    platform named and no outside link on Shopee or Tokopedia, no "komentar" on a
+    story, status or broadcast (people can only reply), the "balas STOP" line on
+    a WhatsApp broadcast.
 
     \b
     Example:

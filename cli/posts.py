@@ -81,7 +81,7 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
     if p.skip_reason:
         status += "  " + _("reason: {reason}").format(reason=p.skip_reason)
     click.echo(_("status: {status}").format(status=status))
-    for label, value in ((_("event"), p.event), (_("idea"), p.idea_id), (_("series"), p.series_id), ("ugc", p.ugc_id),
+    for label, value in ((_("for"), p.persona), (_("event"), p.event), (_("idea"), p.idea_id), (_("series"), p.series_id), ("ugc", p.ugc_id),
                          (_("review"), p.review_id)):
         if value:
             click.echo(f"{label}: {value}")

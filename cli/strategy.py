@@ -59,7 +59,8 @@ def show(ws) -> None:  # type: ignore[no-untyped-def]
     click.echo("")
     echo_table([_("pillar"), _("share")], [(p, f"{v:.0%}") for p, v in s.mix.items()])
     for persona in s.audience:
-        click.echo(f"\n{persona.name[lang]}: {persona.demography[lang]}")
+        reached = f" [{', '.join(persona.channels)}]" if persona.channels else ""
+        click.echo(f"\n{persona.label(lang)}{reached}: {persona.name[lang]}; {persona.demography[lang]}")
 
 
 @strategy.command()

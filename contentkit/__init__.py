@@ -41,6 +41,9 @@ _LAZY: dict[str, str] = {
     "UGCItem": "contentkit.records",
     "ConsentEvent": "contentkit.records",
     "Review": "contentkit.records",
+    # channels: formats, limits, calls to action and rules of each place a shop posts
+    "Channel": "contentkit.channels",
+    "channel": "contentkit.channels",
     # calendar
     "Strategy": "contentkit.calendar.strategy",
     "load_strategy": "contentkit.calendar.strategy",

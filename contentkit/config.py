@@ -155,10 +155,26 @@ def load_config(path: Path) -> Config:
         consent_expiry_days=expiry,
         handles=_fill(Handles, dict(raw.get("handles", {})), "[handles] "),
         brand_kit=_fill(BrandKit, dict(raw.get("brand_kit", {})), "[brand_kit] "),
-        limits=dict(raw.get("limits", {})),
+        limits=_limits(raw.get("limits", {}), path),
         media_folder=str(media.get("folder", "media")),
         workspace_id=str(brand.get("workspace_id", "")),
     )
+
+
+def _limits(raw: Any, path: Path) -> dict[str, int]:
+    """[limits]: `<channel>_max_hashtags` / `<channel>_caption_max` = a whole number; a typo is an error, not ignored."""
+    from .vocab import CHANNELS
+
+    valid = [f"{c}_{k}" for c in CHANNELS for k in ("max_hashtags", "caption_max")]
+    out: dict[str, int] = {}
+    for key, value in dict(raw).items():
+        if key not in valid:
+            raise ConfigError(f"unknown key [limits] {key!r} in {path}: use CHANNEL_max_hashtags or "
+                              f"CHANNEL_caption_max, e.g. instagram_max_hashtags = 5")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ConfigError(f"[limits] {key} in {path} must be a whole number, 0 or more")
+        out[key] = value
+    return out
 
 
 def _q(value: str) -> str:
@@ -222,7 +238,8 @@ emoji_font = {_q(k.emoji_font)}
 footer = {_q(k.footer)}
 
 [limits]
-# Instagram allows at most 5 hashtags per post since late 2025; change it if that changes
+# Instagram allows at most 5 hashtags per post since late 2025; change it if that changes.
+# Any channel's limit can be set the same way: tiktok_max_hashtags, shopee_caption_max, ...
 instagram_max_hashtags = 5
 
 [media]

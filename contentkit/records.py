@@ -103,6 +103,8 @@ class Post(Record):
     slot: str | None = None  # "2026-W49#wed-19:30-instagram-reel": which slot of which week the planner filled
     source: str = "plan"  # plan | manual | repost
     duration_s: float | None = None  # video length, when known, for platform limits
+    persona: str | None = None  # who the post speaks to ("ibu rumah tangga"), from the strategy's audience
+    body_key: str | None = None  # which caption body the planner used ("body.storytelling:3"), for rotation
     locked: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None

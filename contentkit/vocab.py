@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .channels import CHANNEL_IDS, FORMATS_BY_CHANNEL
 from .errors import InputError
 
 __all__ = [
@@ -29,7 +30,8 @@ __all__ = [
     "CHANNEL_FORMATS",
 ]
 
-CHANNELS = ("instagram", "tiktok", "whatsapp", "shopee", "tokopedia", "facebook")
+# Channels and what each can carry come from the channel registry (contentkit/channels.py).
+CHANNELS = CHANNEL_IDS
 FORMATS = ("reel", "short_video", "carousel", "image", "story", "live", "status", "broadcast", "feed")
 PILLARS = (
     "storytelling",
@@ -43,15 +45,7 @@ PILLARS = (
 )
 POST_STATUSES = ("draft", "ready", "published", "skipped")
 
-# What each channel can carry. A WhatsApp "reel" or an Instagram "broadcast" cannot be posted.
-CHANNEL_FORMATS: dict[str, tuple[str, ...]] = {
-    "instagram": ("reel", "carousel", "image", "story", "live", "feed"),
-    "tiktok": ("short_video", "reel", "carousel", "image", "story", "live"),
-    "whatsapp": ("status", "broadcast"),
-    "shopee": ("feed", "live", "short_video", "image"),
-    "tokopedia": ("feed", "live", "short_video", "image"),
-    "facebook": ("reel", "short_video", "carousel", "image", "story", "live", "feed"),
-}
+CHANNEL_FORMATS: dict[str, tuple[str, ...]] = FORMATS_BY_CHANNEL  # a WhatsApp "reel" cannot be posted
 SECTORS = ("kuliner", "fesyen", "rumah-tangga", "umum")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

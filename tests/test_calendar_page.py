@@ -100,7 +100,7 @@ def test_every_post_of_the_week_is_on_its_day_with_time_channel_format_status(ws
     assert page.cards[b.id]["day"] == "2026-12-09"
     assert page.cards[c.id]["day"] == "2026-12-13"
     text = page.cards[b.id]["text"]
-    for piece in ("19:30", "tiktok", "short_video", "Kuis nasi box", labels("id")["status"]["published"]):
+    for piece in ("19:30", "TikTok", "short_video", "Kuis nasi box", labels("id")["status"]["published"]):
         assert piece in text
     assert labels("id")["status"]["draft"] in page.cards[a.id]["text"]
     assert "p-retention" in page.cards[c.id]["class"]
@@ -180,9 +180,13 @@ def test_legend_names_every_pillar_and_the_six_stages(ws: Workspace) -> None:
         assert name in html
     for name in STAGE_NAMES["id"].values():
         assert name in html
-    # storytelling -> creative content, interaction -> personal interaction, kuliner personas -> target customers
-    assert html.count('class="stage on"') == 3
-    assert html.count('class="stage off"') == 3
+    # storytelling -> creative content, interaction -> personal interaction; hand-added posts
+    # speak to no persona, so target customers stays off until a post is aimed at one
+    assert html.count('class="stage on"') == 2
+    assert html.count('class="stage off"') == 4
+    ws.plan(week="2026-W50")
+    html = ws.calendar_html(week="2026-W50")
+    assert '<li class="stage on">✓ target pelanggan</li>' in html
 
 
 def test_month_grid_shows_the_month_and_dims_the_days_around_it(ws: Workspace) -> None:
@@ -239,6 +243,12 @@ def flagged_week(ws: Workspace) -> dict[str, Post]:
                              pillar="entertainment", title="Vlog", duration_s=720.0),
         "ugc": Post(at=pendulum.datetime(2026, 12, 11, 9, tz=tz), channel="tiktok", format="short_video",
                     pillar="social_proof", title="Repost", ugc_id=item.id, source="repost"),
+        "other_platform": Post(at=pendulum.datetime(2026, 12, 12, 9, tz=tz), channel="shopee", format="feed",
+                               pillar="promo", title="Voucher", caption="Voucher toko di Tokopedia juga ada ya"),
+        "no_comments": Post(at=pendulum.datetime(2026, 12, 12, 12, tz=tz), channel="instagram", format="story",
+                            pillar="interaction", title="Kuis", caption="Pilih mana? Jawab di komentar ya"),
+        "opt_out": Post(at=pendulum.datetime(2026, 12, 13, 9, tz=tz), channel="whatsapp", format="broadcast",
+                        pillar="retention", title="Voucher", caption="Voucher pelanggan setia bulan ini, Kak"),
     }
     return {rule: save_raw(ws, post) for rule, post in posts.items()}
 
@@ -246,10 +256,14 @@ def flagged_week(ws: Workspace) -> dict[str, Post]:
 @pytest.mark.parametrize("lang, expected", [
     ("id", {"caption_max": "Caption 2.431/2.200 karakter", "max_hashtags": "7 tagar, maks. 5",
             "outside_links": "Tautan ke luar shopee tidak boleh", "video_length": "Video 12 mnt, harus 3 dtk–10 mnt",
-            "ugc": 'UGC @rina"><b>kuliner: belum ada izin untuk tiktok'}),
+            "ugc": 'UGC @rina"><b>kuliner: belum ada izin untuk tiktok',
+            "other_platform": "Menyebut platform lain di shopee", "no_comments": "story tidak punya komentar: minta balas",
+            "opt_out": 'Belum ada baris "balas STOP"'}),
     ("en", {"caption_max": "Caption 2,431/2,200 characters", "max_hashtags": "7 hashtags, max. 5",
             "outside_links": "No links leading off shopee", "video_length": "Video 12 min, must be 3 s–10 min",
-            "ugc": 'UGC @rina"><b>kuliner: no consent for tiktok'}),
+            "ugc": 'UGC @rina"><b>kuliner: no consent for tiktok',
+            "other_platform": "Names another platform on shopee", "no_comments": "A story has no comments: ask for replies",
+            "opt_out": 'Missing the "reply STOP" line'}),
 ])
 def test_flags_are_short_in_the_workspace_language_with_the_numbers(
     tmp_path: Path, lang: str, expected: dict[str, str],

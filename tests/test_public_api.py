@@ -18,6 +18,8 @@ PUBLIC = {
     # workspace and records
     "Workspace", "Config", "Handles", "BrandKit", "Store",
     "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review",
+    # channels
+    "Channel", "channel",
     # calendar
     "Strategy", "load_strategy", "list_strategies", "PlanResult", "Violation", "check_post",
     "export_ics", "export_buffer", "export_hootsuite", "export_csv", "export_markdown", "export_posts", "ExportResult",

@@ -13,7 +13,7 @@ import pytest
 
 from contentkit.calendar.strategy import Strategy, list_strategies, load_strategy, parse_strategy
 from contentkit.errors import ConfigError
-from contentkit.vocab import CHANNELS, PILLARS
+from contentkit.vocab import CHANNEL_FORMATS, CHANNELS, PILLARS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -89,12 +89,41 @@ def test_prompts_are_short_plain_and_brand_free(strategy: Strategy) -> None:
                 assert "{" not in text and "}" not in text, where
 
 
-def test_every_slot_channel_and_all_six_channels_have_a_cta(strategy: Strategy) -> None:
-    for slot in strategy.slots:
-        assert strategy.call_to_action(slot.channel, "id"), f"{strategy.name}: no CTA for {slot.channel}"
+def test_every_channel_and_format_gets_a_cta_that_fits_it(strategy: Strategy) -> None:
+    from contentkit.calendar.captions import call_to_action
+    from contentkit.calendar.limits import fits_channel
+
     for channel in CHANNELS:
-        for lang in ("id", "en"):
-            assert strategy.call_to_action(channel, lang).strip(), f"{strategy.name}: cta.{channel}.{lang}"
+        for fmt in CHANNEL_FORMATS[channel]:
+            for lang in ("id", "en"):
+                cta = call_to_action(strategy, channel, fmt, lang)
+                assert cta.strip(), f"{strategy.name}: no CTA for {channel} {fmt} ({lang})"
+                assert fits_channel(channel, fmt, cta), f"{strategy.name}: {channel} {fmt} {lang}: {cta!r}"
+
+
+def test_a_story_status_and_broadcast_ask_for_a_reply_not_a_comment(strategy: Strategy) -> None:
+    from contentkit.calendar.captions import call_to_action
+
+    assert "Balas story ini" in call_to_action(strategy, "instagram", "story", "id")
+    assert call_to_action(strategy, "whatsapp", "status", "id").startswith("Balas status ini")
+    assert call_to_action(strategy, "whatsapp", "broadcast", "id").startswith("Balas pesan ini")
+    assert "keranjang kuning" in call_to_action(strategy, "tiktok", "short_video", "id")
+
+
+def test_an_older_copy_with_one_whatsapp_cta_still_uses_it() -> None:
+    from contentkit.calendar.captions import call_to_action
+
+    raw = {
+        "slots": [{"day": "fri", "time": "11:00", "channel": "whatsapp", "format": "broadcast"}],
+        "mix": {"promo": 1},
+        "prompts": {"promo": {"id": ["Promo"], "en": ["Deal"]}},
+        "cta": {"whatsapp": {"id": "Balas chat ini untuk pesan", "en": "Reply to order"},
+                "instagram": {"id": "Pesan via WhatsApp, link di bio", "en": "Order via WhatsApp"}},
+    }
+    strategy = parse_strategy(raw)
+    assert call_to_action(strategy, "whatsapp", "broadcast", "id") == "Balas chat ini untuk pesan"
+    assert call_to_action(strategy, "instagram", "reel", "id") == "Pesan via WhatsApp, link di bio"
+    assert call_to_action(strategy, "instagram", "story", "id").startswith("Balas story ini")
 
 
 def test_slots_are_a_realistic_week(strategy: Strategy) -> None:

@@ -1,8 +1,10 @@
 """Caption drafts from the caption templates, always inside the channel's limits.
 
-The planner asks for one caption per post: the post's title, a pillar line,
-the channel's call to action and the pillar's hashtags. If the result would
-break a limit, hashtags are dropped first, then the text is cut at a word.
+The planner asks for one caption per post: the post's title, a body written
+for the shop's sector and the post's pillar (templates/captions/SECTOR.toml),
+the call to action that fits the channel and format, the opt-out line a
+broadcast needs, and the pillar's hashtags. If the result would break a limit,
+hashtags are dropped first, then the text is cut at a word.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..channels import channel as registry_channel
+from ..errors import ConfigError
+from ..vocab import PILLARS, SECTORS
 from .limits import limits_for, post_text
 
 if sys.version_info >= (3, 11):
@@ -20,7 +25,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["caption_templates", "event_prompts", "write_caption", "pick_hashtags", "fit_caption"]
+__all__ = [
+    "caption_templates", "caption_bodies", "event_prompts", "write_caption", "pick_hashtags", "fit_caption",
+    "call_to_action",
+]
 
 
 @lru_cache(maxsize=None)
@@ -29,6 +37,38 @@ def caption_templates() -> dict[str, dict[str, list[str]]]:
     text = (resources.files("contentkit.templates") / "captions" / "captions.toml").read_text("utf-8")
     data: dict[str, dict[str, list[str]]] = tomllib.loads(text)
     return data
+
+
+@lru_cache(maxsize=None)
+def caption_bodies(sector: str) -> dict[str, dict[str, list[str]]]:
+    """{lang: {pillar: [body, ...]}} for `sector` from templates/captions/SECTOR.toml.
+
+    >>> len(caption_bodies("fesyen")["id"]["storytelling"]) >= 6
+    True
+    """
+    if sector not in SECTORS:
+        raise ConfigError(f"unknown sector {sector!r}: use one of {', '.join(SECTORS)}")
+    path = resources.files("contentkit.templates") / "captions" / f"{sector}.toml"
+    try:
+        data: dict[str, dict[str, list[str]]] = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"templates/captions/{sector}.toml cannot be read ({exc}); reinstall contentkit") from None
+    for lang in ("id", "en"):
+        for pillar in PILLARS:
+            if not data.get(lang, {}).get(pillar):
+                raise ConfigError(f"templates/captions/{sector}.toml has no {lang}.{pillar} bodies; reinstall contentkit")
+    return data
+
+
+def call_to_action(strategy: Any, channel: str, fmt: str, lang: str) -> str:
+    """The strategy's call to action where it fits this format, else the channel registry's.
+
+    >>> from contentkit.calendar.strategy import load_strategy
+    >>> call_to_action(load_strategy("kuliner"), "instagram", "story", "id")
+    'Balas story ini kalau mau tanya atau pesan, Kak.'
+    """
+    own: str = strategy.call_to_action(channel, lang, fmt)
+    return own or registry_channel(channel).cta(fmt, lang)
 
 
 @lru_cache(maxsize=None)
@@ -49,17 +89,23 @@ def pick_hashtags(
 ) -> list[str]:
     """Brand hashtags first, then the pillar's, within the channel's hashtag limit.
 
-    WhatsApp gets none: hashtags do nothing in a chat or status.
+    A channel where hashtags do nothing (WhatsApp: a chat or status) gets none.
     """
-    if channel == "whatsapp":
+    if not registry_channel(channel).hashtags:
         return []
     tags = list(dict.fromkeys(t.lstrip("#").lower() for t in [*brand_tags, *pillar_tags] if t.strip("# ")))
     cap = limits_for(channel, overrides).max_hashtags
     return tags[:cap] if cap is not None else tags[:8]
 
 
-def fit_caption(caption: str, hashtags: list[str], channel: str, overrides: Mapping[str, Any] | None = None) -> tuple[str, list[str]]:
-    """Trim hashtags, then text, until the post fits the channel's caption limit."""
+def fit_caption(
+    caption: str, hashtags: list[str], channel: str, overrides: Mapping[str, Any] | None = None, *, keep: str = ""
+) -> tuple[str, list[str]]:
+    """Trim hashtags, then text, until the post fits the channel's caption limit.
+
+    `keep` is a closing line that must survive the cut (a broadcast's opt-out line):
+    when `caption` ends with it, the text before it is shortened instead.
+    """
     limit = limits_for(channel, overrides).caption_max
     if limit is None:
         return caption, hashtags
@@ -68,11 +114,15 @@ def fit_caption(caption: str, hashtags: list[str], channel: str, overrides: Mapp
         tags.pop()
     if len(post_text(caption, tags)) <= limit:
         return caption, tags
-    room = limit - (len(post_text("", tags)) + 2 if tags else 0) - 1
+    tail = ""
+    if keep and caption.rstrip().endswith(keep):
+        tail = "\n\n" + keep
+        caption = caption.rstrip()[: -len(keep)].rstrip()
+    room = limit - (len(post_text("", tags)) + 2 if tags else 0) - len(tail) - 1
     cut = caption[: max(room, 0)]
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip() + "…", tags
+    return cut.rstrip() + "…" + tail, tags
 
 
 def write_caption(
@@ -86,16 +136,28 @@ def write_caption(
     variant: int = 0,
     event: str = "",
     greeting: bool = False,
+    body: str | None = None,
+    fmt: str | None = None,
+    persona: str = "",
 ) -> str:
-    """A caption draft for one post, from the caption templates.
+    """A caption draft for one post: title, body, call to action (and a broadcast's opt-out line).
+
+    With `body` (from `caption_bodies`) the caption is title, body and call to action;
+    without it, the pillar's template from captions.toml is used (greetings).
 
     >>> write_caption(title="Resep rendang", pillar="storytelling", channel="instagram",
     ...               lang="id", brand="Dapur Bu Sari", cta="Pesan via WhatsApp").splitlines()[0]
     'Resep rendang'
     """
-    bank = caption_templates().get(lang) or caption_templates()["id"]
-    options = bank.get("greeting" if greeting else pillar) or ["{title}\n\n{cta}"]
-    template = options[variant % len(options)]
-    text = template.format_map(_Fields(title=title, brand=brand, cta=cta, event=event))
+    fields = _Fields(title=title, brand=brand, cta=cta, event=event, persona=persona)
+    if body is not None and not greeting:
+        text = "{title}\n\n" + body + "\n\n{cta}"
+    else:
+        bank = caption_templates().get(lang) or caption_templates()["id"]
+        options = bank.get("greeting" if greeting else pillar) or ["{title}\n\n{cta}"]
+        text = options[variant % len(options)]
+    text = text.format_map(fields)
+    if fmt is not None:
+        text += "\n\n" + registry_channel(channel).opt_out(fmt, lang)
     # An empty call to action leaves no dangling blank lines.
     return "\n\n".join(part.strip() for part in text.split("\n\n") if part.strip())

@@ -1,7 +1,12 @@
-"""Platform limits, as data, and the check that finds posts breaking them.
+"""The one checker of a post against its channel's rules.
 
-One table says what each channel allows; `check_post` reports every rule a
-post breaks, and the planner's caption writer stays inside the same numbers.
+The channel registry (contentkit/channels.py) says what each channel allows;
+`check_post` reports every rule a post breaks: limits (caption length,
+hashtags, video length, format) and the words of the caption (`text_problems`:
+no other platform named and no outside links on a marketplace, no "komentar"
+where people can only reply, the opt-out line on a broadcast). The planner
+uses `text_problems` to choose copy that fits, and `contentkit check` uses
+`check_post`, so both apply the same rules.
 """
 
 from __future__ import annotations
@@ -9,48 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..i18n import N_, _
 
 _CAPTION_NAMES = (N_("caption"), N_("description"))  # `caption_name` values, for extraction
+from ..channels import RULES, OTHER_MARKETPLACES, ChannelLimits, ChannelRules
+from ..errors import InputError
 from ..records import Post
-from ..vocab import CHANNEL_FORMATS
 
-__all__ = ["ChannelLimits", "LIMITS", "Violation", "limits_for", "post_text", "count_hashtags", "check_post", "check_posts"]
-
-
-@dataclass(frozen=True)
-class ChannelLimits:
-    """What one channel accepts. None means no limit we know of."""
-
-    caption_max: int | None = None
-    max_hashtags: int | None = None
-    # format -> (min seconds, max seconds) for video formats
-    video_s: Mapping[str, tuple[float, float]] | None = None
-    no_outside_links: bool = False
-    allowed_link_hosts: tuple[str, ...] = ()
-    caption_name: str = "caption"
+__all__ = [
+    "ChannelLimits", "LIMITS", "Violation", "limits_for", "post_text", "count_hashtags", "check_post", "check_posts",
+    "text_problems", "fits_channel",
+]
 
 
-LIMITS: dict[str, ChannelLimits] = {
-    # Instagram: 2,200 characters; at most 5 hashtags since late 2025 (configurable:
-    # [limits] instagram_max_hashtags in contentkit.toml). Reels 3 s to 10 min.
-    "instagram": ChannelLimits(
-        caption_max=2200,
-        max_hashtags=5,
-        video_s={"reel": (3, 600), "short_video": (3, 600), "story": (1, 60)},
-    ),
-    "tiktok": ChannelLimits(caption_max=2200, video_s={"reel": (3, 600), "short_video": (3, 600)}),
-    # WhatsApp status: video up to 60 s; text status up to 700 characters.
-    "whatsapp": ChannelLimits(caption_max=700, video_s={"status": (1, 60), "short_video": (1, 60), "reel": (1, 60)}),
-    # Shopee product/feed descriptions: 3,000 characters, no links leading off Shopee.
-    "shopee": ChannelLimits(
-        caption_max=3000, no_outside_links=True, allowed_link_hosts=("shopee.co.id", "shp.ee"), caption_name="description"
-    ),
-    "tokopedia": ChannelLimits(),
-    "facebook": ChannelLimits(caption_max=63206),
-}
+# Kept for scripts that read the table; every entry comes from the channel registry.
+LIMITS: Mapping[str, ChannelLimits] = {cid: rules.limits for cid, rules in RULES.items()}
 
 _HASHTAG = re.compile(r"(?<![\w&])#(\w+)", re.UNICODE)
 _LINK = re.compile(r"(?:https?://|www\.)([^\s/]+)|\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|id|co|net|org|me|ly|link|shop|store))\b", re.I)
@@ -70,13 +51,86 @@ class Violation:
 
 
 def limits_for(channel: str, overrides: Mapping[str, Any] | None = None) -> ChannelLimits:
-    """The limits of `channel`, with the workspace's `[limits]` overrides applied."""
-    base = LIMITS.get(channel, ChannelLimits())
-    if overrides and channel == "instagram" and "instagram_max_hashtags" in overrides:
-        from dataclasses import replace
+    """The limits of `channel`, with the workspace's `[limits]` overrides applied.
 
-        return replace(base, max_hashtags=int(overrides["instagram_max_hashtags"]))
+    `[limits]` in contentkit.toml may set `<channel>_max_hashtags` and `<channel>_caption_max`
+    (`instagram_max_hashtags = 5`) for any channel.
+    """
+    base = _rules(channel).limits
+    if not overrides:
+        return base
+    from dataclasses import replace
+
+    tags = overrides.get(f"{channel}_max_hashtags")
+    if tags is not None:
+        base = replace(base, max_hashtags=int(tags))
+    length = overrides.get(f"{channel}_caption_max")
+    if length is not None:
+        base = replace(base, caption_max=int(length))
     return base
+
+
+def _rules(cid: str) -> ChannelRules:
+    try:
+        return RULES[cid]
+    except KeyError:
+        raise InputError(f"unknown channel {cid!r}: use one of {', '.join(RULES)}") from None
+
+
+_COMMENT = re.compile(r"\b(?:komen\w*|comments?|commenting)\b", re.I)
+_IN_BIO = re.compile(r"\blinks? (?:di|in) (?:the )?bio\b", re.I)
+
+
+def _words(names: Iterable[str]) -> re.Pattern[str]:
+    alts = sorted({n for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in alts) + r")(?!\w)", re.I)
+
+
+# channel -> every other channel's names (and other marketplaces'), as whole words
+_OTHER_NAMES = {
+    cid: _words([*OTHER_MARKETPLACES, *(a for other, r in RULES.items() if other != cid for a in r.aliases)])
+    for cid in RULES
+}
+
+
+def text_problems(cid: str, fmt: str, text: str, *, whole: bool = True) -> list[tuple[str, str]]:
+    """(rule, message) for every channel rule the words of `text` break on `cid`/`fmt`.
+
+    `whole=False` checks a piece of a caption (a title, a body) and skips the rules
+    about what the finished caption must contain (the broadcast's opt-out line).
+
+    >>> [rule for rule, _ in text_problems("shopee", "feed", "Voucher toko di Tokopedia, cek link di bio")]
+    ['other_platform', 'outside_links']
+    >>> [rule for rule, _ in text_problems("instagram", "story", "Jawab di komentar ya")]
+    ['no_comments']
+    """
+    rules = _rules(cid)
+    found: list[tuple[str, str]] = []
+    if rules.marketplace:
+        named = list(dict.fromkeys(m.group(0) for m in _OTHER_NAMES[cid].finditer(text)))
+        if named:
+            found.append(("other_platform",
+                          f"{cid} posts must not name another platform ({', '.join(named[:3])}); remove it"))
+    if rules.limits.no_outside_links:
+        links = _outside_links(text, rules.limits.allowed_link_hosts) + [m.group(0) for m in _IN_BIO.finditer(text)]
+        if links:
+            found.append(("outside_links",
+                          f"{cid} does not allow links leading elsewhere ({', '.join(links[:3])}); remove them"))
+    if fmt in rules.reply_formats:
+        said = _COMMENT.search(text)
+        if said:
+            found.append(("no_comments",
+                          f"a {cid} {fmt} has no comments (it says {said.group(0)!r}); ask people to reply instead"))
+    # An empty caption is still to be written; the opt-out line is asked of a written one.
+    if whole and text.strip() and fmt in rules.opt_out_formats and "STOP" not in text:
+        found.append(("opt_out", f"a {cid} {fmt} must end with the opt-out line (reply STOP); add it"))
+    return found
+
+
+@lru_cache(maxsize=16384)  # the planner asks about the same prompts and bodies slot after slot
+def fits_channel(cid: str, fmt: str, text: str) -> bool:
+    """True when a piece of copy (a title, a caption body) may go on `cid`/`fmt`."""
+    return not text_problems(cid, fmt, text, whole=False)
 
 
 def post_text(caption: str, hashtags: Iterable[str]) -> str:
@@ -112,15 +166,20 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
     >>> [v.rule for v in check_post(p)]
     ['max_hashtags']
     """
+    if post.channel not in RULES:
+        return [Violation(post.id, post.channel, "channel",
+                          f"{post.channel!r} is not a channel: use one of {', '.join(RULES)}")]
     lim = limits_for(post.channel, overrides)
     found: list[Violation] = []
-    allowed = CHANNEL_FORMATS.get(post.channel)
-    if allowed is not None and post.format not in allowed:
+    allowed = RULES[post.channel].formats
+    if post.format not in allowed:
         found.append(
             Violation(post.id, post.channel, "format", _("{channel} has no {format} posts: use one of {formats}").format(
                 channel=post.channel, format=post.format, formats=", ".join(allowed)))
         )
     text = post_text(post.caption, post.hashtags)
+    found.extend(Violation(post.id, post.channel, rule, message)
+                 for rule, message in text_problems(post.channel, post.format, text))
     if lim.caption_max is not None and len(text) > lim.caption_max:
         found.append(
             Violation(
@@ -137,16 +196,6 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
                     post.id, post.channel, "max_hashtags",
                     _("{n} hashtags, {channel} allows at most {limit}; remove {extra}").format(
                         n=n, channel=post.channel, limit=lim.max_hashtags, extra=n - lim.max_hashtags),
-                )
-            )
-    if lim.no_outside_links:
-        links = _outside_links(text, lim.allowed_link_hosts)
-        if links:
-            found.append(
-                Violation(
-                    post.id, post.channel, "outside_links",
-                    _("{channel} does not allow links leading elsewhere ({links}); remove them").format(
-                        channel=post.channel, links=", ".join(links[:3])),
                 )
             )
     if lim.video_s and post.duration_s is not None and post.format in lim.video_s:

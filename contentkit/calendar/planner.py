@@ -126,9 +126,10 @@ def _deficits_before(
     ]
 
 
-def _stages(pillars: set[str], has_audience: bool) -> list[str]:
+def _stages(pillars: set[str], aimed: bool) -> list[str]:
+    """The loyalty stages the week's pillars carry; target customers only when a post is aimed at a persona."""
     covered = {PILLAR_STAGES[p] for p in pillars if p in PILLAR_STAGES}
-    if has_audience:
+    if aimed:
         covered.add("target_customers")
     return [s for s in STAGES if s in covered]
 
@@ -168,7 +169,7 @@ def _run(
 ) -> PlanResult:
     rows = tx.rows(Post)
     ideas = tx.all(Idea)
-    picker = ContentPicker(strategy, ws.language, ideas, rows)
+    picker = ContentPicker(strategy, ws.language, ideas, rows, sector=ws.config.sector)
     # Deficits at the end of the four weeks before the first: windows reaching back stay on target.
     start = pendulum.Date(monday.year, monday.month, monday.day)
     history = _deficits_before(rows, strategy.mix, [start.subtract(weeks=k) for k in (3, 2, 1, 0)], ws.tz)
@@ -190,7 +191,7 @@ def _run(
                 replaced=outcome.replaced,
                 counts=dict(Counter(p.pillar for p in outcome.posts)),
                 target={p: s * len(outcome.posts) for p, s in strategy.mix.items()},
-                stages=_stages(pillars, bool(strategy.audience)),
+                stages=_stages(pillars, any(p.persona for p in outcome.posts)),
                 events=outcome.events,
                 warnings=outcome.warnings,
             )
@@ -202,6 +203,7 @@ def _run(
     total = sum(len(w.posts) for w in window)
     counted = Counter(p.pillar for w in window for p in w.posts)
     result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
+    result.warnings.extend(_ideas_without_slot(picker, strategy))
     result.warnings.extend(_past_weeks(ws, result, today))
     result.warnings.extend(_unpublished_last_week(ws, tx, today))
     result.notes.extend(week_planner.closing_notes())
@@ -220,11 +222,32 @@ def _consent_lost(ws: Workspace, tx: Transaction, dry_run: bool) -> list[str]:
         return []
     if not dry_run:
         stamp = pendulum.now(ws.tz)
-        for post, _ in blocked:
+        for post, _d in blocked:
             post.status, post.skip_reason, post.updated_at = "skipped", "consent does not cover this post", stamp
-        tx.save_many([post for post, _ in blocked])
+        tx.save_many([post for post, _d in blocked])
     done = "would be skipped" if dry_run else "skipped"
     return [f"{post.id} {done}: {decision.reason}" for post, decision in blocked]
+
+
+def _ideas_without_slot(picker: ContentPicker, strategy: Any) -> list[str]:
+    """Ideas meant for a channel (and format) that no slot of the strategy carries: they would wait forever."""
+    waiting = picker.unplaceable_ideas((slot.channel, slot.format) for slot in strategy.slots)
+    out = []
+    for idea in waiting:
+        if idea.channel is None:
+            what = f"a {idea.format}"
+            where = f"the strategy has no {idea.format} slot"
+        else:
+            what = f"{idea.channel} {idea.format}"
+            formats = sorted({s.format for s in strategy.slots if s.channel == idea.channel})
+            where = (f"its {idea.channel} slots are {', '.join(formats)}" if formats
+                     else f"the strategy has no {idea.channel} slot")
+        out.append(
+            f"idea {idea.id} ({what}) waits for a slot that never comes: {where}; add a {what} slot "
+            f"to your strategy copy (`contentkit strategy copy`), or `contentkit idea remove {idea.id}` "
+            "and add it again with another --channel/--format"
+        )
+    return out
 
 
 def _past_weeks(ws: Workspace, result: PlanResult, today: date | None) -> list[str]:

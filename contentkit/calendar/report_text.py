@@ -46,7 +46,10 @@ STAGE_NAMES = _StageNames()
 
 
 def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any, ...]], list[str]]:
-    """A heading, table rows (id, day, time, channel, format, pillar, title) and event/stage lines."""
+    """A heading, table rows (id, day, time, channel, format, pillar, for, title) and event/stage lines.
+
+    "for" is the persona the post speaks to ("-" for a greeting or a hand-added post).
+    """
     from ..i18n import get_language
 
     lang = get_language()
@@ -56,7 +59,8 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
     for p in week.posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
         title = p.title + (f"  [{p.status}]" if p.status != "draft" else "")
-        rows.append((p.id or _("(new)"), format_day(at.date(), lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
+        rows.append((p.id or _("(new)"), format_day(at.date(), lang), at.format("HH:mm"), p.channel, p.format,
+                     p.pillar, p.persona or "-", title))
     notes = []
     if week.events:
         notes.append(_("Events: {events}").format(events="; ".join(_event_labels(week.events, lang))))

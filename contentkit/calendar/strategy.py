@@ -20,7 +20,7 @@ from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
 
-__all__ = ["Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy", "use_strategy_copy"]
+__all__ = ["PROMPT_TAGS", "Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy", "use_strategy_copy"]
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _LANGS = ("id", "en")
@@ -53,6 +53,11 @@ class Persona:
     demography: dict[str, str]
     preferences: dict[str, str]
     habits: dict[str, str]
+    short: dict[str, str] = field(default_factory=dict)  # "ibu rumah tangga": how a post names who it is for
+    channels: tuple[str, ...] = ()  # where this persona is reached; empty = everywhere
+
+    def label(self, lang: str) -> str:
+        return (self.short or self.name).get(lang) or self.name["id"]
 
 
 @dataclass
@@ -66,14 +71,36 @@ class Strategy:
     audience: list[Persona] = field(default_factory=list)
     hashtags: dict[str, list[str]] = field(default_factory=dict)
     prompts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    cta: dict[str, dict[str, str]] = field(default_factory=dict)
+    cta: dict[str, dict[str, str]] = field(default_factory=dict)  # channel -> lang -> text (channel-wide)
     source: str = ""
+    # pillar -> per prompt the day or event it names ("fri", "payday") or "" (any day)
+    prompt_when: dict[str, list[str]] = field(default_factory=dict)
+    cta_formats: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (channel, format) -> lang -> text
 
     def prompt_bank(self, pillar: str, lang: str) -> list[str]:
         return self.prompts.get(pillar, {}).get(lang, [])
 
-    def call_to_action(self, channel: str, lang: str) -> str:
+    def call_to_action(self, channel: str, lang: str, fmt: str | None = None) -> str:
+        """The strategy's own call to action for `channel` (and `fmt`), or "" when it has none.
+
+        A channel-wide text fits the formats with comments; a story or a live takes the
+        channel registry's unless the strategy names the format (`[cta.instagram] story = ...`).
+        On a channel where people only reply (WhatsApp) the channel-wide text is used for all.
+        """
+        if fmt is not None:
+            own = self.cta_formats.get((channel, fmt))
+            if own:
+                return own.get(lang, "")
+            from ..channels import channel as registry_channel
+
+            ch = registry_channel(channel)
+            if not ch.open_cta(fmt) and any(ch.open_cta(f) for f in ch.formats):
+                return ""
         return self.cta.get(channel, {}).get(lang, "")
+
+    def prompt_tag(self, pillar: str, index: int) -> str:
+        tags = self.prompt_when.get(pillar, [])
+        return tags[index] if index < len(tags) else ""
 
     def slot_ids(self) -> list[str]:
         """A stable name per slot (`wed-19:30-instagram-reel`), in slot order.
@@ -195,23 +222,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         raise fail("mix", _("at least one pillar needs a weight above 0"))
     mix = {p: w / total for p, w in sorted(mix.items(), key=lambda kv: PILLARS.index(kv[0]))}
 
-    prompts: dict[str, dict[str, list[str]]] = {}
-    for pillar, langs in (raw.get("prompts") or {}).items():
-        try:
-            check_pillar(pillar)
-        except InputError as exc:
-            raise fail(f"prompts.{pillar}", str(exc)) from None
-        if not isinstance(langs, dict):
-            raise fail(f"prompts.{pillar}", _("must have id = [...] and en = [...]"))
-        bank: dict[str, list[str]] = {}
-        for lang in _LANGS:
-            items = langs.get(lang)
-            if not isinstance(items, list) or not items or not all(isinstance(t, str) and t.strip() for t in items):
-                raise fail(f"prompts.{pillar}.{lang}", _("must be a non-empty list of text"))
-            bank[lang] = [t.strip() for t in items]
-        if len(bank["id"]) != len(bank["en"]):
-            raise fail(f"prompts.{pillar}", _("id and en need the same number of prompts, in the same order"))
-        prompts[pillar] = bank
+    prompts, prompt_when = _parse_prompts(raw.get("prompts") or {}, fail)
     for pillar in mix:
         if pillar not in prompts:
             raise fail(f"prompts.{pillar}", _("missing: every pillar in the mix needs prompts in id and en"))
@@ -227,11 +238,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
             raise fail(f"hashtags.{pillar}", _("must be a list of text"))
         hashtags[pillar] = [t.strip().lstrip("#") for t in tags if t.strip()]
 
-    cta: dict[str, dict[str, str]] = {}
-    for channel, text in (raw.get("cta") or {}).items():
-        if channel not in CHANNELS:
-            raise fail(f"cta.{channel}", _("unknown channel; use one of {value}").format(value=', '.join(CHANNELS)))
-        cta[channel] = _bilingual(text, f"{source}: cta.{channel}")
+    cta, cta_formats = _parse_cta(raw.get("cta") or {}, source, fail)
 
     audience: list[Persona] = []
     for i, p in enumerate(raw.get("audience") or []):
@@ -244,6 +251,8 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
                 demography=_bilingual(p.get("demography", ""), f"{where}.demography"),
                 preferences=_bilingual(p.get("preferences", ""), f"{where}.preferences"),
                 habits=_bilingual(p.get("habits", ""), f"{where}.habits"),
+                short=_bilingual(p.get("short", p.get("name")), f"{where}.short"),
+                channels=_persona_channels(p.get("channels", []), f"audience[{i}].channels", fail),
             )
         )
 
@@ -256,9 +265,92 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         audience=audience,
         hashtags=hashtags,
         prompts=prompts,
+        prompt_when=prompt_when,
         cta=cta,
+        cta_formats=cta_formats,
         source=source,
     )
+
+
+# The days and events a prompt may name: a "Friday deal" only on Friday, "promo gajian" only at payday.
+PROMPT_TAGS = (*WEEKDAYS, "weekend", "payday", "twin_date", "harbolnas", "ramadan", "lebaran", "syawal")
+
+
+def _parse_prompts(
+    raw: dict[str, Any], fail: Any
+) -> tuple[dict[str, dict[str, list[str]]], dict[str, list[str]]]:
+    """`[prompts.PILLAR] id = [...] en = [...]`; an item may be `{ text = "...", when = "fri" }`.
+
+    The tag (`when`) may sit on either language's item; when both carry one they must agree.
+    """
+    prompts: dict[str, dict[str, list[str]]] = {}
+    when: dict[str, list[str]] = {}
+    for pillar, langs in raw.items():
+        try:
+            check_pillar(pillar)
+        except InputError as exc:
+            raise fail(f"prompts.{pillar}", str(exc)) from None
+        if not isinstance(langs, dict):
+            raise fail(f"prompts.{pillar}", "must have id = [...] and en = [...]")
+        bank: dict[str, list[str]] = {}
+        tags: dict[str, list[str]] = {}
+        for lang in _LANGS:
+            items = langs.get(lang)
+            if not isinstance(items, list) or not items:
+                raise fail(f"prompts.{pillar}.{lang}", "must be a non-empty list of text")
+            texts, found = [], []
+            for k, item in enumerate(items):
+                tag = ""
+                if isinstance(item, dict):
+                    tag = str(item.get("when", "")).strip().lower()
+                    item = item.get("text")
+                if not isinstance(item, str) or not item.strip():
+                    raise fail(f"prompts.{pillar}.{lang}[{k}]", "must be text, or { text = \"...\", when = \"fri\" }")
+                if tag and tag not in PROMPT_TAGS:
+                    raise fail(f"prompts.{pillar}.{lang}[{k}].when", f"unknown {tag!r}; use one of {', '.join(PROMPT_TAGS)}")
+                texts.append(item.strip())
+                found.append(tag)
+            bank[lang], tags[lang] = texts, found
+        if len(bank["id"]) != len(bank["en"]):
+            raise fail(f"prompts.{pillar}", "id and en need the same number of prompts, in the same order")
+        merged = []
+        for k, (a, b) in enumerate(zip(tags["id"], tags["en"])):
+            if a and b and a != b:
+                raise fail(f"prompts.{pillar}[{k}].when", f"id says {a!r} and en says {b!r}; give one")
+            merged.append(a or b)
+        prompts[pillar] = bank
+        when[pillar] = merged
+    return prompts, when
+
+
+def _parse_cta(
+    raw: dict[str, Any], source: str, fail: Any
+) -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], dict[str, str]]]:
+    """`[cta] instagram = { id, en }` (channel-wide) or `[cta.whatsapp] broadcast = { id, en }` (one format)."""
+    cta: dict[str, dict[str, str]] = {}
+    by_format: dict[tuple[str, str], dict[str, str]] = {}
+    for channel, text in raw.items():
+        if channel not in CHANNELS:
+            raise fail(f"cta.{channel}", f"unknown channel; use one of {', '.join(CHANNELS)}")
+        if isinstance(text, dict) and not set(text) <= set(_LANGS):
+            for fmt, words in text.items():
+                try:
+                    check_channel_format(channel, check_format(fmt))
+                except InputError as exc:
+                    raise fail(f"cta.{channel}.{fmt}", str(exc)) from None
+                by_format[(channel, fmt)] = _bilingual(words, f"{source}: cta.{channel}.{fmt}")
+        else:
+            cta[channel] = _bilingual(text, f"{source}: cta.{channel}")
+    return cta, by_format
+
+
+def _persona_channels(value: Any, where: str, fail: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(where, "must be a list of channels, e.g. [\"instagram\", \"shopee\"]")
+    try:
+        return tuple(check_channel(v) for v in value)
+    except InputError as exc:
+        raise fail(where, str(exc)) from None
 
 
 def use_strategy_copy(ws: Any, name: str, dest: Path | None = None) -> Path:

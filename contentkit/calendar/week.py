@@ -17,7 +17,9 @@ import pendulum
 from ..i18n import _, translator
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
-from .captions import fit_caption, pick_hashtags, write_caption
+from ..channels import channel as registry_channel
+from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
+from .limits import fits_channel, post_text
 from .content import ContentPicker, Pick, series_title
 from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
 from .mix import SlotChoice, allocate, assign
@@ -187,8 +189,11 @@ class WeekPlanner:
                 self._reviews.sort(key=lambda r: int(r.id[1:]))
         if row.get("series_id") and row.get("episode"):
             self.placed.get(row["series_id"], set()).discard(int(row["episode"]))
-        if row.get("prompt_key"):
-            self.picker.forget_prompt_use(row["prompt_key"], datetime.fromisoformat(row["at"]).date())
+        for key in (row.get("prompt_key"), row.get("body_key")):
+            if key:
+                self.picker.forget_prompt_use(key, datetime.fromisoformat(row["at"]).date())
+        if row.get("persona"):
+            self.picker.forget_persona(row["persona"])
 
     def _place_series(
         self, series: Series, label: str, monday: date, free: list[tuple[int, Slot, pendulum.DateTime]], kept: list[Post]
@@ -259,16 +264,19 @@ class WeekPlanner:
         idea = self.picker.take_idea(pillar, slot.format, slot.channel)
         if idea is not None:
             return self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea)), True
-        pick = self.picker.take_prompt(pillar, day, offset=index)
+        pick = self.picker.take_prompt(pillar, day, offset=index, channel=slot.channel, fmt=slot.format)
         return self._make_post(label, index, slot, at, pillar, pick), pick.well_filled
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
         """Granted customer posts first, then reviews waiting for an image."""
         for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc):
-            self.used_ugc.add(item.id)
             post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format, snapshot=self.tx)
+            if not fits_channel(slot.channel, slot.format, post_text(post.caption, post.hashtags)):
+                continue  # e.g. "📸 @rina di Instagram" on a marketplace, which names no other platform
+            self.used_ugc.add(item.id)
             post.slot = self._key(label, index)
             post.source = "plan"
+            post.persona = self.picker.take_persona(slot.channel)
             post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, slot.channel, self.overrides)
             self._stamp(post)
             return post
@@ -304,19 +312,25 @@ class WeekPlanner:
     def _make_post(
         self, label: str, index: int, slot: Slot, at: pendulum.DateTime, pillar: str, pick: Pick, body_title: str | None = None
     ) -> Post:
-        cta = self.strategy.call_to_action(slot.channel, self.lang)
+        cta = call_to_action(self.strategy, slot.channel, slot.format, self.lang)
         event = pick.event or ""
+        day = at.date()
+        body = None if pick.greeting else self.picker.take_body(pillar, day, slot.channel, slot.format, offset=index)
         caption = write_caption(
             title=body_title or pick.title, pillar=pillar, channel=slot.channel, lang=self.lang,
             brand=self.brand, cta=cta, variant=index + at.isocalendar()[1], event=event, greeting=pick.greeting,
+            body=body[1] if body else None, fmt=slot.format,
         )
         tags = pick_hashtags(slot.channel, self.strategy.hashtags.get(pillar, []),
                              [*self.ws.config.hashtags, *self.strategy.hashtags.get("brand", [])], self.overrides)
-        caption, tags = fit_caption(caption, tags, slot.channel, self.overrides)
+        caption, tags = fit_caption(caption, tags, slot.channel, self.overrides,
+                                    keep=registry_channel(slot.channel).opt_out(slot.format, self.lang))
         post = Post(
             at=at, channel=slot.channel, format=slot.format, pillar=pillar, title=pick.title,
             caption=caption, hashtags=tags, prompt_key=pick.prompt_key, event=pick.event,
             slot=self._key(label, index), source="plan",
+            body_key=body[0] if body else None,
+            persona=None if pick.greeting else self.picker.take_persona(slot.channel, pick.title),
         )
         if pick.idea is not None:
             post.idea_id = pick.idea.id

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..i18n import _
+from ..channels import RULES
 from ..dates import parse_date
 from ..errors import ConsentError, InputError
 from ..records import Review, UGCItem
@@ -30,15 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ReviewBook", "CHANNEL_SIZES", "parse_review_csv"]
 
-# Which canvas suits a post on each channel.
-CHANNEL_SIZES = {
-    "instagram": "portrait",
-    "facebook": "square",
-    "whatsapp": "story",
-    "tiktok": "story",
-    "shopee": "marketplace",
-    "tokopedia": "marketplace",
-}
+# Which canvas suits a post on each channel: the channel registry's testimonial size.
+CHANNEL_SIZES = {cid: rules.testimonial_size for cid, rules in RULES.items()}
 _TRUE = {"1", "true", "yes", "ya", "y", "x", "benar"}
 _COLUMNS = ("text", "name", "rating", "product", "source", "date", "show_name")
 
@@ -239,7 +233,9 @@ class ReviewBook:
         from .render import render_testimonial
         from .templates import SIZES
 
-        size = SIZES[CHANNEL_SIZES.get(channel, "square")]
+        from ..channels import channel as registry_channel
+
+        size = SIZES[registry_channel(channel).testimonial_size]
         chosen = "photo" if review.photo and template == "card" else template
         image = render_testimonial(self._with_photo_path(review), chosen, size, self.brand(), template_dirs=self.template_dirs,
                                    on_warning=lambda _m: None)

@@ -9,18 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import N_, _, translator
+from ..channels import display_name
 from ..errors import InputError
 
 __all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "credit", "source_badge", "label"]
 
-SOURCES = {
-    "shopee": "Shopee",
-    "tokopedia": "Tokopedia",
-    "instagram": "Instagram",
-    "tiktok": "TikTok",
-    "whatsapp": "WhatsApp",
-    "google": "Google",
-}
+# Where a review can come from: the channels (named as the channel registry names them) and Google.
+SOURCES = {**{cid: display_name(cid) for cid in ("shopee", "tokopedia", "instagram", "tiktok", "whatsapp")}, "google": "Google"}
 
 # The fixed texts drawn on testimonials, as msgids; the Indonesian ones are in the catalog.
 LABELS: dict[str, str] = {

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..i18n import _
+from ..channels import RULES
 from ..dates import parse_at, parse_date
 from ..errors import InputError
 from ..records import ConsentEvent, UGCItem
@@ -41,19 +42,8 @@ __all__ = [
 ]
 
 PLATFORMS = CHANNELS  # the same six places a shop sells and posts
-_HOSTS = {
-    "instagram.com": "instagram",
-    "instagr.am": "instagram",
-    "tiktok.com": "tiktok",
-    "shopee.co.id": "shopee",
-    "shp.ee": "shopee",
-    "tokopedia.com": "tokopedia",
-    "tokopedia.link": "tokopedia",
-    "wa.me": "whatsapp",
-    "whatsapp.com": "whatsapp",
-    "facebook.com": "facebook",
-    "fb.watch": "facebook",
-}
+# Link host -> channel, from the channel registry.
+_HOSTS = {host: cid for cid, rules in RULES.items() for host in rules.hosts}
 _IG_CODE = re.compile(r"^/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,40})/?")
 _CSV_COLUMNS = ("platform", "url", "username", "caption", "taken_at")
 _HASHTAG = re.compile(r"(?<![\w&])#(\w+)")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
+from ..channels import display_name
 from ..config import LANGUAGES
 from ..errors import ConfigError
 from ..records import UGCItem
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["VIAS", "request_message", "credit_caption", "repost_title", "channel_names", "brand_handle", "templates"]
 
 VIAS = ("dm", "comment", "whatsapp", "email")
-_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "whatsapp": "WhatsApp", "shopee": "Shopee",
-          "tokopedia": "Tokopedia", "facebook": "Facebook"}
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _TAG = re.compile(r"(?<![\w&])#\w+")
 
@@ -61,7 +60,7 @@ def brand_handle(config: Config) -> str:
 
 def channel_names(channels: list[str] | tuple[str, ...], lang: str) -> str:
     """`Instagram dan TikTok`, `Instagram, TikTok and Facebook`."""
-    names = [_NAMES.get(c, c) for c in channels]
+    names = [display_name(c, lang) for c in channels]
     word = templates()[lang]["and"]
     if len(names) <= 1:
         return "".join(names)
@@ -109,7 +108,7 @@ def request_message(item: UGCItem, config: Config, *, via: str, lang: str, chann
 def _owner_ref(item: UGCItem, channel: str, lang: str) -> str:
     handle = f"@{item.owner}"
     if item.platform != channel:
-        return str(templates()[lang]["on_platform"].format(handle=handle, platform=_NAMES.get(item.platform, item.platform)))
+        return str(templates()[lang]["on_platform"].format(handle=handle, platform=display_name(item.platform, lang)))
     return handle
 
 

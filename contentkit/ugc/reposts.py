@@ -35,18 +35,9 @@ def default_format(item: UGCItem, channel: str) -> str:
     >>> default_format(UGCItem("instagram", "u", "rina", media_type="sidecar"), "instagram")
     'carousel'
     """
-    video = item.media_type in ("video", "story_video")
-    if channel == "instagram":
-        if item.media_type.startswith("story"):
-            return "story"
-        return {"video": "reel", "sidecar": "carousel"}.get(item.media_type, "image")
-    if channel == "tiktok":
-        return "short_video"
-    if channel == "whatsapp":
-        return "status"
-    if channel == "facebook":
-        return "reel" if video else "feed"
-    return "feed"
+    from ..channels import channel as registry_channel
+
+    return registry_channel(channel).repost_format(item.media_type)
 
 
 @dataclass

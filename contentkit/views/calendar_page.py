@@ -21,6 +21,7 @@ from ..i18n import _
 from ..formatting import format_day, month_abbr
 from ..dates import parse_date, parse_month, parse_week, week_label
 from ..atomic import write_atomic
+from ..channels import display_name
 from ..errors import InputError
 from ..vocab import PILLAR_STAGES, PILLARS, STAGES
 from .calendar_cards import Card, build_cards
@@ -141,7 +142,6 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
     events: dict[date, list[Any]] = {}
     for ev in events_between(mondays[0], grid_end):
         events.setdefault(ev.day, []).append(ev)
-    has_audience = _has_audience(ws)
     now_day = parse_date(today) if today else pendulum.now(ws.tz).date()
     # `today` (tests, scripts) stands for the start of that day; otherwise the present moment.
     now = pendulum.datetime(now_day.year, now_day.month, now_day.day, tz=ws.tz) if today else pendulum.now(ws.tz)
@@ -165,7 +165,7 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
         w(f'<h2>{escape(words["week"])} {week_label(monday)[-2:].lstrip("0")} · '
           f'{escape(_span_text(CalendarRange(monday, days[-1], "week"), words))}</h2>\n')
         w(_tally(words, week_cards))
-        w(_stages(words, week_cards, has_audience, lang))
+        w(_stages(words, week_cards, lang))
         w('<div class="days">\n')
         for i, day in enumerate(days):
             inside = rng.start <= day <= rng.end
@@ -183,13 +183,6 @@ def _render(ws: Workspace, rng: CalendarRange, *, thumbnails: bool, today: date 
 def _in(post: Post, rng: CalendarRange, tz: str) -> bool:
     day = pendulum.instance(post.at).in_timezone(tz).date()
     return rng.start <= day <= rng.end
-
-
-def _has_audience(ws: Workspace) -> bool:
-    try:
-        return bool(ws.strategy.audience)
-    except Exception:  # a broken strategy file must not stop the page; `plan` reports it
-        return False
 
 
 def _span_text(rng: CalendarRange, words: dict[str, Any]) -> str:
@@ -218,12 +211,12 @@ def _tally(words: dict[str, Any], cards: list[Card]) -> str:
     return f'<p class="tally">{head}{": " + ", ".join(parts) if parts else ""}</p>\n'
 
 
-def _stages(words: dict[str, Any], cards: list[Card], has_audience: bool, lang: str) -> str:
+def _stages(words: dict[str, Any], cards: list[Card], lang: str) -> str:
     from ..calendar.report_text import STAGE_NAMES
 
-    pillars = {c.post.pillar for c in cards if c.post.status != "skipped"}
-    covered = {PILLAR_STAGES[p] for p in pillars if p in PILLAR_STAGES}
-    if has_audience and cards:
+    live = [c.post for c in cards if c.post.status != "skipped"]
+    covered = {PILLAR_STAGES[p.pillar] for p in live if p.pillar in PILLAR_STAGES}
+    if any(p.persona for p in live):  # target customers: a post aimed at a persona, not personas existing
         covered.add("target_customers")
     names = STAGE_NAMES.get(lang, STAGE_NAMES["id"])
     items = "".join(
@@ -283,12 +276,14 @@ def _card(words: dict[str, Any], card: Card) -> str:
         f'<li class="card p-{pillar}{" skipped" if p.status == "skipped" else ""}{" missed" if card.missed else ""}" '
         f'data-post="{escape(p.id)}" data-day="{card.local.date().isoformat()}">',
         f'<div class="top"><span class="time">{card.local.format("HH:mm")}</span>'
-        f'<span class="channel">{escape(p.channel)}</span><span class="format">{escape(p.format)}</span>'
+        f'<span class="channel">{escape(display_name(p.channel))}</span><span class="format">{escape(p.format)}</span>'
         f'<span class="status status-{escape(p.status)}">{escape(status_word)}</span>'
         + (f'<span class="status missed">{escape(words["missed"])}</span>' if card.missed else "") + "</div>",
         f'<div class="title">{escape(p.title)}</div>',
         f'<div class="pillar">{escape(words["pillar"].get(p.pillar, p.pillar))}</div>',
     ]
+    if p.persona:
+        parts.append(f'<div class="persona">{escape(words["for_persona"])}: {escape(p.persona)}</div>')
     for flag in card.flags:
         parts.append(f'<span class="flag" data-rule="{escape(flag.rule)}" title="{escape(words[flag.kind])}">'
                      f'⚠ {escape(flag.text)}</span>')

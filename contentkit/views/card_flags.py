@@ -70,6 +70,8 @@ def limit_flag(post: Post, violation: Violation, words: Mapping[str, Any], lang:
         text = str(w["outside_links"]).format(channel=post.channel)
     elif rule == "format":
         text = str(w["format"]).format(channel=post.channel, format=post.format)
+    elif rule in ("other_platform", "no_comments", "opt_out"):
+        text = str(w[rule]).format(channel=post.channel, format=post.format)
     elif rule == "video_length" and lim.video_s and post.format in lim.video_s and post.duration_s is not None:
         lo, hi = lim.video_s[post.format]
         text = str(w["video_length"]).format(

@@ -187,7 +187,7 @@ def build_report(
         return day is not None and first <= day <= last
 
     posts = [r for r in snap.rows(Post) if inside(r.get("at"))]
-    has_audience, mix, notes = _strategy_bits(ws)
+    mix, notes = _strategy_bits(ws)
 
     week_rows: list[WeekFigures] = []
     for i in range(weeks):
@@ -197,7 +197,7 @@ def build_report(
             label=week_label(monday), start=monday, planned=len(rows),
             published=sum(r.get("status") == "published" for r in rows),
             skipped=sum(r.get("status") == "skipped" for r in rows),
-            stages=_stages({r["pillar"] for r in rows if r.get("status") != "skipped"}, has_audience),
+            stages=_stages([r for r in rows if r.get("status") != "skipped"]),
             ahead=monday > this_monday,
         ))
     live = [r for r in posts if r.get("status") != "skipped"]
@@ -226,7 +226,7 @@ def build_report(
     return Report(
         brand=ws.config.brand, language=ws.language, timezone=tz, start=first, end=last,
         weeks=week_rows, pillars=pillars,
-        stages=_stages({r["pillar"] for r in live}, has_audience),
+        stages=_stages(live),
         channels=channels, consent=funnel, testimonials=testimonials,
         generated_at=pendulum.now(tz), notes=notes + _empty_notes(ws.language, week_rows, funnel),
     )
@@ -249,17 +249,18 @@ def _empty_notes(lang: str, weeks: list[WeekFigures], funnel: ConsentFunnel) -> 
     return notes
 
 
-def _strategy_bits(ws: Workspace) -> tuple[bool, dict[str, float], list[str]]:
+def _strategy_bits(ws: Workspace) -> tuple[dict[str, float], list[str]]:
     try:
         strategy = ws.strategy
     except Exception as exc:  # the report still shows what happened; the note says why targets are missing
-        return False, {}, [_("strategy not loaded, no pillar targets: {error}").format(error=exc)]
-    return bool(strategy.audience), dict(strategy.mix), []
+        return {}, [_("strategy not loaded, no pillar targets: {error}").format(error=exc)]
+    return dict(strategy.mix), []
 
 
-def _stages(pillars: set[str], has_audience: bool) -> list[str]:
-    covered = {PILLAR_STAGES[p] for p in pillars if p in PILLAR_STAGES}
-    if has_audience and pillars:
+def _stages(rows: list[dict[str, Any]]) -> list[str]:
+    """Stages the posts carry; target customers only when one is aimed at a persona."""
+    covered = {PILLAR_STAGES[r["pillar"]] for r in rows if r["pillar"] in PILLAR_STAGES}
+    if any(r.get("persona") for r in rows):
         covered.add("target_customers")
     return [s for s in STAGES if s in covered]
 
