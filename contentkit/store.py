@@ -10,91 +10,31 @@ one-by-one inserts are quadratic. Here every change happens inside
 - works on an in-memory copy and writes the file once, at the end,
 - writes atomically (temp file, fsync, rename) and keeps the previous
   generation as `<file>.bak`,
-- stamps a schema version and refuses a file it cannot read, naming the backup.
+- stamps a schema version and refuses a file it cannot trust, naming the
+  command that recovers (see `store_file` for the rules on disk).
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
-import json
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
-from tinydb.storages import MemoryStorage, Storage
+from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
-from .atomic import write_atomic
 from .errors import NotFoundError, StoreError
 from .records import Record
+from .store_file import META as _META
+from .store_file import SCHEMA_VERSION, StoreFile
 
 __all__ = ["SCHEMA_VERSION", "Store", "Transaction", "Query"]
 
-SCHEMA_VERSION = 1
-_META = "_meta"
 R = TypeVar("R", bound=Record)
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that reads a JSON file and replaces it atomically on write."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {exc.strerror}; check the file's permissions") from None
-        if not raw.strip():
-            return None
-        # Parsing builds one object per field; pausing the cyclic GC (which keeps
-        # re-scanning the growing heap) halves the load of a large store.
-        gc_was_on = gc.isenabled()
-        gc.disable()
-        try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            data = None
-        finally:
-            if gc_was_on:
-                gc.enable()
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise StoreError(
-                f"{self.path} is corrupt and was not changed; the previous generation is {self._backup()}: "
-                f"copy it over {self.path.name} to restore, or move the broken file away to start empty"
-            )
-        return data
-
-    def _backup(self) -> str:
-        bak = self.path.with_name(self.path.name + ".bak")
-        return str(bak) if bak.exists() else f"{bak} (none yet)"
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        keep = self._keep_previous_generation if self.path.exists() else None
-        write_atomic(self.path, payload, before_replace=keep)
-
-    def _keep_previous_generation(self) -> None:
-        bak = self.path.with_name(self.path.name + ".bak")
-        tmp_bak = self.path.with_name(self.path.name + ".bak.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_bak)
-        try:
-            # A hard link costs nothing: the rename below gives the live file a new inode,
-            # so the old inode survives as the backup.
-            os.link(self.path, tmp_bak)
-        except OSError:
-            import shutil
-
-            shutil.copy2(self.path, tmp_bak)
-        os.replace(tmp_bak, bak)
 
 
 class Transaction:
@@ -222,41 +162,40 @@ def _list_hint(cls: type[Record]) -> str:
 class Store:
     """The workspace database: one TinyDB JSON file, its lock and its backup.
 
+    `must_exist` marks the store of an initialised workspace: a missing file is
+    then a deleted store (refused), not a new empty one.
+
     >>> store = Store(tmp_path / "contentkit.db")            # doctest: +SKIP
     >>> with store.transaction() as tx:                      # doctest: +SKIP
     ...     tx.save(Idea("Behind the scenes", "storytelling", "reel"))
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0, must_exist: bool = False) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
-        self._storage = AtomicJSONStorage(self.path)
+        self.file = StoreFile(self.path, must_exist=must_exist)
+
+    @property
+    def backup_path(self) -> Path:
+        return self.file.backup
 
     def create(self) -> None:
-        """Write an empty store with its schema version."""
-        with self.transaction() as tx:
+        """Write an empty store with its schema version (refused over an existing store or backup)."""
+        with self.locked():
+            if self.path.exists() or self.backup_path.exists():
+                raise StoreError(f"{self.path} or its backup already exists; nothing was changed")
+            tx = Transaction({})
             tx.meta()
-            tx.dirty = True
-
-    def _load(self) -> dict[str, dict[str, Any]]:
-        data = self._storage.read() or {}
-        meta = data.get(_META, {}).get("1", {})
-        version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else None
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has schema version {version!r}, newer than this contentkit understands "
-                f"({SCHEMA_VERSION}); upgrade contentkit with `pip install -U contentkit`"
-            )
-        return data
+            self.file.write(tx.data, None)
 
     def read(self) -> Transaction:
         """A snapshot for reading, without the lock (writes are atomic renames)."""
-        return Transaction(self._load())
+        return Transaction(self.file.load().data)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Lock, load, yield, and write once if anything changed; an exception writes nothing."""
+    def locked(self) -> Iterator[float]:
+        """Hold the store's lock; yields the time it was taken (files older than that are no live writer's)."""
         from filelock import FileLock, Timeout
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -268,10 +207,19 @@ class Store:
                 f"{self.path} is locked by another contentkit command; wait for it to finish and run again"
             ) from None
         try:
-            tx = Transaction(self._load())
+            yield time.time()
+        finally:
+            lock.release()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, load, yield, and write once if anything changed; an exception writes nothing."""
+        with self.locked() as since:
+            loaded = self.file.load()
+            tx = Transaction(loaded.data)
             yield tx
             if tx.dirty:
                 tx.meta()["schema"] = SCHEMA_VERSION
-                self._storage.write(tx.data)
-        finally:
-            lock.release()
+                self.file.write(tx.data, loaded.signature)
+                # Under the lock no other writer is mid-write: older temp files are a crash's leftovers.
+                self.file.clean_orphans(since)

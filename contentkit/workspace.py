@@ -47,7 +47,7 @@ class Workspace:
     def __init__(self, root: Path, config: Config) -> None:
         self.root = root
         self.config = config
-        self.store = Store(root / DB_NAME)
+        self.store = Store(root / DB_NAME, must_exist=True)
 
     # -- creating and finding ----------------------------------------------
     @classmethod
@@ -87,7 +87,8 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(f"cannot create a workspace in {root}: {exc.strerror}; choose a folder you can write") from None
         ws = cls(root, config)
-        if not ws.store.path.exists():
+        # A backup without its store is a deleted store: leave it for `doctor --restore`, never bury it.
+        if not ws.store.path.exists() and not ws.store.backup_path.exists():
             ws.store.create()
         return ws
 

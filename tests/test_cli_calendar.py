@@ -199,7 +199,7 @@ def test_disk_errors_are_one_line(runner: CliRunner, ws: Workspace, monkeypatch:
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("contentkit.store.AtomicJSONStorage.write", full)
+    monkeypatch.setattr("contentkit.store_file.StoreFile.write", full)
     before = ws.store.path.read_bytes()
     result = run(runner, "idea", "add", "x", "--pillar", "promo", "--format", "live", "-w", str(ws.root), ok=False)
     assert_one_line_error(result)
