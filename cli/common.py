@@ -27,7 +27,10 @@ def workspace_option(f: F) -> F:
     def wrapper(*args: Any, workspace_path: str | None, **kwargs: Any) -> Any:
         from contentkit.workspace import Workspace
 
-        return f(*args, ws=Workspace.open(workspace_path), **kwargs)
+        ws = Workspace.open(workspace_path)
+        for message in ws.config.warnings:
+            warn(message)
+        return f(*args, ws=ws, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
@@ -37,6 +40,18 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print a JSON array of records.")(f)
 
 
+def clean_text(text: Any) -> str:
+    """`text` as printed: no terminal control codes from customer or imported text."""
+    from contentkit.terminal import printable
+
+    return printable(str(text))
+
+
+def echo(text: Any = "", **kwargs: Any) -> None:
+    """click.echo for text that may hold customer or imported content."""
+    click.echo(clean_text(text), **kwargs)
+
+
 def echo_json(records: Iterable[Any]) -> None:
     rows = [r.to_dict() if hasattr(r, "to_dict") else r for r in records]
     click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
@@ -44,7 +59,7 @@ def echo_json(records: Iterable[Any]) -> None:
 
 def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str = "(nothing)") -> None:
     """Print aligned columns; long cells are cut so a row stays on one line."""
-    rows = [["" if c is None else str(c) for c in row] for row in rows]
+    rows = [["" if c is None else " ".join(clean_text(c).split()) if isinstance(c, str) else str(c) for c in row] for row in rows]
     if not rows:
         click.echo(empty)
         return
@@ -57,4 +72,4 @@ def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: 
 
 
 def warn(message: str) -> None:
-    click.secho(f"warning: {message}", fg="yellow", err=True)
+    click.secho(f"warning: {clean_text(message)}", fg="yellow", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import echo, echo_json, echo_table, json_option, workspace_option
 
 
 @click.group()
@@ -33,7 +33,7 @@ def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority
         contentkit idea add "Tips menyimpan sambal" --pillar education --format carousel --priority 2
     """
     item = ws.ideas.add(text, pillar=pillar, format=fmt, channel=channel, priority=priority)
-    click.echo(f"Added idea {item.id}: {item.text}")
+    echo(f"Added idea {item.id}: {item.text}")
 
 
 @idea.command("list")
@@ -114,7 +114,7 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
     if count is not None and not lines:
         lines = [f"Episode {k}" for k in range(1, count + 1)]
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
-    click.echo(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
+    echo(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
 
 
 @series.command("list")

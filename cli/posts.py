@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import clean_text, echo, echo_json, echo_table, json_option, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -71,21 +71,21 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
         echo_json([p])
         return
     at = pendulum.instance(p.at).in_timezone(ws.tz)
-    click.secho(f"{p.id}  {p.title}", bold=True)
+    click.secho(clean_text(f"{p.id}  {p.title}"), bold=True)
     click.echo(f"{at.format('dddd DD MMMM YYYY HH:mm', locale=ws.language)} ({ws.tz})  {p.channel} · {p.format} · {p.pillar}")
     status = p.status + (" (locked: edited by hand)" if p.locked else "")
     if p.published_url:
         status += f"  {p.published_url}"
     if p.skip_reason:
         status += f"  reason: {p.skip_reason}"
-    click.echo(f"status: {status}")
+    echo(f"status: {status}")
     for label, value in (("event", p.event), ("idea", p.idea_id), ("series", p.series_id), ("ugc", p.ugc_id), ("review", p.review_id)):
         if value:
-            click.echo(f"{label}: {value}")
+            echo(f"{label}: {value}")
     if p.assets:
-        click.echo("assets: " + ", ".join(p.assets))
+        echo("assets: " + ", ".join(p.assets))
     click.echo("")
-    click.echo(post_text(p.caption, p.hashtags))
+    echo(post_text(p.caption, p.hashtags))
 
 
 _EDIT_OPTIONS = [

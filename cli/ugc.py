@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .common import echo_json, echo_table, json_option, warn, workspace_option
+from .common import echo, echo_json, echo_table, json_option, warn, workspace_option
 
 LOGIN_HELP = ("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
               "(default: the shop's own handle, when it has a session).")
@@ -118,7 +118,7 @@ def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_
         contentkit ugc add https://www.instagram.com/p/DShop0001/ --user dapurbusari --own
     """
     item = ws.ugc.add(url, user, platform=platform, caption=caption, taken_at=taken_at, own=own)
-    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + ("  (the shop's own content)" if item.is_own else ""))
+    echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + ("  (the shop's own content)" if item.is_own else ""))
 
 
 def _when(value: str | None) -> str:
@@ -172,12 +172,12 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
         echo_json([detail.to_dict()])
         return
     item, st = detail.item, detail.state
-    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
+    echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
     click.echo(f"taken {_when(item.taken_at.isoformat() if item.taken_at else None)}  source {item.source}  media {item.media_type}")
     if item.caption:
-        click.echo(f"caption: {' '.join(item.caption.split())}")
+        echo(f"caption: {' '.join(item.caption.split())}")
     if item.rejected:
-        click.echo(f"rejected: {item.rejected}")
+        echo(f"rejected: {item.rejected}")
     scope = ""
     if st.grant is not None:
         scope = f" for {', '.join(st.grant.scope) or 'every channel'}" + (f" until {st.grant.until}" if st.grant.until else "")
@@ -199,7 +199,7 @@ def reject(ws: Any, ugc_id: str, reason: str) -> None:
         contentkit ugc reject U7 --reason "foto buram"
     """
     item = ws.ugc.reject(ugc_id, reason)
-    click.echo(f"{item.id} rejected: {item.rejected}")
+    echo(f"{item.id} rejected: {item.rejected}")
 
 
 @ugc.command()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
-from .errors import StoreError
+from .errors import InputError, StoreError
 from .store_check import StoreProblem, check_data
 
 __all__ = ["StoreFile", "Loaded", "SCHEMA_VERSION", "RESTORE_HINT", "RESET_HINT"]
@@ -144,7 +144,11 @@ class StoreFile:
         since (a hand edit, a restore), nothing is written or rotated.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except UnicodeEncodeError:
+            # Text decoded with surrogateescape (bytes that were not UTF-8) cannot be stored.
+            raise InputError("some text holds bytes that are not UTF-8 (a broken character); retype it; nothing was saved") from None
 
         def keep_loaded_generation() -> None:
             if _signature(self.path) != loaded_from:

@@ -92,7 +92,7 @@ def export_posts(
     wanted = ws.post_book.filter(start, end, None, channel)
     if kind == "buffer" and wanted.channel is None:
         raise InputError("a Buffer file holds one channel; add --channel, e.g. --channel instagram")
-    target = check_target(path)
+    target = check_target(ws.check_output(path))
     posts = [p for p in ws.posts(start=wanted.start, end=wanted.end, channel=wanted.channel) if p.status != "skipped"]
     warnings: list[str] = []
     if kind in _SCHEDULERS:

@@ -108,6 +108,9 @@ def contact_sheet(
     from .brand import lato
     from .textfit import load_font
 
+    from ..workspace import check_output_path
+
+    out = check_output_path(out)
     src = Path(folder)
     if not src.is_dir():
         raise InputError(f"{src} is not a folder; give the folder of rendered images")

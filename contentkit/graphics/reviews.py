@@ -276,7 +276,7 @@ class ReviewBook:
             raise InputError("say which reviews to render: give review IDs or --all-new")
         if not reviews:
             return []
-        out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"
+        out = self.ws.check_output(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         paths = render_batch(
             [self._with_photo_path(r) for r in reviews], template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
             jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning,

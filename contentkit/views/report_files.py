@@ -36,7 +36,7 @@ def write_report(ws: Workspace, output: str | Path, *, weeks: int = 4, end: str 
     from ..atomic import write_atomic
     from ..errors import InputError
 
-    path = Path(output)
+    path = ws.check_output(output)
     kind = path.suffix.lower()
     if kind not in (".png", ".html", ".htm"):
         raise InputError(f"{output} must end in .png or .html, e.g. -o laporan.png")
