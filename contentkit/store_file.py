@@ -221,7 +221,7 @@ class StoreFile:
             raise StoreError(f"{self.backup} does not exist, so there is nothing to restore; run `{RESET_HINT}` to start empty")
         try:
             self.load()
-        except (Damaged, Missing):
+        except StoreError:  # damaged, missing, unreadable, or written by a newer contentkit
             pass
         else:
             raise StoreError(
@@ -243,7 +243,7 @@ class StoreFile:
         """
         try:
             self.load()
-        except (Damaged, Missing):
+        except StoreError:
             pass
         else:
             if self.path.exists():
