@@ -7,6 +7,7 @@ pasted into a chat with the team.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -61,8 +62,8 @@ def week_heading(monday: pendulum.Date, lang: str = "id") -> str:
 
 
 def _cell(text: str) -> str:
-    # A pipe or a line break would break the table row.
-    return " ".join(text.replace("|", "\\|").split())
+    # A pipe or a line break would break the table row; HTML in a caption must show as text.
+    return " ".join(html.escape(text, quote=False).replace("|", "\\|").split())
 
 
 def render_markdown(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, lang: str = "id", brand: str = "") -> str:
@@ -70,7 +71,7 @@ def render_markdown(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, lang: 
     words = _words(lang)
     status_words: dict[str, str] = words["status"]  # type: ignore[assignment]
     title = f"{words['title']} {brand}".strip() if brand else str(words["title"])
-    lines = [f"# {title}", ""]
+    lines = [f"# {html.escape(title, quote=False)}", ""]
     if not posts:
         return "\n".join([*lines, str(words["empty"]), ""])
     weeks: dict[pendulum.Date, list[tuple[pendulum.DateTime, Post]]] = {}

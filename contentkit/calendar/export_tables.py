@@ -20,6 +20,7 @@ from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
 from ..records import Post
 from .export_files import check_target, http_urls, local_time, write_atomic
+from .formula_guard import formula_safe
 from .limits import post_text
 
 __all__ = [
@@ -181,5 +182,5 @@ def export_csv(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str =
     names = [f.name for f in dataclasses.fields(Post)]
     rows = [names]
     for post in posts:
-        rows.append([_cell(getattr(post, name), tz) for name in names])
+        rows.append([formula_safe(_cell(getattr(post, name), tz)) for name in names])
     return write_atomic(target, _csv_bytes(rows, bom=True))

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..vocab import check_choice
 from .export_files import check_target
+from .formula_guard import is_formula
+from .limits import post_text
 from .export_ics import export_ics, uid_domain
 from .export_markdown import export_markdown
 from .export_tables import (
@@ -100,6 +102,12 @@ def export_posts(
         if live:
             warnings.append(f"left out {len(live)} published post(s) ({', '.join(live)}): they are already live")
         posts = [p for p in posts if p.status != "published"]
+        formulas = [p.id for p in posts if is_formula(post_text(p.caption, p.hashtags))]
+        if formulas:
+            warnings.append(
+                f"{', '.join(formulas)} start with =, +, -, @ or a tab: {kind} posts the text as is, but a spreadsheet "
+                "would run it as a formula; do not open this file in a spreadsheet app, or change the first character"
+            )
     if not posts:
         warnings.append("no posts in this range; the file has no posts (see `contentkit post list`)")
 

@@ -38,7 +38,8 @@ CHANNEL_SIZES = {
     "shopee": "marketplace",
     "tokopedia": "marketplace",
 }
-_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar"}
+_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar", "boleh"}
+_FALSE = {"", "0", "false", "no", "n", "tidak", "tdk", "salah", "jangan", "-"}
 _COLUMNS = ("text", "name", "rating", "product", "source", "date", "show_name")
 
 
@@ -79,10 +80,9 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
     Columns: text,name,rating,product,source,date,show_name (only `text` is required).
     A bad row raises InputError naming its line; nothing is imported then.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{where} is not UTF-8 text; save it as \"CSV UTF-8\" and import again") from None
+    from ..textfile import decode_text
+
+    text = decode_text(data, where)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -96,6 +96,12 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
         values = {k: (v or "").strip() for k, v in row.items() if k}
         if not any(values.values()):
             continue
+        show = values.get("show_name", "").lower()
+        if show not in _TRUE and show not in _FALSE:
+            raise InputError(
+                f"{where} line {line}, column show_name: {values['show_name']!r} is not a yes or no; "
+                "write ya/tidak (yes/no, 1/0) or leave it empty; nothing was imported"
+            )
         try:
             out.append(
                 make_review(
@@ -105,7 +111,7 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
                     product=values.get("product"),
                     source=values.get("source"),
                     date=values.get("date") or None,
-                    show_name=values.get("show_name", "").lower() in _TRUE,
+                    show_name=show in _TRUE,
                 )
             )
         except InputError as exc:
