@@ -273,6 +273,7 @@ class ReviewBook:
 
         # Wrong options fail now, even when nothing needs rendering.
         check_batch(template=template, sizes=sizes or ["square"], fmt=fmt, jobs=jobs, template_dirs=self.template_dirs)
+        out = self.ws.check_output(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         snapshot = self.ws.store.read()
         if ids:
             reviews = [snapshot.get(Review, i) for i in ids]
@@ -282,7 +283,6 @@ class ReviewBook:
             raise InputError("say which reviews to render: give review IDs or --all-new")
         if not reviews:
             return []
-        out = self.ws.check_output(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         paths = render_batch(
             [self._with_photo_path(r) for r in reviews], template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
             jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning,
