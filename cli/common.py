@@ -54,7 +54,9 @@ def echo(text: Any = "", **kwargs: Any) -> None:
 
 def echo_json(records: Iterable[Any]) -> None:
     rows = [r.to_dict() if hasattr(r, "to_dict") else r for r in records]
-    click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    from contentkit.terminal import json_for_terminal
+
+    click.echo(json_for_terminal(json.dumps(rows, ensure_ascii=False, indent=2, default=str)))
 
 
 def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str = "(nothing)") -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable", "has_surrogates"]
+__all__ = ["printable", "json_for_terminal", "has_surrogates"]
 
 # Whole escape sequences first (CSI `ESC [ ... final`, OSC/DCS/APC/PM ... BEL or ESC \\), then any
 # control character left (C0 but \n and \t, DEL, C1) and the bidi controls. Not all of
@@ -35,6 +35,17 @@ def printable(text: str) -> str:
     text = _SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with the control characters JSON leaves raw (C1, DEL, bidi) written as `\\uXXXX`.
+
+    The data stays the same for a program reading it; a terminal shows it inert.
+
+    >>> json_for_terminal('["a\u009b31mb"]')
+    '["a\\\\u009b31mb"]'
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", _SURROGATE.sub("\ufffd", text))
 
 
 def has_surrogates(text: str) -> bool:

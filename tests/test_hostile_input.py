@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import struct
 import zlib
 from pathlib import Path
@@ -82,6 +83,9 @@ def test_escape_codes_in_customer_text_never_reach_the_terminal(runner: CliRunne
         assert "\x1b" not in result.output and "\x07" not in result.output and "\u202e" not in result.output, args
         assert "\r" not in result.output, args
     assert "Mantap" in ck(runner, ws, "ugc", "show", item.id).output
+    listed = ck(runner, ws, "ugc", "list", "--json").output
+    assert "\x1b" not in listed and "\u202e" not in listed
+    assert json.loads(listed)[0]["caption"] == evil  # escaped for the terminal, the same data for a program
     line = one_error_line(ck(runner, ws, "idea", "remove", "I\x1b]0;x\x07"))
     assert "\x1b" not in line
 
