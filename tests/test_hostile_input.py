@@ -228,3 +228,13 @@ def test_markdown_export_escapes_html(runner: CliRunner, ws: Workspace, tmp_path
     assert ck(runner, ws, "export", "markdown", "-o", str(out)).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "<script>" not in text and "&lt;script&gt;" in text and "<b>" not in text
+
+
+def test_a_bomb_among_post_assets_does_not_stop_the_calendar(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+    bomb_png(ws.media_dir / "bomb.png")
+    with ws.store.transaction() as tx:
+        tx.save(Post(at=pendulum.datetime(2026, 12, 9, 19, 30, tz="Asia/Jakarta"), channel="instagram", format="image",
+                     pillar="promo", title="Promo 12.12", assets=["media/bomb.png"]))
+    result = ck(runner, ws, "calendar", "--week", "2026-W50", "-o", str(tmp_path / "rencana.html"))
+    assert result.exit_code == 0, result.output
+    assert "Promo 12.12" in (tmp_path / "rencana.html").read_text(encoding="utf-8")
