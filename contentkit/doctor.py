@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ContentkitError, StoreError
 from .store import Store
-from .store_file import RESTORE_HINT, StoreFile
+from .store_file import StoreFile
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -131,7 +131,7 @@ def _check_backup(file: StoreFile, report: DoctorReport) -> None:
         report.findings.append(Finding("backup", False, str(exc)))
         return
     saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(file.backup.stat().st_mtime))
-    report.findings.append(Finding("backup", True, f"{name} loads (from {saved}); `{RESTORE_HINT}` puts it back"))
+    report.findings.append(Finding("backup", True, f"{name} loads (the generation before the last save, from {saved})"))
 
 
 def _check_config(root: Path, report: DoctorReport) -> bool:
