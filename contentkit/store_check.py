@@ -131,8 +131,25 @@ def _table(cls: type[Record]) -> _Table:
     return spec
 
 
+def _hints(cls: type[Record]) -> dict[str, Any]:
+    """The fields' types; one that cannot be resolved (a TYPE_CHECKING-only name) is left unchecked."""
+    try:
+        return typing.get_type_hints(cls)
+    except Exception:  # noqa: BLE001 - a record type must never make the store unopenable
+        import sys
+
+        namespace = vars(sys.modules[cls.__module__])
+        hints: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            try:
+                hints[f.name] = eval(f.type, namespace) if isinstance(f.type, str) else f.type  # noqa: S307
+            except Exception:  # noqa: BLE001
+                hints[f.name] = Any
+        return hints
+
+
 def _build(cls: type[Record]) -> _Table:
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     columns: list[_Column] = []
     required: set[str] = set()
     for f in dataclasses.fields(cls):
