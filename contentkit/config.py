@@ -124,7 +124,6 @@ def _whole(low: int, high: int, unit: str = "") -> _Rule:
 _TEXT = _Rule((str,), "text in quotes")
 _TEXT_LIST = _Rule((list,), 'a list of text, e.g. ["dapurbusari"]', lambda v: all(isinstance(x, str) for x in v))
 _DATE = _Rule((str, date), 'a date, e.g. "2027-03-15" or 2027-03-15')
-_FREE = _Rule((object,), "anything")
 
 # section ("" = top level) -> key -> rule; a section whose value is None takes any keys.
 _SCHEMA: dict[str, dict[str, _Rule] | None] = {
@@ -177,11 +176,14 @@ class _Checker:
                 return n
         return header
 
-    def where(self, section: str, key: str | None) -> str:
+    def at(self, section: str, key: str | None) -> str:
+        """`contentkit.toml, line 12`, or just the file when the line is not found."""
         n = self.line_of(section, key)
-        at = f", line {n}" if n else ""
+        return f"{self.path}, line {n}" if n else str(self.path)
+
+    def where(self, section: str, key: str | None) -> str:
         name = f"[{section}] {key}" if section and key else (key or f"[{section}]")
-        return f"{self.path}{at}: {name}"
+        return f"{self.at(section, key)}: {name}"
 
     def fail(self, section: str, key: str | None, problem: str) -> ConfigError:
         return ConfigError(f"{self.where(section, key)} {problem}; fix it and run again")
@@ -197,19 +199,18 @@ class _Checker:
             elif name in (_SCHEMA[""] or {}):
                 self.check_key("", name, value, (_SCHEMA[""] or {})[name])
             else:
-                kind = f"section [{name}]" if isinstance(value, dict) else f"key {name!r}"
-                self.warnings.append(
-                    f"{self.path}, line {self.line_of(name if isinstance(value, dict) else '', None if isinstance(value, dict) else name) or '?'}: "
-                    f"unknown {kind} is ignored; valid sections: {', '.join('[' + s + ']' for s in _SCHEMA if s)}"
-                )
+                is_section = isinstance(value, dict)
+                where = self.at(name, None) if is_section else self.at("", name)
+                kind = f"section [{name}]" if is_section else f"key {name!r}"
+                sections = ", ".join(f"[{s}]" for s in _SCHEMA if s)
+                self.warnings.append(f"{where}: unknown {kind} is ignored; valid sections: {sections}")
 
     def check_section(self, section: str, table: dict[str, Any], rules: dict[str, _Rule]) -> None:
         for key, value in table.items():
             rule = rules.get(key)
             if rule is None:
                 self.warnings.append(
-                    f"{self.path}, line {self.line_of(section, key) or '?'}: unknown key [{section}] {key!r} is ignored; "
-                    f"valid keys: {', '.join(rules)}"
+                    f"{self.at(section, key)}: unknown key [{section}] {key!r} is ignored; valid keys: {', '.join(rules)}"
                 )
                 continue
             self.check_key(section, key, value, rule)
