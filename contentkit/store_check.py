@@ -18,6 +18,7 @@ import functools
 import operator
 import types
 import typing
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from itertools import chain, repeat
@@ -228,7 +229,8 @@ def _check_rows(name: str, rows: dict[str, Any], spec: _Table) -> None:
     if set(map(type, values)) != {dict}:
         bad = next(k for k, v in rows.items() if type(v) is not dict)
         raise StoreProblem(f'table "{name}", row {bad}: {_kind(rows[bad])} instead of a {spec.cls.noun} record')
-    if not _rows_pass(values, spec) or list(map(dict.get, values, repeat("id"))) != list(map(spec.cls.prefix.__add__, keys)):
+    ids_match = all(map(operator.eq, map(dict.get, values, repeat("id")), map(spec.cls.prefix.__add__, keys)))
+    if not ids_match or not _rows_pass(values, spec):
         for key, row in rows.items():
             _check_row(name, key, row, spec)
 
@@ -251,7 +253,7 @@ def _rows_pass(values: list[dict[str, Any]], spec: _Table) -> bool:
         for col in spec.parsed:
             assert col.parse is not None
             texts: Iterable[Any] = filter(_not_none, map(dict.get, values, repeat(col.name)))
-            list(map(col.parse, texts))
+            deque(map(col.parse, texts), maxlen=0)  # parse each, keep none
     except (KeyError, TypeError, ValueError):
         return False  # a row without a list field, or a date that does not parse: the slow pass says which
     return True
