@@ -19,7 +19,7 @@ import operator
 import types
 import typing
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from itertools import chain, repeat
 from typing import Any
@@ -80,6 +80,12 @@ def record_tables() -> dict[str, type[Record]]:
     return {c.table: c for c in _subclasses(Record) if c.table}
 
 
+# Dates outside these years are refused where they come in (contentkit.dates); one found in a
+# store was put there by hand or by an older version, and would crash every view of it.
+YEARS = (1970, 2100)
+_FIRST, _LAST = f"{YEARS[0]:04d}", f"{YEARS[1]:04d}"
+
+
 def _parse_date(text: str) -> date:
     return date.fromisoformat(text[:10])
 
@@ -108,6 +114,7 @@ def _column(name: str, hint: Any, required: bool) -> _Column | None:
     if hint in (datetime, date):
         parse = datetime.fromisoformat if hint is datetime else _parse_date
         what = "a date and time (ISO 8601)" if hint is datetime else "a date (YYYY-MM-DD)"
+        what += f" from {YEARS[0]} to {YEARS[1]}"
         what += " or null" if optional else ""
         return _Column(name, frozenset({str}) | extra, what, required, parse=parse)
     if origin in (list, tuple):
@@ -252,8 +259,11 @@ def _rows_pass(values: list[dict[str, Any]], spec: _Table) -> bool:
                 return False
         for col in spec.parsed:
             assert col.parse is not None
-            texts: Iterable[Any] = filter(_not_none, map(dict.get, values, repeat(col.name)))
+            texts = typing.cast("list[str]", list(filter(_not_none, map(dict.get, values, repeat(col.name)))))
             deque(map(col.parse, texts), maxlen=0)  # parse each, keep none
+            # ISO texts start with a 4-digit year, so the smallest and largest text hold the year range.
+            if texts and (min(texts)[:4] < _FIRST or max(texts)[:4] > _LAST):
+                return False
     except (KeyError, TypeError, ValueError):
         return False  # a row without a list field, or a date that does not parse: the slow pass says which
     return True
@@ -285,7 +295,7 @@ def _check_row(name: str, key: str, row: dict[str, Any], spec: _Table) -> None:
             ok = all(type(x) in col.items for x in value)
         if ok and col.parse is not None and type(value) is str:
             try:
-                col.parse(value)
+                ok = YEARS[0] <= col.parse(value).year <= YEARS[1]
             except ValueError:
                 ok = False
         if not ok:

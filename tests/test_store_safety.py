@@ -67,6 +67,8 @@ def corruptions(ws: Workspace) -> dict[str, tuple[bytes, str]]:
         "priority not a number": (_with(good, "ideas", {**idea, "priority": "tinggi"}), '"priority" is \'tinggi\', expected a whole number'),
         "created_at not a date": (_with(good, "ideas", {**idea, "created_at": "kemarin"}), '"created_at" is \'kemarin\''),
         "id mismatch": (_with(good, "ideas", {**idea, "id": "I7"}), "its id is 'I7'"),
+        "year 1": (_with(good, "ideas", {**idea, "created_at": "0001-01-01T00:00:00+07:00"}), "from 1970 to 2100"),
+        "year 9999": (_with(good, "ideas", {**idea, "created_at": "9999-12-31T23:00:00+07:00"}), "from 1970 to 2100"),
         "counter not a number": (json.dumps({**good, "_meta": {"1": {"schema": 1, "counters": {"ideas": "dua"}}}}).encode(), "id counters"),
         "newer schema": (json.dumps({**good, "_meta": {"1": {"schema": 99, "counters": {}}}}).encode(), "upgrade contentkit"),
     }
@@ -296,3 +298,14 @@ def test_a_writer_killed_at_any_step_loses_nothing_committed(ws: Workspace, step
     data = ws.store.path.parent
     assert not list(data.glob(".contentkit.db.*.tmp")) and not (data / "contentkit.db.bak.tmp").exists()
     assert [i.text for i in ws.ideas.list()][-1] == "Berikutnya"
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+07:00", "9999-12-31T23:00:00+07:00"])
+def test_a_stored_post_outside_1970_2100_is_one_line_everywhere(runner: CliRunner, ws: Workspace, tmp_path: Path, at: str) -> None:
+    data = _good(ws)
+    data["posts"] = {"1": {"at": at, "channel": "instagram", "format": "image", "pillar": "promo", "title": "x", "id": "P1"}}
+    ws.store.path.write_text(json.dumps(data), encoding="utf-8")
+    for args in (["post", "list"], ["export", "ics", "-o", str(tmp_path / "x.ics")], ["calendar", "-o", str(tmp_path / "x.html")],
+                 ["report"]):
+        line = one_error_line(cli_run(runner, ws, *args))
+        assert f"'{at}', expected a date and time (ISO 8601) from 1970 to 2100" in line, args
