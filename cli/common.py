@@ -32,6 +32,8 @@ def workspace_option(f: F) -> F:
 
         ws = Workspace.open(workspace_path)
         i18n.set_language(ws.language, source="workspace")
+        for message in ws.config.warnings:
+            warn(message)
         return f(*args, ws=ws, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -42,14 +44,28 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print a JSON array of records.")(f)
 
 
+def clean_text(text: Any) -> str:
+    """`text` as printed: no terminal control codes from customer or imported text."""
+    from contentkit.terminal import printable
+
+    return printable(str(text))
+
+
+def echo(text: Any = "", **kwargs: Any) -> None:
+    """click.echo for text that may hold customer or imported content."""
+    click.echo(clean_text(text), **kwargs)
+
+
 def echo_json(records: Iterable[Any]) -> None:
     rows = [r.to_dict() if hasattr(r, "to_dict") else r for r in records]
-    click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    from contentkit.terminal import json_for_terminal
+
+    click.echo(json_for_terminal(json.dumps(rows, ensure_ascii=False, indent=2, default=str)))
 
 
 def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str | None = None) -> None:
     """Print aligned columns; long cells are cut so a row stays on one line."""
-    rows = [["" if c is None else str(c) for c in row] for row in rows]
+    rows = [["" if c is None else " ".join(clean_text(c).split()) if isinstance(c, str) else str(c) for c in row] for row in rows]
     if not rows:
         click.echo(_("(nothing)") if empty is None else empty)
         return
@@ -62,4 +78,4 @@ def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: 
 
 
 def warn(message: str) -> None:
-    click.secho(_("warning: {message}").format(message=message), fg="yellow", err=True)
+    click.secho(_("warning: {message}").format(message=clean_text(message)), fg="yellow", err=True)

@@ -6,7 +6,7 @@ import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import echo, echo_json, echo_table, json_option, workspace_option
 
 
 @click.group()
@@ -35,7 +35,7 @@ def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority
         contentkit idea add "Tips menyimpan sambal" --pillar education --format carousel --priority 2
     """
     item = ws.ideas.add(text, pillar=pillar, format=fmt, channel=channel, priority=priority)
-    click.echo(_("Added idea {id}: {text}").format(id=item.id, text=item.text))
+    echo(_("Added idea {id}: {text}").format(id=item.id, text=item.text))
 
 
 @idea.command("list")
@@ -118,7 +118,7 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
         lines = [_("Episode {k}").format(k=k) for k in range(1, count + 1)]
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
     n = len(item.episodes)
-    click.echo(ngettext("Added series {id}: {title} ({n} episode)", "Added series {id}: {title} ({n} episodes)", n).format(
+    echo(ngettext("Added series {id}: {title} ({n} episode)", "Added series {id}: {title} ({n} episodes)", n).format(
         id=item.id, title=item.title, n=n))
 
 

@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "report": "views:report",
     "review": "review:review",
     "testimonial": "testimonial:testimonial",
+    "doctor": "doctor:doctor",
 }
 
 
@@ -64,11 +65,25 @@ class LazyGroup(click.Group):
         finally:
             i18n._chosen.update(saved)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from contentkit.terminal import has_surrogates, printable
+
+        for arg in args:
+            if has_surrogates(arg):
+                # The shell passed bytes that are not UTF-8 (`$'\xff\xfe'`, a Latin-1 terminal).
+                raise click.UsageError(
+                    f"the argument {printable(arg)!r} holds bytes that are not UTF-8 text; retype it, "
+                    "or set your terminal to UTF-8"
+                )
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
+        from contentkit.terminal import printable
+
         try:
             return super().invoke(ctx)
         except ContentkitError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(printable(str(exc))) from None
         except BrokenPipeError:
             # `contentkit post list | head`: the reader left; stop quietly, as command-line tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -8,7 +8,7 @@ import click
 
 from contentkit.i18n import _
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import clean_text, echo, echo_json, echo_table, json_option, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -73,22 +73,22 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
         echo_json([p])
         return
     at = pendulum.instance(p.at).in_timezone(ws.tz)
-    click.secho(f"{p.id}  {p.title}", bold=True)
+    click.secho(clean_text(f"{p.id}  {p.title}"), bold=True)
     click.echo(f"{at.format('dddd DD MMMM YYYY HH:mm', locale=ws.language)} ({ws.tz})  {p.channel} · {p.format} · {p.pillar}")
     status = p.status + (_(" (locked: edited by hand)") if p.locked else "")
     if p.published_url:
         status += f"  {p.published_url}"
     if p.skip_reason:
         status += "  " + _("reason: {reason}").format(reason=p.skip_reason)
-    click.echo(_("status: {status}").format(status=status))
+    echo(_("status: {status}").format(status=status))
     for label, value in ((_("for"), p.persona), (_("event"), p.event), (_("idea"), p.idea_id), (_("series"), p.series_id), ("ugc", p.ugc_id),
                          (_("review"), p.review_id)):
         if value:
-            click.echo(f"{label}: {value}")
+            echo(f"{label}: {value}")
     if p.assets:
-        click.echo(_("assets: {files}").format(files=", ".join(p.assets)))
+        echo(_("assets: {files}").format(files=", ".join(p.assets)))
     click.echo("")
-    click.echo(post_text(p.caption, p.hashtags))
+    echo(post_text(p.caption, p.hashtags))
 
 
 _EDIT_OPTIONS = [

@@ -9,7 +9,7 @@ import click
 
 from contentkit.i18n import N_, _, ngettext
 
-from .common import echo_json, echo_table, json_option, warn, workspace_option
+from .common import echo, echo_json, echo_table, json_option, warn, workspace_option
 
 LOGIN_HELP = N_("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
               "(default: the shop's own handle, when it has a session).")
@@ -128,7 +128,7 @@ def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_
         contentkit ugc add https://www.instagram.com/p/DShop0001/ --user dapurbusari --own
     """
     item = ws.ugc.add(url, user, platform=platform, caption=caption, taken_at=taken_at, own=own)
-    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + (_("  (the shop's own content)") if item.is_own else ""))
+    echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}" + (_("  (the shop's own content)") if item.is_own else ""))
 
 
 def _when(value: str | None) -> str:
@@ -182,13 +182,13 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
         echo_json([detail.to_dict()])
         return
     item, st = detail.item, detail.state
-    click.echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
+    echo(f"{item.id}  {item.platform}  @{item.owner}  {item.url}")
     click.echo(_("taken {day}  source {source}  media {media}").format(
         day=_when(item.taken_at.isoformat() if item.taken_at else None), source=item.source, media=item.media_type))
     if item.caption:
-        click.echo(_("caption: {text}").format(text=" ".join(item.caption.split())))
+        echo(_("caption: {text}").format(text=" ".join(item.caption.split())))
     if item.rejected:
-        click.echo(_("rejected: {reason}").format(reason=item.rejected))
+        echo(_("rejected: {reason}").format(reason=item.rejected))
     from contentkit.ugc.consent import scope_words
 
     scope = _(" for {channels}").format(channels=scope_words(st.grant, ws.language)) if st.grant is not None else ""
@@ -210,7 +210,7 @@ def reject(ws: Any, ugc_id: str, reason: str) -> None:
         contentkit ugc reject U7 --reason "foto buram"
     """
     item = ws.ugc.reject(ugc_id, reason)
-    click.echo(_("{id} rejected: {reason}").format(id=item.id, reason=item.rejected))
+    echo(_("{id} rejected: {reason}").format(id=item.id, reason=item.rejected))
 
 
 @ugc.command()

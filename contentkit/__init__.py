@@ -35,6 +35,7 @@ _LAZY: dict[str, str] = {
     "Handles": "contentkit.config",
     "BrandKit": "contentkit.config",
     "Store": "contentkit.store",
+    **dict.fromkeys(("doctor", "DoctorReport"), "contentkit.doctor"),
     "Post": "contentkit.records",
     "Idea": "contentkit.records",
     "Series": "contentkit.records",
@@ -109,5 +110,6 @@ if TYPE_CHECKING:  # pragma: no cover
         WorkspaceError,
     )
     from .records import ConsentEvent, Idea, Post, Review, Series, UGCItem
+    from .doctor import DoctorReport, doctor
     from .store import Store
     from .workspace import Workspace

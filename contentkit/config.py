@@ -1,7 +1,9 @@
 """contentkit.toml: the workspace's hand-editable settings.
 
 `write_config` produces a commented file a shop owner can edit; `load_config`
-reads it back and names the key (or TOML line) that is wrong.
+reads it back, checking every key's type and range: a wrong one is an error
+naming the file, the line, the key and what it must be; an unknown one is a
+warning (a typo must not silently do nothing).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +21,7 @@ from .i18n import _
 from .atomic import write_atomic
 from .dates import check_timezone
 from .errors import ConfigError, InputError
-from .vocab import SECTORS, check_choice
+from .vocab import CHANNELS, SECTORS, check_choice
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,7 +78,9 @@ class Config:
     brand_kit: BrandKit = field(default_factory=BrandKit)
     limits: dict[str, Any] = field(default_factory=dict)
     media_folder: str = "media"
-    workspace_id: str = ""  # random, made at init: calendar UIDs hang on it, so a brand rename changes none
+    workspace_id: str = ""  # a stable id for calendar UIDs; empty = derived from the brand
+    # unknown keys found when reading contentkit.toml, one line each; never written back
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def strategy_name(self) -> str:
@@ -103,78 +109,190 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(_("{path} is not UTF-8 text; save it as UTF-8 and run again").format(path=path)) from None
 
 
-def _fill(cls: type[Any], data: dict[str, Any], where: str) -> Any:
-    names = {f.name: f for f in dataclasses.fields(cls)}
-    for key, value in data.items():
-        if key not in names:
-            raise ConfigError(_("unknown key {where}{key!r} in contentkit.toml: valid keys are {value}").format(where=where, key=key, value=', '.join(names)))
-        if not isinstance(value, str):
-            raise ConfigError(_("{where}{key} in contentkit.toml must be text in quotes").format(where=where, key=key))
-    return cls(**data)
+# -- checking, key by key ------------------------------------------------------
+# A key's rule: the TOML types it may have, how to say so, and an optional range/content check.
+@dataclass(frozen=True)
+class _Rule:
+    types: tuple[type, ...]
+    expected: str
+    check: Callable[[Any], bool] | None = None  # a range or content check on a value of the right type
+
+
+def _whole(low: int, high: int, unit: str = "") -> _Rule:
+    return _Rule((int,), f"a whole number{unit} from {low} to {high}", lambda v: low <= v <= high)
+
+
+_TEXT = _Rule((str,), "text in quotes")
+_TEXT_LIST = _Rule((list,), 'a list of text, e.g. ["dapurbusari"]', lambda v: all(isinstance(x, str) for x in v))
+_DATE = _Rule((str, date), 'a date, e.g. "2027-03-15" or 2027-03-15')
+
+# section ("" = top level) -> key -> rule; a section whose value is None takes any keys.
+_SCHEMA: dict[str, dict[str, _Rule] | None] = {
+    "": {"workspace_id": _TEXT, "courier_cutoff": _DATE},
+    "brand": {
+        "name": _TEXT, "sector": _TEXT, "timezone": _TEXT, "language": _TEXT, "strategy": _TEXT,
+        "terms_url": _TEXT, "hashtags": _TEXT_LIST, "consent_hashtag": _TEXT,
+        "consent_expiry_days": _whole(1, 3650, " of days"), "workspace_id": _TEXT,
+    },
+    "handles": {f.name: _TEXT for f in dataclasses.fields(Handles)},
+    "brand_kit": {f.name: _TEXT for f in dataclasses.fields(BrandKit)},
+    # CHANNEL_max_hashtags / CHANNEL_caption_max for every channel of the registry
+    "limits": {
+        **{f"{c}_max_hashtags": _whole(0, 30) for c in CHANNELS},
+        **{f"{c}_caption_max": _whole(1, 100_000, " of characters") for c in CHANNELS},
+    },
+    "media": {"folder": _TEXT},
+    "lebaran": {"courier_cutoff": _DATE},
+    "campaigns": None,  # the shop's own campaigns: their keys are theirs
+}
+
+
+class _Checker:
+    """Checks a parsed contentkit.toml against `_SCHEMA`, naming the line of each problem."""
+
+    def __init__(self, path: Path, raw: dict[str, Any]) -> None:
+        self.path = path
+        self.raw = raw
+        try:
+            self.lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            self.lines = []
+        self.warnings: list[str] = []
+
+    def line_of(self, section: str, key: str | None) -> int | None:
+        """The line where `key` is set in `[section]` (or the section's header); None if not found."""
+        current = ""
+        header = None
+        for n, line in enumerate(self.lines, 1):
+            text = line.strip()
+            if text.startswith("["):
+                current = text.strip("[] \t").split("]")[0].strip().strip('"')
+                if (key is None and current == section) or current == f"{section}.{key}":
+                    return n
+                continue
+            name = text.split("=", 1)[0].strip().strip('"').strip("'") if "=" in text else None
+            if name is None:
+                continue
+            if current == section and name == (key or section):
+                return n
+            if current == "" and section and key is None and name == section and header is None:
+                header = n
+            if current == "" and "." in name and name.split(".")[0].strip() == section and name.split(".")[-1].strip() == key:
+                return n
+        return header
+
+    def at(self, section: str, key: str | None) -> str:
+        """`contentkit.toml, line 12`, or just the file when the line is not found."""
+        n = self.line_of(section, key)
+        return f"{self.path}, line {n}" if n else str(self.path)
+
+    def where(self, section: str, key: str | None) -> str:
+        name = f"[{section}] {key}" if section and key else (key or f"[{section}]")
+        return f"{self.at(section, key)}: {name}"
+
+    def fail(self, section: str, key: str | None, problem: str) -> ConfigError:
+        return ConfigError(f"{self.where(section, key)} {problem}; fix it and run again")
+
+    def check(self) -> None:
+        for name, value in self.raw.items():
+            rules = _SCHEMA.get(name, {})
+            if name in _SCHEMA and name != "":
+                if not isinstance(value, dict):
+                    raise self.fail("", name, f"must be a section [{name}], not {_shown(value)}")
+                if rules is not None:
+                    self.check_section(name, value, rules)
+            elif name in (_SCHEMA[""] or {}):
+                self.check_key("", name, value, (_SCHEMA[""] or {})[name])
+            else:
+                is_section = isinstance(value, dict)
+                where = self.at(name, None) if is_section else self.at("", name)
+                kind = f"section [{name}]" if is_section else f"key {name!r}"
+                sections = ", ".join(f"[{s}]" for s in _SCHEMA if s)
+                self.warnings.append(f"{where}: unknown {kind} is ignored; valid sections: {sections}")
+
+    def check_section(self, section: str, table: dict[str, Any], rules: dict[str, _Rule]) -> None:
+        for key, value in table.items():
+            rule = rules.get(key)
+            if rule is None:
+                self.warnings.append(
+                    f"{self.at(section, key)}: unknown key [{section}] {key!r} is ignored; valid keys: {', '.join(rules)}"
+                )
+                continue
+            self.check_key(section, key, value, rule)
+
+    def check_key(self, section: str, key: str, value: Any, rule: _Rule) -> None:
+        # TOML true/false are Python bools, which are also ints: never take one for a number.
+        wrong = not isinstance(value, rule.types) or (isinstance(value, bool) and bool not in rule.types)
+        if wrong or (rule.check is not None and not rule.check(value)):
+            raise self.fail(section, key, f"must be {rule.expected}, not {_shown(value)}")
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a section"
+    text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (str, list)) else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _media_folder(root: Path, folder: str, checker: _Checker) -> str:
+    """`folder` when it stays inside the workspace and out of its data folder."""
+    target = (root / folder).resolve()
+    base = root.resolve()
+    if not folder.strip() or (target != base and base not in target.parents) or target == base:
+        raise checker.fail("media", "folder", f"must be a folder inside the workspace, e.g. \"media\", not {_shown(folder)}")
+    data = base / "data"
+    if target == data or data in target.parents:
+        raise checker.fail("media", "folder", "must not be the data folder, which holds the store; use e.g. \"media\"")
+    return folder
+
+
+def _known(cls: type[Any], table: dict[str, Any]) -> Any:
+    """`cls` from the keys of `table` it has (the others were named in a warning)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in table.items() if k in names})
 
 
 def load_config(path: Path) -> Config:
-    """Read and check contentkit.toml."""
+    """Read and check contentkit.toml key by key.
+
+    A wrong type or value is a ConfigError naming the file, the line, the key and
+    what it must be; unknown keys and sections go to `Config.warnings`.
+    """
     raw = read_toml(path)
-    sections = {"brand", "handles", "brand_kit", "limits", "media"}
-    for key in raw:
-        if key not in sections:
-            raise ConfigError(_("unknown section [{key}] in {path}: valid sections are {value}").format(key=key, path=path, value=', '.join(sorted(sections))))
+    checker = _Checker(path, raw)
+    checker.check()
     brand = dict(raw.get("brand", {}))
-    if not brand.get("name"):
-        raise ConfigError(_('{path} has no [brand] name; add name = "Your Shop" under [brand]').format(path=path))
-    allowed = {
-        "name", "sector", "timezone", "language", "strategy", "terms_url",
-        "hashtags", "consent_hashtag", "consent_expiry_days", "workspace_id",
-    }
-    for key in brand:
-        if key not in allowed:
-            raise ConfigError(_("unknown key [brand] {key!r} in {path}: valid keys are {value}").format(key=key, path=path, value=', '.join(sorted(allowed))))
-    try:
-        sector = check_choice("sector", str(brand.get("sector", "umum")), SECTORS)
-        timezone = check_timezone(str(brand.get("timezone", "Asia/Jakarta")))
-        language = check_choice("language", str(brand.get("language", "id")), LANGUAGES)
-    except InputError as exc:
-        raise ConfigError(_("{path} [brand]: {exc}").format(path=path, exc=exc)) from None
-    hashtags = brand.get("hashtags", [])
-    if not isinstance(hashtags, list) or not all(isinstance(h, str) for h in hashtags):
-        raise ConfigError(_('[brand] hashtags in {path} must be a list of text, e.g. ["dapurbusari"]').format(path=path))
-    expiry = brand.get("consent_expiry_days", 14)
-    if not isinstance(expiry, int) or expiry < 1:
-        raise ConfigError(_("[brand] consent_expiry_days in {path} must be a whole number of days, 1 or more").format(path=path))
+    if not brand.get("name", "").strip():
+        raise ConfigError(f"{path} has no [brand] name; add name = \"Your Shop\" under [brand]")
+    values = {}
+    for key, check in (("sector", lambda v: check_choice("sector", v, SECTORS)), ("timezone", check_timezone),
+                       ("language", lambda v: check_choice("language", v, LANGUAGES))):
+        if key in brand:
+            try:
+                values[key] = check(brand[key])
+            except InputError as exc:
+                raise checker.fail("brand", key, f"is wrong: {exc}") from None
     media = raw.get("media", {})
+    workspace_id = str(raw.get("workspace_id") or brand.get("workspace_id") or "")
     return Config(
         brand=str(brand["name"]),
-        sector=sector,
-        timezone=timezone,
-        language=language,
-        strategy=str(brand.get("strategy", "")),
-        terms_url=str(brand.get("terms_url", "")),
-        hashtags=[h.lstrip("#") for h in hashtags],
-        consent_hashtag=str(brand.get("consent_hashtag", "")),
-        consent_expiry_days=expiry,
-        handles=_fill(Handles, dict(raw.get("handles", {})), "[handles] "),
-        brand_kit=_fill(BrandKit, dict(raw.get("brand_kit", {})), "[brand_kit] "),
-        limits=_limits(raw.get("limits", {}), path),
-        media_folder=str(media.get("folder", "media")),
-        workspace_id=str(brand.get("workspace_id", "")),
+        sector=values.get("sector", "umum"),
+        timezone=values.get("timezone", "Asia/Jakarta"),
+        language=values.get("language", "id"),
+        strategy=brand.get("strategy", ""),
+        terms_url=brand.get("terms_url", ""),
+        hashtags=[h.lstrip("#") for h in brand.get("hashtags", [])],
+        consent_hashtag=brand.get("consent_hashtag", ""),
+        consent_expiry_days=brand.get("consent_expiry_days", 14),
+        handles=_known(Handles, raw.get("handles", {})),
+        brand_kit=_known(BrandKit, raw.get("brand_kit", {})),
+        limits=dict(raw.get("limits", {})),
+        media_folder=_media_folder(path.parent, media.get("folder", "media"), checker),
+        workspace_id=workspace_id,
+        warnings=checker.warnings,
     )
-
-
-def _limits(raw: Any, path: Path) -> dict[str, int]:
-    """[limits]: `<channel>_max_hashtags` / `<channel>_caption_max` = a whole number; a typo is an error, not ignored."""
-    from .vocab import CHANNELS
-
-    valid = [f"{c}_{k}" for c in CHANNELS for k in ("max_hashtags", "caption_max")]
-    out: dict[str, int] = {}
-    for key, value in dict(raw).items():
-        if key not in valid:
-            raise ConfigError(f"unknown key [limits] {key!r} in {path}: use CHANNEL_max_hashtags or "
-                              f"CHANNEL_caption_max, e.g. instagram_max_hashtags = 5")
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ConfigError(f"[limits] {key} in {path} must be a whole number, 0 or more")
-        out[key] = value
-    return out
 
 
 def _q(value: str) -> str:

@@ -10,94 +10,35 @@ one-by-one inserts are quadratic. Here every change happens inside
 - works on an in-memory copy and writes the file once, at the end,
 - writes atomically (temp file, fsync, rename) and keeps the previous
   generation as `<file>.bak`,
-- stamps a schema version and refuses a file it cannot read, naming the backup.
+- stamps a schema version and refuses a file it cannot trust, naming the
+  command that recovers (see `store_file` for the rules on disk).
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
-import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
-from tinydb.storages import MemoryStorage, Storage
+from tinydb.storages import MemoryStorage
 from tinydb.table import Table
 
 from .i18n import N_, _
 
 # Record nouns (records.py `noun`) as they appear in messages, listed so extraction finds them.
 _NOUNS = (N_("record"), N_("post"), N_("idea"), N_("series"), N_("customer post"), N_("consent event"), N_("review"))
-from .atomic import write_atomic
 from .errors import NotFoundError, StoreError
 from .records import Record
+from .store_file import META as _META
+from .store_file import SCHEMA_VERSION, StoreFile
 
 __all__ = ["SCHEMA_VERSION", "Store", "Transaction", "Query"]
 
-SCHEMA_VERSION = 1
-_META = "_meta"
 R = TypeVar("R", bound=Record)
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that reads a JSON file and replaces it atomically on write."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StoreError(_("cannot read {path}: {strerror}; check the file's permissions").format(path=self.path, strerror=exc.strerror)) from None
-        if not raw.strip():
-            return None
-        # Parsing builds one object per field; pausing the cyclic GC (which keeps
-        # re-scanning the growing heap) halves the load of a large store.
-        gc_was_on = gc.isenabled()
-        gc.disable()
-        try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            data = None
-        finally:
-            if gc_was_on:
-                gc.enable()
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise StoreError(
-                _("{path} is corrupt and was not changed; the previous generation is {value}: copy it over {name} to restore, or move the broken file away to start empty").format(path=self.path, value=self._backup(), name=self.path.name)
-            )
-        return data
-
-    def _backup(self) -> str:
-        bak = self.path.with_name(self.path.name + ".bak")
-        return str(bak) if bak.exists() else f"{bak} (none yet)"
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        keep = self._keep_previous_generation if self.path.exists() else None
-        write_atomic(self.path, payload, before_replace=keep)
-
-    def _keep_previous_generation(self) -> None:
-        bak = self.path.with_name(self.path.name + ".bak")
-        tmp_bak = self.path.with_name(self.path.name + ".bak.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_bak)
-        try:
-            # A hard link costs nothing: the rename below gives the live file a new inode,
-            # so the old inode survives as the backup.
-            os.link(self.path, tmp_bak)
-        except OSError:
-            import shutil
-
-            shutil.copy2(self.path, tmp_bak)
-        os.replace(tmp_bak, bak)
 
 
 class Transaction:
@@ -230,42 +171,42 @@ def _list_hint(cls: type[Record]) -> str:
 class Store:
     """The workspace database: one TinyDB JSON file, its lock and its backup.
 
+    `must_exist` marks the store of an initialised workspace: a missing file is
+    then a deleted store (refused), not a new empty one.
+
     >>> store = Store(tmp_path / "contentkit.db")            # doctest: +SKIP
     >>> with store.transaction() as tx:                      # doctest: +SKIP
     ...     tx.save(Idea("Behind the scenes", "storytelling", "reel"))
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0, must_exist: bool = False) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
-        self._storage = AtomicJSONStorage(self.path)
+        self.file = StoreFile(self.path, must_exist=must_exist)
         # Run on every transaction before it is written; one that raises writes nothing.
         self.checks: list[Callable[[Transaction], None]] = []
 
-    def create(self) -> None:
-        """Write an empty store with its schema version."""
-        with self.transaction() as tx:
-            tx.meta()
-            tx.dirty = True
+    @property
+    def backup_path(self) -> Path:
+        return self.file.backup
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        data = self._storage.read() or {}
-        meta = data.get(_META, {}).get("1", {})
-        version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else None
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            raise StoreError(
-                _("{path} has schema version {version!r}, newer than this contentkit understands ({SCHEMA_VERSION}); upgrade contentkit with `pip install -U contentkit`").format(path=self.path, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
-            )
-        return data
+    def create(self) -> None:
+        """Write an empty store with its schema version (refused over an existing store or backup)."""
+        with self.locked():
+            if self.path.exists() or self.backup_path.exists():
+                raise StoreError(f"{self.path} or its backup already exists; nothing was changed")
+            tx = Transaction({})
+            tx.meta()
+            self.file.write(tx.data, None)
 
     def read(self) -> Transaction:
         """A snapshot for reading, without the lock (writes are atomic renames)."""
-        return Transaction(self._load())
+        return Transaction(self.file.load().data)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Lock, load, yield, and write once if anything changed; an exception writes nothing."""
+    def locked(self) -> Iterator[float]:
+        """Hold the store's lock; yields the time it was taken (files older than that are no live writer's)."""
         from filelock import FileLock, Timeout
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -277,12 +218,21 @@ class Store:
                 _("{path} is locked by another contentkit command; wait for it to finish and run again").format(path=self.path)
             ) from None
         try:
-            tx = Transaction(self._load())
+            yield time.time()
+        finally:
+            lock.release()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, load, yield, and write once if anything changed; an exception writes nothing."""
+        with self.locked() as since:
+            loaded = self.file.load()
+            tx = Transaction(loaded.data)
             yield tx
             if tx.dirty:
                 for check in self.checks:
                     check(tx)
                 tx.meta()["schema"] = SCHEMA_VERSION
-                self._storage.write(tx.data)
-        finally:
-            lock.release()
+                self.file.write(tx.data, loaded.signature)
+                # Under the lock no other writer is mid-write: older temp files are a crash's leftovers.
+                self.file.clean_orphans(since)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .ugc.manager import UGCManager
     from .views.report_data import Report
 
-__all__ = ["Workspace", "CONFIG_NAME", "ENV_VAR"]
+__all__ = ["Workspace", "CONFIG_NAME", "ENV_VAR", "check_output_path"]
 
 CONFIG_NAME = "contentkit.toml"
 ENV_VAR = "CONTENTKIT_WORKSPACE"
@@ -48,7 +48,7 @@ class Workspace:
     def __init__(self, root: Path, config: Config) -> None:
         self.root = root
         self.config = config
-        self.store = Store(root / DB_NAME)
+        self.store = Store(root / DB_NAME, must_exist=True)
         self.store.checks.append(self._check_consent)
 
     # -- creating and finding ----------------------------------------------
@@ -98,7 +98,8 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(_("cannot create a workspace in {root}: {strerror}; choose a folder you can write").format(root=root, strerror=exc.strerror)) from None
         ws = cls(root, config)
-        if not ws.store.path.exists():
+        # A backup without its store is a deleted store: leave it for `doctor --restore`, never bury it.
+        if not ws.store.path.exists() and not ws.store.backup_path.exists():
             ws.store.create()
         return ws
 
@@ -177,14 +178,8 @@ class Workspace:
         >>> ws.check_output("rencana.ics")          # doctest: +SKIP
         PosixPath('rencana.ics')
         """
-        target = Path(path).expanduser()
-        resolved = target.resolve()
-        own_files = (self.root / CONFIG_NAME).resolve(), (self.root / DB_NAME).resolve()
-        data_dir = self.state_dir.resolve()
-        if resolved in own_files or resolved == data_dir or data_dir in resolved.parents:
-            raise InputError(
-                _("{target} is one of the workspace's own files ({CONFIG_NAME} or the data folder); write to another file, e.g. outside data/").format(target=target, CONFIG_NAME=CONFIG_NAME)
-            )
+        target = check_output_path(path)
+        _refuse_own_files(self.root, target)
         return target
 
     @cached_property
@@ -257,6 +252,34 @@ def _new_workspace_id() -> str:
     import secrets
 
     return secrets.token_hex(8)
+def check_output_path(path: str | os.PathLike[str]) -> Path:
+    """`path`, unless it is one of the own files of the workspace it lies in (if any).
+
+    For commands that write a user-given path without a workspace open
+    (`testimonial quick`, `testimonial sheet`): the workspace is found from the
+    path itself, the way `find` walks up from a folder.
+
+    >>> check_output_path("toko/data/contentkit.db")     # doctest: +SKIP
+    Traceback (most recent call last):
+    ...
+    contentkit.errors.InputError: toko/data/contentkit.db is one of the workspace's own files ...
+    """
+    target = Path(path).expanduser()
+    resolved = target.resolve()
+    for folder in resolved.parents:
+        if (folder / CONFIG_NAME).is_file():
+            _refuse_own_files(folder, target)
+    return target
+
+
+def _refuse_own_files(root: Path, target: Path) -> None:
+    resolved = target.resolve()
+    data_dir = (root / "data").resolve()
+    if resolved == (root / CONFIG_NAME).resolve() or resolved == data_dir or data_dir in resolved.parents:
+        raise InputError(
+            f"{target} is one of the workspace's own files ({CONFIG_NAME}, or the data folder with the store "
+            "and its backup); write to another file, e.g. outside data/"
+        )
 
 
 def _slug(text: str) -> str:

@@ -185,12 +185,11 @@ def test_strategy_list_show_and_copy(runner: CliRunner, ws: Workspace) -> None:
     assert "line 1" in result.output
 
 
-def test_bad_config_key_is_named(runner: CliRunner, ws: Workspace) -> None:
+def test_unknown_config_key_is_named_in_a_warning(runner: CliRunner, ws: Workspace) -> None:
     cfg = ws.root / "contentkit.toml"
     cfg.write_text(cfg.read_text().replace("[handles]", "[handles]\nyoutube = \"x\""))
-    result = run(runner, "plan", "-w", str(ws.root), ok=False)
-    assert_one_line_error(result)
-    assert "youtube" in result.output
+    result = run(runner, "idea", "list", "-w", str(ws.root))
+    assert "warning:" in result.output and "[handles] 'youtube' is ignored" in result.output
 
 
 def test_disk_errors_are_one_line(runner: CliRunner, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,7 +198,7 @@ def test_disk_errors_are_one_line(runner: CliRunner, ws: Workspace, monkeypatch:
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("contentkit.store.AtomicJSONStorage.write", full)
+    monkeypatch.setattr("contentkit.store_file.StoreFile.write", full)
     before = ws.store.path.read_bytes()
     result = run(runner, "idea", "add", "x", "--pillar", "promo", "--format", "live", "-w", str(ws.root), ok=False)
     assert_one_line_error(result)

@@ -16,7 +16,7 @@ PUBLIC = {
     "ContentkitError", "InputError", "WorkspaceError", "ConfigError", "StoreError", "ConsentError",
     "NotFoundError", "NetworkError",
     # workspace and records
-    "Workspace", "Config", "Handles", "BrandKit", "Store",
+    "Workspace", "Config", "Handles", "BrandKit", "Store", "doctor", "DoctorReport",
     "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review",
     # channels
     "Channel", "channel",

@@ -40,8 +40,8 @@ def test_ids_are_never_reused_after_removal(tmp_path: Path) -> None:
 def test_one_file_write_per_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(tmp_path / "db.json")
     writes = []
-    original = store._storage.write
-    monkeypatch.setattr(store._storage, "write", lambda data: (writes.append(1), original(data)))
+    original = store.file.write
+    monkeypatch.setattr(store.file, "write", lambda data, sig: (writes.append(1), original(data, sig)))
     with store.transaction() as tx:
         for n in range(50):
             tx.save(Idea(f"idea {n}", "storytelling", "reel"))
@@ -81,7 +81,7 @@ def test_corrupt_file_names_file_and_backup_and_is_not_overwritten(tmp_path: Pat
         with store.transaction() as tx:
             tx.save(Idea("third", "storytelling", "reel"))
     message = str(err.value)
-    assert "db.json is corrupt" in message and "db.json.bak" in message and "\n" not in message
+    assert "db.json is damaged (cut short" in message and "db.json.bak" in message and "\n" not in message
     assert (tmp_path / "db.json").read_text() == '{"ideas": {"1": {"text": "fir'
 
 
@@ -103,7 +103,7 @@ def test_corrupt_store_through_the_cli(ws: Workspace, runner) -> None:  # type: 
     ws.store.path.write_text("not json at all")
     result = runner.invoke(cli, ["idea", "list", "-w", str(ws.root)])
     assert result.exit_code == 1
-    assert "corrupt" in result.output and "Traceback" not in result.output
+    assert "is damaged" in result.output and "Traceback" not in result.output
     assert ws.store.path.read_text() == "not json at all"
 
 

@@ -7,6 +7,7 @@ pasted into a chat with the team.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,15 +52,15 @@ def week_heading(monday: pendulum.Date, lang: str = "id") -> str:
 
 
 def _cell(text: str) -> str:
-    # A pipe or a line break would break the table row.
-    return " ".join(text.replace("|", "\\|").split())
+    # A pipe or a line break would break the table row; HTML in a caption must show as text.
+    return " ".join(html.escape(text, quote=False).replace("|", "\\|").split())
 
 
 def render_markdown(posts: Sequence[Post], *, tz: str = DEFAULT_TIMEZONE, lang: str = "id", brand: str = "") -> str:
     """The week-by-week plan as Markdown text (what `export_markdown` writes)."""
     t = translator(lang)
     title = (t.gettext("Content plan") + " " + brand).strip()
-    lines = [f"# {title}", ""]
+    lines = [f"# {html.escape(title, quote=False)}", ""]
     if not posts:
         return "\n".join([*lines, t.gettext("_No posts yet._"), ""])
     weeks: dict[pendulum.Date, list[tuple[pendulum.DateTime, Post]]] = {}

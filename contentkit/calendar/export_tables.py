@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import N_, _
 from ..dates import DEFAULT_TIMEZONE
 from ..records import Post
-from .export_files import check_target, local_time, write_atomic
+from .export_files import check_target, http_urls, local_time, write_atomic
+from .formula_guard import formula_safe
+from .limits import post_text
 
 if TYPE_CHECKING:
     from .exporters import ExportJob, ExportResult
@@ -59,7 +61,7 @@ def export_csv(posts: Sequence[Post], path: str | os.PathLike[str], *, tz: str =
     names = [f.name for f in dataclasses.fields(Post)]
     rows = [names]
     for post in posts:
-        rows.append([_cell(getattr(post, name), tz) for name in names])
+        rows.append([formula_safe(_cell(getattr(post, name), tz)) for name in names])
     return write_atomic(target, csv_bytes(rows, bom=True))
 
 

@@ -30,6 +30,8 @@ from ..vocab import check_choice
 from .export_bulk import export_buffer, export_hootsuite
 from .export_files import check_target
 from .export_ics import export_ics
+from .formula_guard import is_formula
+from .limits import post_text
 from .export_markdown import export_markdown
 from .export_tables import export_csv
 from .exporters import EXPORT_KINDS, EXPORTERS, ExportJob, ExportOptions, ExportResult, LeftOut
@@ -127,6 +129,12 @@ def export_posts(
             if live:
                 warnings.append(_("left out {n_live} published post(s) ({value}): they are already live").format(n_live=len(live), value=", ".join(live)))
             allowed = [p for p in allowed if p.status != "published"]
+            formulas = [p.id for p in allowed if is_formula(post_text(p.caption, p.hashtags))]
+            if formulas:
+                warnings.append(_(
+                    "{ids} start with =, +, -, @ or a tab: {tool} posts the text as is, but a spreadsheet would run it "
+                    "as a formula; do not open this file in a spreadsheet app, or change the first character"
+                ).format(ids=", ".join(formulas), tool=exporter.name.title()))
         result = exporter.write(ExportJob(ws=ws, posts=allowed, target=target, options=options, tx=tx, now=moment))
     result.left_out[:0] = left_out
     result.warnings[:0] = warnings

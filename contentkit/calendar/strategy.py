@@ -358,7 +358,7 @@ def use_strategy_copy(ws: Any, name: str, dest: Path | None = None) -> Path:
     from ..atomic import write_atomic
     from ..workspace import CONFIG_NAME
 
-    target = copy_strategy(name, dest or ws.root)
+    target = copy_strategy(name, ws.check_output(dest) if dest else ws.root)
     try:
         relative = str(target.resolve().relative_to(ws.root))
     except ValueError:

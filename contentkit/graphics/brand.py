@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import _
 from ..config import BrandKit
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from .emoji import find_emoji_font
 from .glyphs import check_font_file
 
@@ -95,9 +95,14 @@ class Brand:
         for role in ("primary", "secondary", "background", "text"):
             value = getattr(self, role)
             if not _HEX.match(value.strip()):
-                raise ConfigError(_('[brand_kit] {role} = {value!r} is not a colour; write it as #RRGGBB, e.g. "#C0392B"').format(role=role, value=value))
-        if self.logo and not os.path.isfile(self.logo):
-            raise ConfigError(_("[brand_kit] logo: {logo} does not exist; give the path of a PNG or JPEG logo").format(logo=self.logo))
+                raise ConfigError(f"[brand_kit] {role} = {value!r} is not a colour; write it as #RRGGBB, e.g. \"#C0392B\"")
+        if self.logo:
+            from .photos import check_image_file
+
+            try:
+                check_image_file(self.logo, "logo")
+            except InputError as exc:
+                raise ConfigError(f"[brand_kit] {exc}") from None
         fonts = {
             "font_regular": self.font_regular or lato("Lato"),
             "font_bold": self.font_bold or lato("LatoBold"),

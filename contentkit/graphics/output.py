@@ -107,8 +107,12 @@ def contact_sheet(
     from PIL import Image, ImageDraw, ImageOps
 
     from .brand import lato
+    from .photos import open_image
     from .textfit import load_font
 
+    from ..workspace import check_output_path
+
+    out = check_output_path(out)
     src = Path(folder)
     if not src.is_dir():
         raise InputError(_("{src} is not a folder; give the folder of rendered images").format(src=src))
@@ -127,10 +131,11 @@ def contact_sheet(
         x = gap + (i % cols) * (cell + gap)
         y = gap + (i // cols) * (cell + label_h + gap)
         try:
-            with Image.open(p) as im:
+            with open_image(p, "image") as im:
                 im.draft("RGB", (cell, cell))
                 thumb = ImageOps.contain(im.convert("RGB"), (cell, cell))
-        except (OSError, SyntaxError):
+        except (InputError, OSError, SyntaxError, ValueError, EOFError):
+            # A corrupt or oversized file shows as a grey cell with its name: the sheet is for spotting those.
             thumb = Image.new("RGB", (cell, cell), "#DDDDDD")
         sheet.paste(thumb, (x + (cell - thumb.width) // 2, y + (cell - thumb.height) // 2))
         name = p.name if len(p.name) <= 44 else p.name[:41] + "…"

@@ -272,11 +272,13 @@ def _logo(canvas: Canvas, layer: Layer) -> None:
 def _logo_image(path: str, side: int, mtime: float) -> Image.Image:
     from PIL import Image, ImageOps
 
-    try:
-        with Image.open(path) as im:
+    from .photos import open_image
+
+    with open_image(path, "logo") as im:
+        try:
             return ImageOps.contain(im.convert("RGBA"), (side, side), Image.Resampling.LANCZOS)
-    except (OSError, SyntaxError) as exc:
-        raise InputError(_("logo {path} cannot be read as an image ({exc}); use a PNG or JPEG").format(path=path, exc=exc)) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:  # a file whose pixels are cut short
+            raise InputError(f"logo {path} cannot be read as an image ({exc}); use a PNG or JPEG") from None
 
 
 def _divider(canvas: Canvas, layer: Layer) -> None:

@@ -8,7 +8,10 @@ applied, and CMYK, palette and transparent images become plain RGB.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..i18n import _
@@ -17,9 +20,54 @@ from ..errors import InputError
 if TYPE_CHECKING:
     from PIL import Image
 
-__all__ = ["MAX_PIXELS", "open_photo", "fit_photo"]
+__all__ = ["MAX_PIXELS", "open_photo", "fit_photo", "open_image", "check_image_file"]
 
 MAX_PIXELS = 64_000_000  # larger than any phone photo; more is a decompression bomb or a scan
+
+
+def check_image_file(path: str | os.PathLike[str], what: str = "photo") -> str:
+    """`path` as a string when it is a regular file; else InputError saying what it is instead."""
+    name = os.fspath(path)
+    if os.path.isdir(name):
+        raise InputError(f"{what} {name} is a folder, not an image file; give the path of a JPEG, PNG or WebP file")
+    if not os.path.exists(name):
+        raise InputError(f"{what} {name} does not exist; check the path")
+    if not os.path.isfile(name):
+        raise InputError(f"{what} {name} is not a regular file (a device or a pipe); give a JPEG, PNG or WebP file")
+    return name
+
+
+@contextlib.contextmanager
+def open_image(path: str | os.PathLike[str], what: str = "photo") -> Iterator[Image.Image]:
+    """Open an untrusted image file; anything wrong with it is one InputError line.
+
+    Oversized images (decompression bombs: a few kB that decode to gigabytes)
+    are refused from their header, before any pixel is decoded.
+    """
+    from PIL import Image
+
+    name = check_image_file(path, what)
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    too_big = InputError(
+        f"{what} {name} is too large to be a {what} (over {MAX_PIXELS // 1_000_000} MP); resize it and try again"
+    )
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between the limit and twice the limit: make that a refusal too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(name) as im:
+                if im.size[0] * im.size[1] > MAX_PIXELS:
+                    raise too_big
+                yield im
+    except InputError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_big from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise InputError(f"{what} {name} cannot be read as an image ({exc}); use a JPEG, PNG or WebP file") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
 
 
 def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: str = "cover") -> Image.Image:
@@ -27,38 +75,17 @@ def open_photo(path: str | os.PathLike[str], target: tuple[int, int], *, mode: s
 
     Raises InputError (one line) for a missing, unreadable, corrupt or oversized file.
     """
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
-    name = os.fspath(path)
-    if not os.path.isfile(name):
-        raise InputError(_("photo {name} does not exist; check the path").format(name=name))
-    previous = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    try:
-        with Image.open(name) as im:
-            w, h = im.size
-            if w * h > MAX_PIXELS:
-                raise InputError(
-                    _("photo {name} is {w}×{h} pixels, too large to be a photo (limit {value} MP); resize it below that and try again").format(name=name, w=w, h=h, value=MAX_PIXELS // 1_000_000)
-                )
-            orientation = im.getexif().get(0x0112, 1)
-            need = _needed_size(im.size, target, mode, rotated=orientation in (5, 6, 7, 8))
-            if im.format == "JPEG":
-                im.draft("RGB", need)
-            im.load()
-            # In place: without an orientation tag exif_transpose would copy the whole decoded photo.
-            ImageOps.exif_transpose(im, in_place=True)
-            return _to_rgb(im)
-    except InputError:
-        raise
-    except Image.DecompressionBombError:
-        raise InputError(
-            _("photo {name} is too large to be a photo (over {value} MP); resize it and try again").format(name=name, value=MAX_PIXELS // 1_000_000)
-        ) from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(_("photo {name} cannot be read as an image ({exc}); use a JPEG, PNG or WebP file").format(name=name, exc=exc)) from None
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous
+    with open_image(path) as im:
+        orientation = im.getexif().get(0x0112, 1)
+        need = _needed_size(im.size, target, mode, rotated=orientation in (5, 6, 7, 8))
+        if im.format == "JPEG":
+            im.draft("RGB", need)
+        im.load()
+        # In place: without an orientation tag exif_transpose would copy the whole decoded photo.
+        ImageOps.exif_transpose(im, in_place=True)
+        return _to_rgb(im)
 
 
 def _needed_size(size: tuple[int, int], target: tuple[int, int], mode: str, *, rotated: bool) -> tuple[int, int]:

@@ -51,6 +51,9 @@ def quick_testimonial(
     >>> quick_testimonial("Mantap, enak!", "out.jpg", name="Rina", rating=5)   # doctest: +SKIP
     PosixPath('out.jpg')
     """
+    from ..workspace import check_output_path
+
+    out = check_output_path(out)
     review = make_review(text, name=name, rating=rating, product=product, source=source, show_name=show_name)
     brand, dirs = _nearby_brand(workspace)
     canvas = check_size(size)

@@ -33,7 +33,8 @@ __all__ = ["ReviewBook", "CHANNEL_SIZES", "parse_review_csv"]
 
 # Which canvas suits a post on each channel: the channel registry's testimonial size.
 CHANNEL_SIZES = {cid: rules.testimonial_size for cid, rules in RULES.items()}
-_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar"}
+_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar", "boleh"}
+_FALSE = {"", "0", "false", "no", "n", "tidak", "tdk", "salah", "jangan", "-"}
 _COLUMNS = ("text", "name", "rating", "product", "source", "date", "show_name")
 
 
@@ -74,10 +75,9 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
     Columns: text,name,rating,product,source,date,show_name (only `text` is required).
     A bad row raises InputError naming its line; nothing is imported then.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(_('{where} is not UTF-8 text; save it as "CSV UTF-8" and import again').format(where=where)) from None
+    from ..textfile import decode_text
+
+    text = decode_text(data, where)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -91,6 +91,12 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
         values = {k: (v or "").strip() for k, v in row.items() if k}
         if not any(values.values()):
             continue
+        show = values.get("show_name", "").lower()
+        if show not in _TRUE and show not in _FALSE:
+            raise InputError(
+                f"{where} line {line}, column show_name: {values['show_name']!r} is not a yes or no; "
+                "write ya/tidak (yes/no, 1/0) or leave it empty; nothing was imported"
+            )
         try:
             out.append(
                 make_review(
@@ -100,7 +106,7 @@ def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
                     product=values.get("product"),
                     source=values.get("source"),
                     date=values.get("date") or None,
-                    show_name=values.get("show_name", "").lower() in _TRUE,
+                    show_name=show in _TRUE,
                 )
             )
         except InputError as exc:
@@ -262,6 +268,7 @@ class ReviewBook:
 
         # Wrong options fail now, even when nothing needs rendering.
         check_batch(template=template, sizes=sizes or ["square"], fmt=fmt, jobs=jobs, template_dirs=self.template_dirs)
+        out = self.ws.check_output(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         snapshot = self.ws.store.read()
         if ids:
             reviews = [snapshot.get(Review, i) for i in ids]
@@ -283,7 +290,6 @@ class ReviewBook:
         reviews = [r for r in reviews if r.id not in left_out]
         if not reviews:
             return []
-        out = Path(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         paths = render_batch(
             [self._with_photo_path(r) for r in reviews], template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
             jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning,

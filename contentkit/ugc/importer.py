@@ -181,12 +181,13 @@ def manual_item(
 
 def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
     """Items from a CSV with columns platform,url,username,caption,taken_at (the last two may be empty)."""
+    from ..textfile import decode_text
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(_("{path}: not UTF-8 text; save the CSV as UTF-8 and import again").format(path=path)) from None
+        data = path.read_bytes()
     except OSError as exc:
-        raise InputError(_("{path}: cannot read it ({strerror}); check the path").format(path=path, strerror=exc.strerror)) from None
+        raise InputError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
+    text = decode_text(data, str(path))
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in ("platform", "url", "username") if c not in header]

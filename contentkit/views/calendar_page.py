@@ -113,7 +113,7 @@ def write_calendar(
     start: str | date | None = None, end: str | date | None = None, thumbnails: bool = True,
 ) -> CalendarFile:
     """Write the calendar page to `output` (its folder must exist)."""
-    path = Path(output)
+    path = ws.check_output(output)
     if path.suffix.lower() not in (".html", ".htm"):
         raise InputError(_("{output} must end in .html, e.g. -o rencana.html").format(output=output))
     if not path.parent.resolve().is_dir():

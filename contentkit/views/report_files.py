@@ -39,7 +39,7 @@ def write_report(
     from ..atomic import write_atomic
     from ..errors import InputError
 
-    path = Path(output)
+    path = ws.check_output(output)
     kind = path.suffix.lower()
     if kind not in (".png", ".html", ".htm"):
         raise InputError(_("{output} must end in .png or .html, e.g. -o laporan.png").format(output=output))

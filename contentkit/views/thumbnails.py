@@ -71,8 +71,11 @@ def _data_uri(path: str, mtime_ns: int, size: int) -> str | None:
     # Keyed on mtime and size too, so an image re-rendered in place is read again.
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    from ..errors import InputError
+    from ..graphics.photos import open_image
+
     try:
-        with Image.open(path) as opened:
+        with open_image(path, "image") as opened:  # refuses decompression bombs from their header
             im = ImageOps.exif_transpose(opened)
             im.thumbnail((THUMB_PX, THUMB_PX))
             if im.mode in ("RGBA", "LA", "P"):
@@ -84,6 +87,6 @@ def _data_uri(path: str, mtime_ns: int, size: int) -> str | None:
                 im = im.convert("RGB")
             out = io.BytesIO()
             im.save(out, "JPEG", quality=72, optimize=True)
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (InputError, UnidentifiedImageError, OSError, ValueError):
         return None  # a video, a broken file: the card says the image is missing
     return "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode("ascii")

@@ -1,0 +1,41 @@
+"""The text of a file a user imports, as spreadsheet apps and phones save it.
+
+UTF-8 with or without a byte-order mark, or UTF-16 with its mark (Excel's
+"Unicode text"). A NUL byte never belongs in text: it means a damaged file or
+UTF-16 without its mark, and is refused naming the line rather than stored.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import InputError
+
+__all__ = ["decode_text"]
+
+
+def decode_text(data: bytes, where: str) -> str:
+    """`data` as text, or InputError naming `where` (and the line, for a NUL byte).
+
+    >>> decode_text(codecs.BOM_UTF16_LE + "ulasan,bintang\\n".encode("utf-16-le"), "ulasan.csv")
+    'ulasan,bintang\\n'
+    >>> decode_text(b"ulasan\\nenak\\x00", "ulasan.csv")
+    Traceback (most recent call last):
+    ...
+    contentkit.errors.InputError: ulasan.csv line 2 holds a NUL byte (\\0), so it is damaged or UTF-16 without its mark; save it again as "CSV UTF-8" and import again
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{where} is not UTF-8 text; save it as \"CSV UTF-8\" and import again") from None
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise InputError(
+            f"{where} line {line} holds a NUL byte (\\0), so it is damaged or UTF-16 without its mark; "
+            "save it again as \"CSV UTF-8\" and import again"
+        )
+    return text
