@@ -98,7 +98,7 @@ def _first_monday(ws: Workspace, week: str | None, start: str | date | None, tod
     if week:
         return parse_week(week)
     if start:
-        return parse_date(start).start_of("week")
+        return parse_date(start, tz=ws.tz).start_of("week")
     return next_week_start(ws.tz, today)
 
 
@@ -153,7 +153,7 @@ def plan(
     if not 1 <= int(weeks) <= MAX_WEEKS:
         raise InputError(f"--weeks must be between 1 and {MAX_WEEKS}")
     monday = _first_monday(ws, week, start, today)
-    first_day = parse_date(start) if start else None
+    first_day = parse_date(start, tz=ws.tz) if start else None
     strategy = ws.strategy
     if dry_run:
         return _run(ws, ws.store.read(), strategy, monday, int(weeks), replan, True, today, first_day)

@@ -48,8 +48,8 @@ class PostFilter:
         return True
 
 
-def _opt_date(value: str | date | None) -> date | None:
-    return parse_date(value) if value is not None else None
+def _opt_date(value: str | date | None, tz: str) -> date | None:
+    return parse_date(value, tz=tz) if value is not None else None
 
 
 class PostBook:
@@ -72,8 +72,8 @@ class PostBook:
     ) -> PostFilter:
         """Check user-given filter values and build a PostFilter."""
         f = PostFilter(
-            start=_opt_date(start),
-            end=_opt_date(end),
+            start=_opt_date(start, self.ws.tz),
+            end=_opt_date(end, self.ws.tz),
             status=check_choice("status", status, POST_STATUSES) if status else None,
             channel=check_channel(channel) if channel else None,
         )

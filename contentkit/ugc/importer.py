@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..dates import parse_at, parse_date
+from ..dates import parse_at
 from ..errors import InputError
 from ..records import UGCItem
 from ..store import Transaction
@@ -213,7 +213,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
             taken = None
             if stamp:
                 try:
-                    taken = parse_at(stamp, tz) if len(stamp) > 10 else parse_at(f"{parse_date(stamp).isoformat()} 00:00", tz)
+                    taken = parse_at(stamp, tz, need_time=False)
                 except InputError as exc:
                     raise InputError(f"{where}: {exc}") from None
             items.append(

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pendulum
 
-from ..dates import parse_at, parse_date
+from ..dates import parse_at
 from ..errors import ConsentError, InputError, NetworkError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
@@ -162,7 +162,7 @@ class UGCManager:
 
         >>> ws.ugc.add("https://www.instagram.com/p/DShop0001/", "dapurbusari", own=True)   # doctest: +SKIP
         """
-        when = parse_at(taken_at, self.ws.tz) if taken_at else None
+        when = parse_at(taken_at, self.ws.tz, need_time=False) if taken_at else None
         item = manual_item(url, user, platform=platform, caption=caption, taken_at=when, brand_handle=self.brand_handle)
         item.is_own = own
         saved, _, _ = self._save([item])
@@ -199,7 +199,7 @@ class UGCManager:
             raise InputError("nothing to collect: set [handles] instagram or [brand] hashtags in contentkit.toml, or give --hashtag")
         if limit is not None and limit < 1:
             raise InputError("--limit must be 1 or more")
-        since_at = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz) if since else None
+        since_at = parse_at(since, self.ws.tz, need_time=False) if since else None
         client = client or InstagramClient.open(session_user(login, handle, what="collecting tagged and hashtag posts"))
         sources = ([f"tagged:{handle}"] if tagged else []) + [f"hashtag:{t}" for t in dict.fromkeys(tags)]
         resume_dir = self.ws.state_dir / "ugc-resume"
@@ -245,7 +245,7 @@ class UGCManager:
             state = check_choice("state", state, STATES)
         if source is not None:
             source = check_choice("source", source, SOURCES)
-        since_ts = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz).timestamp() if since else None
+        since_ts = parse_at(since, self.ws.tz, need_time=False).timestamp() if since else None
         with _cycle_collector_paused():
             return self._scan(state, source, since_ts, snapshot)
 

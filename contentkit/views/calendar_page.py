@@ -79,7 +79,7 @@ def calendar_range(
     if start or end:
         if not (start and end):
             raise InputError("give both --from and --to (YYYY-MM-DD), or use --week / --month")
-        a, b = parse_date(start), parse_date(end)
+        a, b = parse_date(start, tz=ws.tz), parse_date(end, tz=ws.tz)
         if a > b:
             raise InputError(f"--from {a} is after --to {b}; swap them")
         if (b - a).days + 1 > MAX_DAYS:

@@ -148,7 +148,7 @@ def build_report(
         raise InputError(f"--weeks must be a whole number from 1 to {MAX_REPORT_WEEKS}, not {weeks!r}")
     tz = ws.tz
     now_day = parse_date(today) if today is not None else pendulum.now(tz).date()
-    last_day = parse_date(end) if end is not None else now_day
+    last_day = parse_date(end, tz=tz) if end is not None else now_day
     last_monday = last_day - timedelta(days=last_day.weekday())
     first = last_monday - timedelta(weeks=weeks - 1)
     last = last_monday + timedelta(days=6)
