@@ -104,6 +104,7 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
             --episodes 3 --every wed --start 2026-12-09 \\
             --episode "Belanja di pasar" --episode "Meracik bumbu" --episode "Siap diantar"
     """
+    from contentkit.dates import echo_when
     from contentkit.errors import InputError
 
     lines = list(episodes)
@@ -115,6 +116,8 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
         lines = [f"Episode {k}" for k in range(1, count + 1)]
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
     click.echo(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
+    if item.start is not None:
+        click.echo(echo_when("starts", item.start, ws.language))
 
 
 @series.command("list")

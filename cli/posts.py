@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from contentkit.dates import echo_when
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 if TYPE_CHECKING:
@@ -123,6 +125,8 @@ def post_edit(ws: Workspace, post_id: str, title: str | None, caption: str | Non
                           hashtags=list(hashtags) if hashtags else None, duration_s=duration_s,
                           status="ready" if ready else None)
     click.echo(f"Updated {p.id} (locked)")
+    if at is not None:
+        click.echo(echo_when("scheduled", p.at, ws.language, ws.tz))
 
 
 @post.command("add")
@@ -147,6 +151,7 @@ def post_add(ws: Workspace, at: str, channel: str, fmt: str, pillar: str, title:
     p = ws.post_book.add(at=at, channel=channel, format=fmt, pillar=pillar, title=title, caption=caption,
                          hashtags=list(hashtags), duration_s=duration_s)
     click.echo(f"Added post {p.id}")
+    click.echo(echo_when("scheduled", p.at, ws.language, ws.tz))
 
 
 @post.command("publish")
@@ -163,6 +168,8 @@ def post_publish(ws: Workspace, post_id: str, url: str, at: str | None) -> None:
     """
     p = ws.post_book.publish(post_id, url, at)
     click.echo(f"Marked {p.id} published")
+    if p.published_at is not None:
+        click.echo(echo_when("published", p.published_at, ws.language, ws.tz))
 
 
 @post.command("skip")

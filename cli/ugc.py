@@ -341,8 +341,11 @@ def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None
     Example:
         contentkit ugc repost U3 --at "2026-12-09 19:00" --channel instagram --format reel
     """
+    from contentkit.dates import echo_when
+
     post = ws.ugc.repost(ugc_id, at=at, channel=channel, format=fmt)
     click.echo(f"{post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}/{post.format}  {post.title}")
+    click.echo(echo_when("scheduled", post.at, ws.language, ws.tz))
     click.echo(post.caption)
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..names import names_of
 from ..vocab import STAGES
 
 if TYPE_CHECKING:
@@ -15,24 +16,8 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_week", "mix_lines", "STAGE_NAMES"]
 
-STAGE_NAMES = {
-    "id": {
-        "target_customers": "target pelanggan",
-        "creative_content": "konten kreatif",
-        "personal_interaction": "interaksi personal",
-        "social_proof": "bukti sosial",
-        "valuable_experience": "pengalaman berharga",
-        "retention": "retensi",
-    },
-    "en": {
-        "target_customers": "target customers",
-        "creative_content": "creative content",
-        "personal_interaction": "personal interaction",
-        "social_proof": "social proof",
-        "valuable_experience": "valuable experience",
-        "retention": "retention",
-    },
-}
+# The stage names come from the one table of names (templates/views/labels.toml) that options also accept.
+STAGE_NAMES = {lang: names_of("stage", lang) for lang in ("id", "en")}
 
 
 def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any, ...]], list[str]]:

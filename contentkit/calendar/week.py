@@ -16,6 +16,7 @@ import pendulum
 
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
+from ..vocab import WEEKDAYS
 from .captions import fit_caption, pick_hashtags, write_caption
 from .content import ContentPicker, Pick, series_title
 from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
@@ -212,8 +213,14 @@ class WeekPlanner:
             )
 
         best = max(free, key=fit)
-        free.remove(best)
         index, slot, at = best
+        if series.every is not None and slot.day != series.every:
+            # `--every thu` is a promise: the episode moves to that day, at its slot's time and format.
+            day = pendulum.Date(monday.year, monday.month, monday.day).add(days=WEEKDAYS.index(series.every))
+            if day < start:
+                return None
+            at = pendulum.datetime(day.year, day.month, day.day, at.hour, at.minute, tz=self.ws.tz)
+        free.remove(best)
         done.add(episode)
         text = series.episodes[episode - 1]
         title = series_title(series, episode)

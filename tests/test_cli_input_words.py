@@ -1,0 +1,146 @@
+"""Words as an Indonesian shop owner types them: pillar, status, format and day names in either
+language, and every date echoed back in full so a misreading shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+import pytest
+from click.testing import CliRunner
+
+from contentkit.cli.main import cli
+from contentkit.names import display_name, names_of
+from contentkit.vocab import FORMATS, PILLARS, POST_STATUSES, STAGES, check_choice, check_pillar
+from contentkit.workspace import Workspace
+
+
+def run(runner: CliRunner, *args: str, ok: bool = True):  # type: ignore[no-untyped-def]
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture
+def en_ws(tmp_path: Path) -> Workspace:
+    return Workspace.init(tmp_path / "shop", brand="Dapur Bu Sari", sector="kuliner", timezone="Asia/Jakarta",
+                          language="en")
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "key"),
+    [
+        ("pillar", "cerita", "storytelling"),
+        ("pillar", "bukti-sosial", "social_proof"),
+        ("pillar", "Bukti Sosial", "social_proof"),
+        ("pillar", "social proof", "social_proof"),
+        ("pillar", "edukasi", "education"),
+        ("pillar", "layanan", "service"),
+        ("status", "terbit", "published"),
+        ("status", "draf", "draft"),
+        ("status", "Dilewati", "skipped"),
+        ("format", "video pendek", "short_video"),
+        ("format", "gambar", "image"),
+        ("stage", "konten kreatif", "creative_content"),
+        ("day", "kamis", "thu"),
+    ],
+)
+def test_names_in_either_language_become_the_stored_key(kind: str, typed: str, key: str) -> None:
+    choices = {"pillar": PILLARS, "status": POST_STATUSES, "format": FORMATS, "stage": STAGES,
+               "day": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}[kind]
+    assert check_choice(kind, typed, choices) == key
+
+
+def test_every_key_has_a_name_in_both_languages_and_each_name_reads_back() -> None:
+    for kind, keys in (("pillar", PILLARS), ("status", POST_STATUSES), ("format", FORMATS), ("stage", tuple(STAGES))):
+        for lang in ("id", "en"):
+            assert set(names_of(kind, lang)) == set(keys), (kind, lang)
+            for key in keys:
+                assert check_choice(kind, display_name(kind, key, lang), keys) == key
+
+
+def test_an_unknown_name_is_still_refused() -> None:
+    with pytest.raises(Exception, match="unknown pillar 'jualan'"):
+        check_pillar("jualan")
+
+
+def test_cli_takes_indonesian_pillar_and_status(runner: CliRunner, ws: Workspace) -> None:
+    w = ("-w", str(ws.root))
+    run(runner, "idea", "add", "Cerita resep nenek", "--pillar", "cerita", "--format", "reel", *w)
+    run(runner, "idea", "add", "Testimoni Bu Rina", "--pillar", "bukti-sosial", "--format", "gambar", *w)
+    assert [(i.pillar, i.format) for i in ws.ideas.list()] == [("storytelling", "reel"), ("social_proof", "image")]
+    run(runner, "post", "add", "--at", "1/12/2026 19.30", "--channel", "instagram", "--format", "reel",
+        "--pillar", "cerita", "--title", "Dari dapur", *w)
+    post = ws.posts()[0]
+    assert post.pillar == "storytelling"
+    ws.post_book.publish(post.id, "https://www.instagram.com/reel/ABC/")
+    listed = run(runner, "post", "list", "--status", "terbit", *w).output
+    assert post.id in listed
+    assert "No posts match" in run(runner, "post", "list", "--status", "draf", *w).output
+
+
+@pytest.mark.parametrize("every", ["thursday", "kamis", "Kamis", "thu"])
+def test_series_every_places_each_episode_on_that_day(runner: CliRunner, ws: Workspace, every: str) -> None:
+    w = ("-w", str(ws.root))
+    run(runner, "series", "add", "Dari Dapur ke Meja", "--pillar", "cerita", "--format", "reel", "--every", every,
+        "--start", "7/12/2026", "--episode", "Belanja", "--episode", "Racik", "--episode", "Masak", *w)
+    run(runner, "plan", "--week", "2026-W50", "--weeks", "3", *w)
+    episodes = sorted((p for p in ws.posts() if p.series_id), key=lambda p: p.at)
+    assert [p.episode for p in episodes] == [1, 2, 3]
+    assert [pendulum.instance(p.at).in_timezone(ws.tz).date().isoformat() for p in episodes] == [
+        "2026-12-10", "2026-12-17", "2026-12-24"]  # three Thursdays
+    assert all(p.format == "reel" for p in episodes)
+
+
+def test_series_every_refuses_anything_but_a_day(runner: CliRunner, ws: Workspace) -> None:
+    result = run(runner, "series", "add", "S", "--pillar", "cerita", "--format", "reel", "--every", "tiap hari",
+                 "--episode", "a", "-w", str(ws.root), ok=False)
+    assert result.exit_code != 0 and "unknown weekday" in result.output
+
+
+# -- dates echoed back ----------------------------------------------------------
+
+
+def test_post_add_echoes_the_day_first_date_in_indonesian(runner: CliRunner, ws: Workspace) -> None:
+    out = run(runner, "post", "add", "--at", "1/12/2026 19.30", "--channel", "instagram", "--format", "reel",
+              "--pillar", "promo", "--title", "Promo", "-w", str(ws.root)).output
+    assert "dijadwalkan Selasa, 1 Des 2026 19.30 WIB" in out
+    assert ws.posts()[0].at.isoformat() == "2026-12-01T19:30:00+07:00"
+
+
+def test_post_edit_moves_to_1_december_not_12_january(runner: CliRunner, en_ws: Workspace) -> None:
+    w = ("-w", str(en_ws.root))
+    run(runner, "post", "add", "--at", "2026-12-09 19:00", "--channel", "instagram", "--format", "reel",
+        "--pillar", "promo", "--title", "Promo", *w)
+    refused = run(runner, "post", "edit", "P1", "--at", "1/12/2026", *w, ok=False)
+    assert refused.exit_code != 0 and "no time" in refused.output
+    out = run(runner, "post", "edit", "P1", "--at", "1/12/2026 19.30 WITA", *w).output
+    assert "scheduled Tuesday, 1 Dec 2026 18:30 WIB" in out  # 19.30 WITA is 18.30 in the shop's WIB
+    out = run(runner, "post", "publish", "P1", "--url", "https://www.instagram.com/reel/X/", "--at", "1/12/2026 19:45",
+              *w).output
+    assert "published Tuesday, 1 Dec 2026 19:45 WIB" in out
+
+
+def test_relative_words_count_from_today_in_the_workspace(runner: CliRunner, ws: Workspace,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen = pendulum.datetime(2026, 12, 2, 10, 0, tz="Asia/Jakarta")  # a Wednesday
+    monkeypatch.setattr(pendulum, "now", lambda tz=None: frozen.in_timezone(tz) if tz else frozen)
+    out = run(runner, "post", "add", "--at", "senin depan 19.30", "--channel", "instagram", "--format", "reel",
+              "--pillar", "promo", "--title", "Promo", "-w", str(ws.root)).output
+    assert "dijadwalkan Senin, 7 Des 2026 19.30 WIB" in out
+
+
+def test_series_start_is_echoed(runner: CliRunner, en_ws: Workspace) -> None:
+    out = run(runner, "series", "add", "S", "--pillar", "storytelling", "--format", "reel", "--start", "9-12-2026",
+              "--episode", "a", "-w", str(en_ws.root)).output
+    assert "starts Wednesday, 9 Dec 2026" in out
+
+
+def test_a_us_date_and_a_far_week_are_one_line(runner: CliRunner, ws: Workspace) -> None:
+    for args in (["post", "list", "--from", "12/31/2026"], ["plan", "--week", "9999-W52"],
+                 ["post", "add", "--at", "2026-12-01T19:30+25:00", "--channel", "instagram", "--format", "reel",
+                  "--pillar", "promo", "--title", "x"]):
+        result = run(runner, *args, "-w", str(ws.root), ok=False)
+        lines = result.output.strip().splitlines()
+        assert result.exit_code == 1 and len(lines) == 1 and lines[0].startswith("Error: "), result.output
