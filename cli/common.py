@@ -27,9 +27,22 @@ def workspace_option(f: F) -> F:
     def wrapper(*args: Any, workspace_path: str | None, **kwargs: Any) -> Any:
         from contentkit.workspace import Workspace
 
-        return f(*args, ws=Workspace.open(workspace_path), **kwargs)
+        return f(*args, ws=Workspace.open(workspace_path or group_setting("workspace")), **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def group_setting(name: str) -> Any:
+    """A setting given before the command (`contentkit -w DIR -q plan`), or None outside a run."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(dict) if ctx is not None else None
+    return obj.get(name) if obj else None
+
+
+def say(message: str) -> None:
+    """An informational line (what was done, what to do next); `--quiet` silences it."""
+    if not group_setting("quiet"):
+        click.echo(message)
 
 
 def json_option(f: F) -> F:

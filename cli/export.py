@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
-from .common import warn, workspace_option
+from .common import say, warn, workspace_option
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 
 @click.command()
@@ -16,7 +19,7 @@ from .common import warn, workspace_option
 @click.option("--channel", metavar="CH", help="Only this channel (required for buffer: one channel per file).")
 @click.option("--output", "-o", "output", required=True, metavar="FILE", help="File to write (its folder must exist).")
 @workspace_option
-def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str | None, output: str) -> None:
+def export(ws: Workspace, kind: str, start: str | None, end: str | None, channel: str | None, output: str) -> None:
     """Export posts: ics (calendar apps), buffer or hootsuite (bulk upload),
     csv (every field, for spreadsheets) or markdown (a week-by-week plan).
 
@@ -31,8 +34,8 @@ def export(ws: Any, kind: str, start: str | None, end: str | None, channel: str 
     from contentkit.calendar.exports import export_posts
 
     result = export_posts(ws, kind, output, start=start, end=end, channel=channel)
-    click.echo(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {result.path}")
+    say(f"Wrote {result.count} post{'s' if result.count != 1 else ''} to {result.path}")
     for message in result.warnings:
         warn(message)
     if result.hint:
-        click.echo(f"Next: {result.hint}")
+        say(f"Next: {result.hint}")

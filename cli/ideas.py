@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import IO, TYPE_CHECKING
+
 import click
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import echo_json, echo_table, json_option, say, workspace_option
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 
 @click.group()
@@ -25,7 +30,7 @@ def idea() -> None:
 @click.option("--channel", default=None, help="Only place it on this channel.")
 @click.option("--priority", default=0, type=int, show_default=True, help="Higher goes first.")
 @workspace_option
-def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority: int) -> None:  # type: ignore[no-untyped-def]
+def idea_add(ws: Workspace, text: str, pillar: str, fmt: str, channel: str | None, priority: int) -> None:
     """Add an idea to the backlog.
 
     \b
@@ -33,14 +38,14 @@ def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority
         contentkit idea add "Tips menyimpan sambal" --pillar education --format carousel --priority 2
     """
     item = ws.ideas.add(text, pillar=pillar, format=fmt, channel=channel, priority=priority)
-    click.echo(f"Added idea {item.id}: {item.text}")
+    say(f"Added idea {item.id}: {item.text}")
 
 
 @idea.command("list")
 @click.option("--all", "include_used", is_flag=True, help="Include ideas already placed in a post.")
 @json_option
 @workspace_option
-def idea_list(ws, include_used: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def idea_list(ws: Workspace, include_used: bool, as_json: bool) -> None:
     """List the backlog, highest priority first.
 
     \b
@@ -61,7 +66,7 @@ def idea_list(ws, include_used: bool, as_json: bool) -> None:  # type: ignore[no
 @idea.command("remove")
 @click.argument("idea_id")
 @workspace_option
-def idea_remove(ws, idea_id: str) -> None:  # type: ignore[no-untyped-def]
+def idea_remove(ws: Workspace, idea_id: str) -> None:
     """Remove an idea from the backlog.
 
     \b
@@ -69,7 +74,7 @@ def idea_remove(ws, idea_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit idea remove I3
     """
     item = ws.ideas.remove(idea_id)
-    click.echo(f"Removed idea {item.id}")
+    say(f"Removed idea {item.id}")
 
 
 @click.group()
@@ -94,8 +99,8 @@ def series() -> None:
 @click.option("--start", default=None, help="First week's date, YYYY-MM-DD (default: the next week planned).")
 @click.option("--channel", default=None, help="Preferred channel.")
 @workspace_option
-def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episodes: tuple[str, ...],  # type: ignore[no-untyped-def]
-               episodes_file, every: str | None, start: str | None, channel: str | None) -> None:
+def series_add(ws: Workspace, title: str, pillar: str, fmt: str, count: int | None, episodes: tuple[str, ...],
+               episodes_file: IO[str] | None, every: str | None, start: str | None, channel: str | None) -> None:
     """Add a series; the planner puts episode k in week k, titled "TITLE (k/n)".
 
     \b
@@ -115,15 +120,15 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
     if count is not None and not lines:
         lines = [f"Episode {k}" for k in range(1, count + 1)]
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
-    click.echo(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
+    say(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
     if item.start is not None:
-        click.echo(echo_when("starts", item.start, ws.language))
+        say(echo_when("starts", item.start, ws.language))
 
 
 @series.command("list")
 @json_option
 @workspace_option
-def series_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def series_list(ws: Workspace, as_json: bool) -> None:
     """List series with how many episodes are on the calendar.
 
     \b
@@ -144,7 +149,7 @@ def series_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
 @series.command("remove")
 @click.argument("series_id")
 @workspace_option
-def series_remove(ws, series_id: str) -> None:  # type: ignore[no-untyped-def]
+def series_remove(ws: Workspace, series_id: str) -> None:
     """Remove a series (episodes already planned stay).
 
     \b
@@ -152,4 +157,4 @@ def series_remove(ws, series_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit series remove S1
     """
     item = ws.series.remove(series_id)
-    click.echo(f"Removed series {item.id}")
+    say(f"Removed series {item.id}")

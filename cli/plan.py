@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import echo_json, echo_table, json_option, warn, workspace_option
+from .common import echo_json, echo_table, json_option, say, warn, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.calendar.planner import PlanResult
@@ -56,11 +56,11 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
     for line in result.warnings:
         warn(line)
     for line in result.notes:
-        click.echo(f"note: {line}")
+        say(f"note: {line}")
     if result.dry_run:
-        click.echo("Dry run: nothing was saved.")
+        say("Dry run: nothing was saved.")
     else:
-        click.echo(f"Added {result.added} post(s).")
+        say(f"Added {result.added} post(s).")
 
 
 @click.command()

@@ -8,7 +8,7 @@ import click
 
 from contentkit.dates import echo_when
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import F, echo_json, echo_table, json_option, say, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -102,7 +102,7 @@ _EDIT_OPTIONS = [
 ]
 
 
-def _edit_options(f):  # type: ignore[no-untyped-def]
+def _edit_options(f: F) -> F:
     for option in reversed(_EDIT_OPTIONS):
         f = option(f)
     return f
@@ -124,9 +124,9 @@ def post_edit(ws: Workspace, post_id: str, title: str | None, caption: str | Non
     p = ws.post_book.edit(post_id, title=title, caption=caption, at=at, channel=channel, format=fmt, pillar=pillar,
                           hashtags=list(hashtags) if hashtags else None, duration_s=duration_s,
                           status="ready" if ready else None)
-    click.echo(f"Updated {p.id} (locked)")
+    say(f"Updated {p.id} (locked)")
     if at is not None:
-        click.echo(echo_when("scheduled", p.at, ws.language, ws.tz))
+        say(echo_when("scheduled", p.at, ws.language, ws.tz))
 
 
 @post.command("add")
@@ -150,8 +150,8 @@ def post_add(ws: Workspace, at: str, channel: str, fmt: str, pillar: str, title:
     """
     p = ws.post_book.add(at=at, channel=channel, format=fmt, pillar=pillar, title=title, caption=caption,
                          hashtags=list(hashtags), duration_s=duration_s)
-    click.echo(f"Added post {p.id}")
-    click.echo(echo_when("scheduled", p.at, ws.language, ws.tz))
+    say(f"Added post {p.id}")
+    say(echo_when("scheduled", p.at, ws.language, ws.tz))
 
 
 @post.command("publish")
@@ -167,9 +167,9 @@ def post_publish(ws: Workspace, post_id: str, url: str, at: str | None) -> None:
         contentkit post publish P12 --url https://www.instagram.com/reel/ABC123/
     """
     p = ws.post_book.publish(post_id, url, at)
-    click.echo(f"Marked {p.id} published")
+    say(f"Marked {p.id} published")
     if p.published_at is not None:
-        click.echo(echo_when("published", p.published_at, ws.language, ws.tz))
+        say(echo_when("published", p.published_at, ws.language, ws.tz))
 
 
 @post.command("skip")
@@ -184,4 +184,4 @@ def post_skip(ws: Workspace, post_id: str, reason: str) -> None:
         contentkit post skip P13 --reason "stok habis"
     """
     p = ws.post_book.skip(post_id, reason)
-    click.echo(f"Skipped {p.id}")
+    say(f"Skipped {p.id}")

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import echo_json, echo_table, json_option, say, workspace_option
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 
 @click.group()
@@ -40,7 +45,7 @@ def list_(as_json: bool) -> None:
 
 @strategy.command()
 @workspace_option
-def show(ws) -> None:  # type: ignore[no-untyped-def]
+def show(ws: Workspace) -> None:
     """Show the workspace's strategy: slots, mix and personas.
 
     \b
@@ -61,7 +66,7 @@ def show(ws) -> None:  # type: ignore[no-untyped-def]
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(), default=None, help="Where to write it (default: the workspace).")
 @workspace_option
-def copy(ws, name: str, output: str | None) -> None:  # type: ignore[no-untyped-def]
+def copy(ws: Workspace, name: str, output: str | None) -> None:
     """Copy built-in strategy NAME into the workspace and use it.
 
     \b
@@ -71,4 +76,4 @@ def copy(ws, name: str, output: str | None) -> None:  # type: ignore[no-untyped-
     from contentkit.calendar.strategy import use_strategy_copy
 
     path = use_strategy_copy(ws, name, Path(output) if output else None)
-    click.echo(f"Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect")
+    say(f"Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect")

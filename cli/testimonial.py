@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from .common import warn, workspace_option
+from .common import group_setting, say, warn, workspace_option
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 _SIZE_HELP = "square 1080², portrait 1080×1350, story 1080×1920, marketplace 1024² (<2 MB), or all."
 
@@ -30,7 +35,7 @@ def testimonial() -> None:
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit instead of cutting it with …")
 @click.option("-o", "--out", "out_dir", default=None, help="Output folder (default: media/testimonials).")
 @workspace_option
-def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes: tuple[str, ...],  # type: ignore[no-untyped-def]
+def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, template: str, sizes: tuple[str, ...],
            fmt: str, jobs: int, strict: bool, out_dir: str | None) -> None:
     """Render reviews into image files named <date>-<id>-<template>-<size>.<ext>.
 
@@ -43,7 +48,7 @@ def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes:
                               fmt=fmt, out_dir=out_dir, jobs=jobs, strict=strict, on_warning=warn)
     for p in paths:
         click.echo(str(p))
-    click.echo(f"Rendered {len(paths)} image(s)" if paths else "Nothing to render: every review has images already.")
+    say(f"Rendered {len(paths)} image(s)" if paths else "Nothing to render: every review has images already.")
 
 
 @testimonial.command("quick")
@@ -70,7 +75,8 @@ def quick(text: str, name: str, rating: str, product: str | None, source: str | 
     from contentkit.graphics.quick import quick_testimonial
 
     path = quick_testimonial(text, out, name=name, rating=rating, product=product, source=source, show_name=show_name,
-                             template=template, size=size, photo=photo, strict=strict, workspace=workspace,
+                             template=template, size=size, photo=photo, strict=strict,
+                             workspace=workspace or group_setting("workspace"),
                              on_warning=warn)
     click.echo(str(path))
 

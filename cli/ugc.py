@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import echo_json, echo_table, json_option, warn, workspace_option
+from .common import echo_json, echo_table, json_option, say, warn, workspace_option
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 LOGIN_HELP = ("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
               "(default: the shop's own handle, when it has a session).")
@@ -33,7 +36,7 @@ def ugc() -> None:
 @click.option("--limit", type=int, metavar="N", help="Stop after N posts.")
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
 @workspace_option
-def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None) -> None:
+def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None) -> None:
     """Collect Instagram posts that tag the shop or use its hashtags.
 
     With no --tagged/--hashtag, collects both (tagged posts and the workspace's
@@ -71,14 +74,14 @@ def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None,
     for run in report.sources:
         note = " (resumed)" if run["resumed"] else ""
         click.echo(f"{run['source']}: {run['posts']} posts{note}")
-    click.echo(f"added {report.added}, updated {report.updated}")
+    say(f"added {report.added}, updated {report.updated}")
 
 
 @ugc.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @json_option
 @workspace_option
-def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
+def import_(ws: Workspace, paths: tuple[str, ...], as_json: bool) -> None:
     """Import saved posts and stories without the network.
 
     Reads instaloader's metadata (.json, .json.xz, from `instaloader
@@ -95,7 +98,7 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
         return
     for path, reason in report.skipped:
         warn(f"skipped {reason}" if reason.startswith(path) else f"skipped {path}: {reason}")
-    click.echo(f"added {report.added}, updated {report.updated}, skipped {len(report.skipped)}")
+    say(f"added {report.added}, updated {report.updated}, skipped {len(report.skipped)}")
 
 
 @ugc.command()
@@ -106,7 +109,7 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
 @click.option("--taken-at", "taken_at", metavar="DATETIME", help="When it was posted.")
 @click.option("--own", is_flag=True, help="The shop's own content: self-granted, usable without a consent request.")
 @workspace_option
-def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_at: str | None, own: bool) -> None:
+def add(ws: Workspace, url: str, user: str, platform: str | None, caption: str, taken_at: str | None, own: bool) -> None:
     """Add a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...).
 
     With --own it is the shop's own content (state self_granted): it can be
@@ -136,7 +139,7 @@ def _flags(row: dict[str, Any]) -> str:
 @click.option("--since", metavar="DATE", help="Only posts taken from this date on.")
 @json_option
 @workspace_option
-def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_json: bool) -> None:
+def list_(ws: Workspace, state: str | None, source: str | None, since: str | None, as_json: bool) -> None:
     """List collected customer posts with their consent state.
 
     \b
@@ -160,7 +163,7 @@ def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_
 @click.argument("ugc_id")
 @json_option
 @workspace_option
-def show(ws: Any, ugc_id: str, as_json: bool) -> None:
+def show(ws: Workspace, ugc_id: str, as_json: bool) -> None:
     """Show one item: its post, consent state, ledger and the calendar posts using it.
 
     \b
@@ -191,7 +194,7 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
 @click.argument("ugc_id")
 @click.option("--reason", required=True, help="Why it is not suitable to repost.")
 @workspace_option
-def reject(ws: Any, ugc_id: str, reason: str) -> None:
+def reject(ws: Workspace, ugc_id: str, reason: str) -> None:
     """Mark an item not suitable to repost.
 
     \b
@@ -206,7 +209,7 @@ def reject(ws: Any, ugc_id: str, reason: str) -> None:
 @click.argument("ugc_id")
 @json_option
 @workspace_option
-def history(ws: Any, ugc_id: str, as_json: bool) -> None:
+def history(ws: Workspace, ugc_id: str, as_json: bool) -> None:
     """The item's whole consent ledger, oldest first.
 
     \b
@@ -230,7 +233,7 @@ def history(ws: Any, ugc_id: str, as_json: bool) -> None:
 @click.option("--lang", help="id or en (default: the workspace language).")
 @click.option("--channels", help="Where it will be reposted, e.g. instagram,tiktok (default: channels with a handle).")
 @workspace_option
-def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | None) -> None:
+def request(ws: Workspace, ugc_id: str, via: str, lang: str | None, channels: str | None) -> None:
     """Print a ready-to-send consent request and record that it was asked.
 
     \b
@@ -249,7 +252,7 @@ def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | No
 @click.option("--until", metavar="DATE", help="Last day it may be used (YYYY-MM-DD).")
 @click.option("--via", help="dm, comment, whatsapp or email.")
 @workspace_option
-def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None) -> None:
+def grant(ws: Workspace, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None) -> None:
     """Record the creator's consent, with its evidence.
 
     \b
@@ -271,7 +274,7 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
 @click.argument("ugc_id")
 @click.option("--reason", help="What the creator said.")
 @workspace_option
-def decline(ws: Any, ugc_id: str, reason: str | None) -> None:
+def decline(ws: Workspace, ugc_id: str, reason: str | None) -> None:
     """Record that the creator said no.
 
     \b
@@ -287,7 +290,7 @@ def decline(ws: Any, ugc_id: str, reason: str | None) -> None:
 @click.argument("ugc_id")
 @click.option("--reason", required=True, help="Why consent was withdrawn.")
 @workspace_option
-def revoke(ws: Any, ugc_id: str, reason: str) -> None:
+def revoke(ws: Workspace, ugc_id: str, reason: str) -> None:
     """Record that the creator withdrew consent; scheduled reposts are skipped.
 
     Lists the already-published posts so you can take them down.
@@ -313,7 +316,7 @@ def _after_withdrawal(published: Any) -> None:
 @ugc.command()
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
 @workspace_option
-def check(ws: Any, login: str | None) -> None:
+def check(ws: Workspace, login: str | None) -> None:
     """Read comments on requested Instagram posts and record each owner's yes.
 
     Only the post owner's reply with the consent hashtag counts.
@@ -334,7 +337,7 @@ def check(ws: Any, login: str | None) -> None:
 @click.option("--channel", required=True, help="Where to post it.")
 @click.option("--format", "fmt", help="reel, image, carousel, story, ... (default: fits the media).")
 @workspace_option
-def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None:
+def repost(ws: Workspace, ugc_id: str, at: str, channel: str, fmt: str | None) -> None:
     """Add a calendar post reposting the item, crediting the creator (needs consent).
 
     \b
@@ -345,7 +348,7 @@ def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None
 
     post = ws.ugc.repost(ugc_id, at=at, channel=channel, format=fmt)
     click.echo(f"{post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}/{post.format}  {post.title}")
-    click.echo(echo_when("scheduled", post.at, ws.language, ws.tz))
+    say(echo_when("scheduled", post.at, ws.language, ws.tz))
     click.echo(post.caption)
 
 
@@ -353,7 +356,7 @@ def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None
 @click.argument("ugc_id")
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
 @workspace_option
-def download(ws: Any, ugc_id: str, login: str | None) -> None:
+def download(ws: Workspace, ugc_id: str, login: str | None) -> None:
     """Save the media of a granted item into the workspace's media folder.
 
     \b

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import workspace_option
+from .common import group_setting, say, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -39,7 +39,7 @@ def calendar(
 
     result = write_calendar(ws, output, week=week, month=month, start=start, end=end, thumbnails=not no_thumbnails)
     rng = result.range
-    click.echo(f"Wrote {result.posts} post{'s' if result.posts != 1 else ''} ({rng.start} – {rng.end}) to {result.path}")
+    say(f"Wrote {result.posts} post{'s' if result.posts != 1 else ''} ({rng.start} – {rng.end}) to {result.path}")
 
 
 @click.command()
@@ -70,5 +70,5 @@ def report(ws: Workspace, weeks: int, end: str | None, output: str | None, as_js
     else:
         for line in summary_lines(data):
             click.echo(line)
-    if output:
+    if output and not group_setting("quiet"):
         click.echo(f"Wrote {result.path}", err=as_json)

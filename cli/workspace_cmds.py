@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .common import say
+
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False))
@@ -34,9 +36,9 @@ def init(directory: str, brand: str, sector: str, timezone: str, language: str, 
     )
     ws = Workspace.init(directory, brand=brand, sector=sector, timezone=timezone, language=language,
                         handles=handles, force=force)
-    click.echo(f"Created workspace for {ws.config.brand} in {ws.root}")
+    say(f"Created workspace for {ws.config.brand} in {ws.root}")
     if demo:
         from contentkit.demo import seed_demo
 
         click.echo(seed_demo(ws))
-    click.echo(f"Next: cd {directory} && contentkit plan")
+    say(f"Next: cd {directory} && contentkit plan")
