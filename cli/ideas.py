@@ -6,7 +6,7 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
-from .common import echo_json, echo_table, json_option, say, workspace_option
+from .common import CHANNEL, FORMAT, PILLAR, WEEKDAY, echo_json, echo_table, json_option, say, say_when, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -25,9 +25,9 @@ def idea() -> None:
 
 @idea.command("add")
 @click.argument("text")
-@click.option("--pillar", required=True, help="storytelling, education, entertainment, interaction, social_proof, service, retention or promo.")
-@click.option("--format", "fmt", required=True, help="reel, short_video, carousel, image, story, live, status, broadcast or feed.")
-@click.option("--channel", default=None, help="Only place it on this channel.")
+@click.option("--pillar", type=PILLAR, required=True, help="storytelling, education, entertainment, interaction, social_proof, service, retention or promo.")
+@click.option("--format", "fmt", type=FORMAT, required=True, help="reel, short_video, carousel, image, story, live, status, broadcast or feed.")
+@click.option("--channel", type=CHANNEL, default=None, help="Only place it on this channel.")
 @click.option("--priority", default=0, type=int, show_default=True, help="Higher goes first.")
 @workspace_option
 def idea_add(ws: Workspace, text: str, pillar: str, fmt: str, channel: str | None, priority: int) -> None:
@@ -90,14 +90,14 @@ def series() -> None:
 
 @series.command("add")
 @click.argument("title")
-@click.option("--pillar", required=True, help="The pillar every episode carries.")
-@click.option("--format", "fmt", required=True, help="The format of every episode, e.g. reel.")
+@click.option("--pillar", type=PILLAR, required=True, help="The pillar every episode carries.")
+@click.option("--format", "fmt", type=FORMAT, required=True, help="The format of every episode, e.g. reel.")
 @click.option("--episodes", "count", type=int, default=None, help="How many episodes (checked against the lines given).")
 @click.option("--episode", "episodes", multiple=True, help="One episode's text; repeat in order.")
 @click.option("--episodes-file", type=click.File("r", encoding="utf-8"), default=None, help="A text file, one episode per line.")
-@click.option("--every", default=None, help="Preferred weekday: mon … sun (or senin … minggu).")
+@click.option("--every", type=WEEKDAY, default=None, help="Preferred weekday: mon … sun (or senin … minggu).")
 @click.option("--start", default=None, help="First week's date, YYYY-MM-DD (default: the next week planned).")
-@click.option("--channel", default=None, help="Preferred channel.")
+@click.option("--channel", type=CHANNEL, default=None, help="Preferred channel.")
 @workspace_option
 def series_add(ws: Workspace, title: str, pillar: str, fmt: str, count: int | None, episodes: tuple[str, ...],
                episodes_file: IO[str] | None, every: str | None, start: str | None, channel: str | None) -> None:
@@ -109,7 +109,6 @@ def series_add(ws: Workspace, title: str, pillar: str, fmt: str, count: int | No
             --episodes 3 --every wed --start 2026-12-09 \\
             --episode "Belanja di pasar" --episode "Meracik bumbu" --episode "Siap diantar"
     """
-    from contentkit.dates import echo_when
     from contentkit.errors import InputError
 
     lines = list(episodes)
@@ -122,7 +121,7 @@ def series_add(ws: Workspace, title: str, pillar: str, fmt: str, count: int | No
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
     say(f"Added series {item.id}: {item.title} ({len(item.episodes)} episodes)")
     if item.start is not None:
-        say(echo_when("starts", item.start, ws.language))
+        say_when("starts", item.start, ws.language)
 
 
 @series.command("list")

@@ -6,9 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentkit.dates import echo_when
-
-from .common import F, echo_json, echo_table, json_option, say, workspace_option
+from .common import CHANNEL, F, FORMAT, PILLAR, STATUS, echo_json, echo_table, json_option, say, say_when, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -28,8 +26,8 @@ def post() -> None:
 @post.command("list")
 @click.option("--from", "start", default=None, help="First day, YYYY-MM-DD (inclusive).")
 @click.option("--to", "end", default=None, help="Last day, YYYY-MM-DD (inclusive).")
-@click.option("--status", default=None, help="draft, ready, published or skipped.")
-@click.option("--channel", default=None, help="Only this channel.")
+@click.option("--status", type=STATUS, default=None, help="draft, ready, published or skipped.")
+@click.option("--channel", type=CHANNEL, default=None, help="Only this channel.")
 @json_option
 @workspace_option
 def post_list(ws: Workspace, start: str | None, end: str | None, status: str | None, channel: str | None, as_json: bool) -> None:
@@ -94,9 +92,9 @@ _EDIT_OPTIONS = [
     click.option("--title", default=None),
     click.option("--caption", default=None),
     click.option("--at", default=None, help="'YYYY-MM-DD HH:MM' (workspace time) or ISO 8601."),
-    click.option("--channel", default=None),
-    click.option("--format", "fmt", default=None),
-    click.option("--pillar", default=None),
+    click.option("--channel", type=CHANNEL, default=None),
+    click.option("--format", "fmt", type=FORMAT, default=None),
+    click.option("--pillar", type=PILLAR, default=None),
     click.option("--hashtag", "hashtags", multiple=True, help="Replace the hashtags (repeatable)."),
     click.option("--duration", "duration_s", type=float, default=None, help="Video length in seconds."),
 ]
@@ -126,14 +124,14 @@ def post_edit(ws: Workspace, post_id: str, title: str | None, caption: str | Non
                           status="ready" if ready else None)
     say(f"Updated {p.id} (locked)")
     if at is not None:
-        say(echo_when("scheduled", p.at, ws.language, ws.tz))
+        say_when("scheduled", p.at, ws.language, ws.tz)
 
 
 @post.command("add")
 @click.option("--at", required=True, help="'YYYY-MM-DD HH:MM' (workspace time) or ISO 8601.")
-@click.option("--channel", required=True)
-@click.option("--format", "fmt", required=True)
-@click.option("--pillar", required=True)
+@click.option("--channel", type=CHANNEL, required=True)
+@click.option("--format", "fmt", type=FORMAT, required=True)
+@click.option("--pillar", type=PILLAR, required=True)
 @click.option("--title", required=True)
 @click.option("--caption", default="")
 @click.option("--hashtag", "hashtags", multiple=True, help="A hashtag (repeatable).")
@@ -151,7 +149,7 @@ def post_add(ws: Workspace, at: str, channel: str, fmt: str, pillar: str, title:
     p = ws.post_book.add(at=at, channel=channel, format=fmt, pillar=pillar, title=title, caption=caption,
                          hashtags=list(hashtags), duration_s=duration_s)
     say(f"Added post {p.id}")
-    say(echo_when("scheduled", p.at, ws.language, ws.tz))
+    say_when("scheduled", p.at, ws.language, ws.tz)
 
 
 @post.command("publish")
@@ -169,7 +167,7 @@ def post_publish(ws: Workspace, post_id: str, url: str, at: str | None) -> None:
     p = ws.post_book.publish(post_id, url, at)
     say(f"Marked {p.id} published")
     if p.published_at is not None:
-        say(echo_when("published", p.published_at, ws.language, ws.tz))
+        say_when("published", p.published_at, ws.language, ws.tz)
 
 
 @post.command("skip")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import echo_json, echo_table, json_option, say, workspace_option
+from .common import echo_json, echo_object, echo_table, json_option, json_result_option, say, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -48,8 +48,9 @@ def review_add(ws: Workspace, text: str, name: str, rating: str, product: str | 
 
 @review.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
+@json_result_option
 @workspace_option
-def review_import(ws: Workspace, file: str) -> None:
+def review_import(ws: Workspace, file: str, as_json: bool) -> None:
     """Import reviews from a CSV file (columns text,name,rating,product,source,date,show_name;
     comma or semicolon separated, UTF-8 with or without BOM).
 
@@ -58,6 +59,9 @@ def review_import(ws: Workspace, file: str) -> None:
         contentkit review import ulasan-shopee.csv
     """
     added = ws.reviews.import_csv(file)
+    if as_json:
+        echo_object({"added": len(added), "ids": [r.id for r in added]})
+        return
     say(f"Imported {len(added)} reviews ({added[0].id}–{added[-1].id})")
 
 

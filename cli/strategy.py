@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import echo_json, echo_table, json_option, say, workspace_option
+from .common import echo_json, echo_table, group_setting, json_option, say, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -44,16 +44,20 @@ def list_(as_json: bool) -> None:
 
 
 @strategy.command()
-@workspace_option
-def show(ws: Workspace) -> None:
-    """Show the workspace's strategy: slots, mix and personas.
+@click.argument("name", required=False)
+@click.option("--workspace", "-w", "workspace_path", type=click.Path(file_okay=False), default=None,
+              help="Workspace folder (default: $CONTENTKIT_WORKSPACE, else the nearest contentkit.toml above here).")
+def show(name: str | None, workspace_path: str | None) -> None:
+    """Show a strategy: slots, mix and personas (NAME: a built-in one; none: the workspace's).
 
     \b
     Example:
         contentkit strategy show
+        contentkit strategy show kuliner
     """
-    s = ws.strategy
-    lang = ws.language
+    from contentkit.calendar.strategy import show_strategy
+
+    s, lang = show_strategy(name, workspace_path or group_setting("workspace"))
     click.echo(f"{s.title[lang]} ({s.source})")
     echo_table(["day", "time", "channel", "format"], [(x.day, x.time, x.channel, x.format) for x in s.slots])
     click.echo("")

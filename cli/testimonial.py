@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import group_setting, say, warn, workspace_option
+from .common import echo_object, group_setting, json_result_option, say, warn, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -33,10 +33,12 @@ def testimonial() -> None:
 @click.option("--format", "fmt", default="jpg", show_default=True, help="jpg, png or webp.")
 @click.option("--jobs", default=1, show_default=True, type=int, help="Render in this many processes.")
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit instead of cutting it with …")
-@click.option("-o", "--out", "out_dir", default=None, help="Output folder (default: media/testimonials).")
+@click.option("-o", "--output", "out_dir", default=None, help="Output folder (default: media/testimonials).")
+@click.option("--out", "out_alias", default=None, hidden=True)  # the old spelling, still accepted
+@json_result_option
 @workspace_option
 def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, template: str, sizes: tuple[str, ...],
-           fmt: str, jobs: int, strict: bool, out_dir: str | None) -> None:
+           fmt: str, jobs: int, strict: bool, out_dir: str | None, out_alias: str | None, as_json: bool) -> None:
     """Render reviews into image files named <date>-<id>-<template>-<size>.<ext>.
 
     \b
@@ -44,8 +46,13 @@ def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, template: 
         contentkit testimonial render R1 R2 --template chat --size story -o out/
         contentkit testimonial render --all-new --size all --jobs 2
     """
+    before = {r.id: r.rendered for r in ws.reviews.list()} if as_json else {}
     paths = ws.reviews.render(list(review_ids) or None, all_new=all_new, template=template, sizes=list(sizes),
-                              fmt=fmt, out_dir=out_dir, jobs=jobs, strict=strict, on_warning=warn)
+                              fmt=fmt, out_dir=out_dir or out_alias, jobs=jobs, strict=strict, on_warning=warn)
+    if as_json:
+        touched = [r.id for r in ws.reviews.list() if r.rendered != before.get(r.id)]
+        echo_object({"rendered": len(paths), "reviews": touched, "images": [str(p) for p in paths]})
+        return
     for p in paths:
         click.echo(str(p))
     say(f"Rendered {len(paths)} image(s)" if paths else "Nothing to render: every review has images already.")
@@ -63,9 +70,11 @@ def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, template: 
 @click.option("--photo", default=None, help="A customer or product photo (for the photo template).")
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit.")
 @click.option("-w", "--workspace", "workspace", default=None, help="Use this workspace's brand kit.")
-@click.option("-o", "--out", required=True, help="The image file to write (.jpg, .png or .webp).")
+@click.option("-o", "--output", "out", default=None, help="The image file to write (.jpg, .png or .webp).")
+@click.option("--out", "out_alias", default=None, hidden=True)  # the old spelling, still accepted
 def quick(text: str, name: str, rating: str, product: str | None, source: str | None, show_name: bool,
-          template: str, size: str, photo: str | None, strict: bool, workspace: str | None, out: str) -> None:
+          template: str, size: str, photo: str | None, strict: bool, workspace: str | None, out: str | None,
+          out_alias: str | None) -> None:
     """Render one testimonial from the command line, without keeping the review.
 
     \b
@@ -74,7 +83,7 @@ def quick(text: str, name: str, rating: str, product: str | None, source: str | 
     """
     from contentkit.graphics.quick import quick_testimonial
 
-    path = quick_testimonial(text, out, name=name, rating=rating, product=product, source=source, show_name=show_name,
+    path = quick_testimonial(text, _output(out, out_alias), name=name, rating=rating, product=product, source=source, show_name=show_name,
                              template=template, size=size, photo=photo, strict=strict,
                              workspace=workspace or group_setting("workspace"),
                              on_warning=warn)
@@ -83,8 +92,9 @@ def quick(text: str, name: str, rating: str, product: str | None, source: str | 
 
 @testimonial.command("sheet")
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("-o", "--out", required=True, help="The contact sheet image to write.")
-def sheet(folder: str, out: str) -> None:
+@click.option("-o", "--output", "out", default=None, help="The contact sheet image to write.")
+@click.option("--out", "out_alias", default=None, hidden=True)  # the old spelling, still accepted
+def sheet(folder: str, out: str | None, out_alias: str | None) -> None:
     """A contact sheet of rendered images, to look over before posting.
 
     \b
@@ -93,5 +103,12 @@ def sheet(folder: str, out: str) -> None:
     """
     from contentkit.graphics.output import contact_sheet
 
-    path, count = contact_sheet(folder, out)
+    path, count = contact_sheet(folder, _output(out, out_alias))
     click.echo(f"{path} ({count} images)")
+
+
+def _output(output: str | None, alias: str | None) -> str:
+    """`-o/--output`, or the old `--out`; one of them is required."""
+    if not (output or alias):
+        raise click.UsageError("Missing option '-o' / '--output'.")
+    return str(output or alias)

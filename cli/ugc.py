@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .common import echo_json, echo_table, json_option, say, warn, workspace_option
+from .common import CHANNEL, FORMAT, LANGUAGE, UGC_SOURCE, UGC_STATE, VIA, echo_json, echo_object, echo_table, group_setting, json_option, json_result_option, say, say_when, warn, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -35,8 +35,10 @@ def ugc() -> None:
 @click.option("--since", metavar="DATE", help="Only posts from this date on (YYYY-MM-DD).")
 @click.option("--limit", type=int, metavar="N", help="Stop after N posts.")
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
+@json_result_option
 @workspace_option
-def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None) -> None:
+def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None,
+            as_json: bool) -> None:
     """Collect Instagram posts that tag the shop or use its hashtags.
 
     With no --tagged/--hashtag, collects both (tagged posts and the workspace's
@@ -48,22 +50,32 @@ def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str |
         contentkit ugc collect --tagged --since 2026-11-01 --login dapurbusari
         contentkit ugc collect --hashtag dapurbusari --limit 50 --login dapurbusari
     """
-    state: dict[str, Any] = {"n": 0, "bar": None}
+    state: dict[str, Any] = {"n": 0, "bar": None, "counting": False}
+    quiet = bool(group_setting("quiet"))
 
     def progress(count: int, source: str) -> None:
+        label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
+        if not limit:  # no end to show: a running count, not "3/0"
+            if not quiet:
+                click.echo(f"\r{label}: {count}", nl=False, err=True)
+                state["counting"] = True
+            state["n"] = count
+            return
         bar = state["bar"]
         if bar is None:  # shown once the first post arrives, on stderr
-            bar = state["bar"] = click.progressbar(length=limit or 0, label="collecting", show_pos=True, file=sys.stderr)
-        bar.label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
-        if limit:
-            bar.update(count - state["n"])
-        else:
-            bar.pos = count
-            bar.render_progress()
+            bar = state["bar"] = click.progressbar(length=limit, label="collecting", show_pos=True, file=sys.stderr)
+        bar.label = label
+        bar.update(count - state["n"])
         state["n"] = count
 
+    def waiting(message: str) -> None:
+        if state["counting"]:
+            click.echo("", err=True)
+        click.echo(message, err=True)
+
     try:
-        report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress)
+        report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress,
+                                on_wait=waiting)
     except KeyboardInterrupt:
         raise click.ClickException(
             f"interrupted after {state['n']} posts; they are saved, run the same command again to resume"
@@ -71,6 +83,11 @@ def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str |
     finally:
         if state["bar"] is not None:
             state["bar"].render_finish()
+        if state["counting"]:
+            click.echo("", err=True)
+    if as_json:
+        echo_object(report)
+        return
     for run in report.sources:
         note = " (resumed)" if run["resumed"] else ""
         click.echo(f"{run['source']}: {run['posts']} posts{note}")
@@ -134,8 +151,8 @@ def _flags(row: dict[str, Any]) -> str:
 
 
 @ugc.command("list")
-@click.option("--state", help="none, requested, granted, declined, revoked, expired, self_granted, grant_expired.")
-@click.option("--source", help="tagged, hashtag, import, csv or manual.")
+@click.option("--state", type=UGC_STATE, help="none, requested, granted, declined, revoked, expired, self_granted, grant_expired.")
+@click.option("--source", type=UGC_SOURCE, help="tagged, hashtag, import, csv or manual.")
 @click.option("--since", metavar="DATE", help="Only posts taken from this date on.")
 @json_option
 @workspace_option
@@ -229,8 +246,8 @@ def history(ws: Workspace, ugc_id: str, as_json: bool) -> None:
 
 @ugc.command()
 @click.argument("ugc_id")
-@click.option("--via", default="dm", show_default=True, help="dm, comment, whatsapp or email.")
-@click.option("--lang", help="id or en (default: the workspace language).")
+@click.option("--via", type=VIA, default="dm", show_default=True, help="dm, comment, whatsapp or email.")
+@click.option("--lang", type=LANGUAGE, help="id or en (default: the workspace language).")
 @click.option("--channels", help="Where it will be reposted, e.g. instagram,tiktok (default: channels with a handle).")
 @workspace_option
 def request(ws: Workspace, ugc_id: str, via: str, lang: str | None, channels: str | None) -> None:
@@ -250,9 +267,11 @@ def request(ws: Workspace, ugc_id: str, via: str, lang: str | None, channels: st
 @click.option("--evidence", required=True, help="The creator's yes: their words, or a screenshot file.")
 @click.option("--scope", help="Channels it covers, e.g. instagram,tiktok (default: every channel).")
 @click.option("--until", metavar="DATE", help="Last day it may be used (YYYY-MM-DD).")
-@click.option("--via", help="dm, comment, whatsapp or email.")
+@click.option("--via", type=VIA, help="dm, comment, whatsapp or email.")
+@json_result_option
 @workspace_option
-def grant(ws: Workspace, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None) -> None:
+def grant(ws: Workspace, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None,
+          as_json: bool) -> None:
     """Record the creator's consent, with its evidence.
 
     \b
@@ -261,6 +280,9 @@ def grant(ws: Workspace, ugc_id: str, evidence: str, scope: str | None, until: s
     """
     result = ws.consent.record_grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
     event = result.event
+    if as_json:
+        echo_object({"ugc_id": event.ugc_id, "event": event.to_dict(), "skipped": [p.id for p in result.skipped]})
+        return
     where = ", ".join(event.scope) or "every channel"
     click.echo(f"{event.ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
     for post in result.skipped:
@@ -334,21 +356,23 @@ def check(ws: Workspace, login: str | None) -> None:
 @ugc.command()
 @click.argument("ugc_id")
 @click.option("--at", "at", required=True, metavar="DATETIME", help="When to post: 'YYYY-MM-DD HH:MM'.")
-@click.option("--channel", required=True, help="Where to post it.")
-@click.option("--format", "fmt", help="reel, image, carousel, story, ... (default: fits the media).")
+@click.option("--channel", type=CHANNEL, required=True, help="Where to post it.")
+@click.option("--format", "fmt", type=FORMAT, help="reel, image, carousel, story, ... (default: fits the media).")
+@json_result_option
 @workspace_option
-def repost(ws: Workspace, ugc_id: str, at: str, channel: str, fmt: str | None) -> None:
+def repost(ws: Workspace, ugc_id: str, at: str, channel: str, fmt: str | None, as_json: bool) -> None:
     """Add a calendar post reposting the item, crediting the creator (needs consent).
 
     \b
     Example:
         contentkit ugc repost U3 --at "2026-12-09 19:00" --channel instagram --format reel
     """
-    from contentkit.dates import echo_when
-
     post = ws.ugc.repost(ugc_id, at=at, channel=channel, format=fmt)
+    if as_json:
+        echo_object(post)
+        return
     click.echo(f"{post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}/{post.format}  {post.title}")
-    say(echo_when("scheduled", post.at, ws.language, ws.tz))
+    say_when("scheduled", post.at, ws.language, ws.tz)
     click.echo(post.caption)
 
 

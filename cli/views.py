@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import group_setting, say, workspace_option
+from .common import echo_object, group_setting, json_result_option, say, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -15,15 +15,17 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.option("--week", default=None, metavar="YYYY-Www", help="One ISO week, e.g. 2026-W49.")
-@click.option("--month", default=None, metavar="YYYY-MM", help="One month, e.g. 2026-12.")
+@click.option("--month", default=None, is_flag=False, flag_value="this", metavar="[YYYY-MM]",
+              help="One month, e.g. 2026-12 (alone: this month).")
 @click.option("--from", "start", default=None, metavar="DATE", help="First day (YYYY-MM-DD), with --to.")
 @click.option("--to", "end", default=None, metavar="DATE", help="Last day (YYYY-MM-DD, inclusive), with --from.")
 @click.option("--no-thumbnails", is_flag=True, help="Leave images out (a smaller file).")
 @click.option("--output", "-o", "output", required=True, metavar="FILE.html", help="Page to write (its folder must exist).")
+@json_result_option
 @workspace_option
 def calendar(
     ws: Workspace, week: str | None, month: str | None, start: str | None, end: str | None,
-    no_thumbnails: bool, output: str,
+    no_thumbnails: bool, output: str, as_json: bool,
 ) -> None:
     """Write the calendar as one HTML page (default: this week and next), in the workspace language.
 
@@ -39,6 +41,10 @@ def calendar(
 
     result = write_calendar(ws, output, week=week, month=month, start=start, end=end, thumbnails=not no_thumbnails)
     rng = result.range
+    if as_json:
+        echo_object({"path": str(result.path), "start": rng.start.isoformat(), "end": rng.end.isoformat(),
+                     "posts": result.posts})
+        return
     say(f"Wrote {result.posts} post{'s' if result.posts != 1 else ''} ({rng.start} – {rng.end}) to {result.path}")
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .common import say
+from .common import LANGUAGE, SECTOR, say
 
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--brand", required=True, help="The shop's name, e.g. \"Dapur Bu Sari\".")
-@click.option("--sector", default="umum", show_default=True, help="kuliner, fesyen, rumah-tangga or umum: picks the strategy.")
+@click.option("--sector", type=SECTOR, default="umum", show_default=True, help="kuliner, fesyen, rumah-tangga or umum: picks the strategy.")
 @click.option("--timezone", default="Asia/Jakarta", show_default=True, help="IANA timezone of the shop.")
-@click.option("--lang", "language", default="id", show_default=True, help="id or en: captions, messages, pages.")
+@click.option("--lang", "language", type=LANGUAGE, default="id", show_default=True, help="id or en: captions, messages, pages.")
 @click.option("--instagram", default="", help="Instagram handle, without @.")
 @click.option("--tiktok", default="", help="TikTok handle, without @.")
 @click.option("--whatsapp", default="", help="WhatsApp Business number, e.g. 6281234567890.")

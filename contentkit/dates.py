@@ -101,9 +101,13 @@ def parse_week(text: str) -> pendulum.Date:
     return pendulum.Date(monday.year, monday.month, monday.day)
 
 
-def parse_month(text: str) -> pendulum.Date:
-    """Parse `YYYY-MM` (or `Des 2026`, `Desember 2026`) and return the first day of that month."""
+def parse_month(text: str, *, tz: str = DEFAULT_TIMEZONE, now: datetime | None = None) -> pendulum.Date:
+    """Parse `YYYY-MM` (or `Des 2026`, `bulan ini`, `next month`) and return the first day of that month."""
     raw = " ".join(text.strip().lower().split())
+    shift = {"this": 0, "ini": 0, "bulan ini": 0, "this month": 0, "bulan depan": 1, "next month": 1}.get(raw)
+    if shift is not None:
+        today = _today(tz, now)
+        return pendulum.Date(today.year, today.month, 1).add(months=shift)
     m = _MONTH.match(raw)
     named = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", raw)
     if m and 1 <= int(m.group(2)) <= 12:

@@ -63,6 +63,12 @@ class ExportResult:
     count: int
     warnings: list[str] = field(default_factory=list)
     hint: str = ""  # a step the user must take in the other tool, e.g. Hootsuite's date format
+    data: bytes | None = None  # the file's bytes when the path was "-" (standard output)
+    ids: list[str] = field(default_factory=list)  # the posts written, in order
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": "-" if self.data is not None else str(self.path), "kind": self.kind, "count": self.count,
+                "ids": self.ids, "warnings": self.warnings, "hint": self.hint}
 
 
 def export_posts(
@@ -88,6 +94,16 @@ def export_posts(
     >>> result.count, result.warnings                                                    # doctest: +SKIP
     (9, [])
     """
+    if str(path) == "-":
+        # `-o -`: the exporters write files atomically, so write one in a private folder and hand back its bytes.
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="contentkit-") as folder:
+            result = export_posts(ws, kind, Path(folder) / f"export.{kind}", start=start, end=end, channel=channel,
+                                  now=now)
+            result.data = result.path.read_bytes()
+        result.path = Path("-")
+        return result
     kind = check_choice("export kind", kind, EXPORT_KINDS)
     wanted = ws.post_book.filter(start, end, None, channel)
     if kind == "buffer" and wanted.channel is None:
@@ -117,4 +133,4 @@ def export_posts(
         export_csv(posts, target, tz=tz)
     else:
         export_markdown(posts, target, tz=tz, lang=ws.language, brand=ws.config.brand)
-    return ExportResult(path=target, kind=kind, count=len(posts), warnings=warnings, hint=hint)
+    return ExportResult(path=target, kind=kind, count=len(posts), warnings=warnings, hint=hint, ids=[p.id for p in posts])

@@ -63,6 +63,10 @@ class CollectReport:
     added: int = 0
     updated: int = 0
     sources: list[dict[str, Any]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # the items added or updated
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": self.added, "updated": self.updated, "ids": self.ids, "sources": self.sources}
 
 
 @contextmanager
@@ -178,6 +182,7 @@ class UGCManager:
         login: str | None = None,
         progress: Callable[[int, str], None] | None = None,
         client: InstagramClient | None = None,
+        on_wait: Callable[[str], None] | None = None,
     ) -> CollectReport:
         """Collect Instagram posts that tag the shop and/or carry its hashtags.
 
@@ -187,6 +192,7 @@ class UGCManager:
         leaves) and the next run resumes where it stopped.
         """
         from .instagram import InstagramClient, session_user
+        from .instagram.session import wait_notices
 
         tags = [t.strip().lstrip("#").lower() for t in hashtags if t.strip().lstrip("#")]
         handle = self.brand_handle
@@ -206,26 +212,29 @@ class UGCManager:
         resume_dir.mkdir(parents=True, exist_ok=True)
         sink: builtins.list[UGCItem] = []
         report = CollectReport()
-        try:
-            for source in sources:
-                remaining = None if limit is None else limit - len(sink)
-                if remaining is not None and remaining <= 0:
-                    break
-                kind, target = source.split(":", 1)
-                iterator = client.tagged_posts(target) if kind == "tagged" else client.hashtag_posts(target)
-                run = client.collect(
-                    iterator, source=source, resume_dir=resume_dir, sink=sink, brand_handle=handle, since=since_at,
-                    limit=remaining, progress=_offset_progress(progress, len(sink), source),
-                )
-                report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
-        except NetworkError as exc:
-            saved = self._save(sink) if sink else ([], 0, 0)
-            raise NetworkError(f"{exc} ({len(saved[0])} posts collected so far are saved)") from None
-        except BaseException:
-            if sink:
-                self._save(sink)
-            raise
-        _, report.added, report.updated = self._save(sink) if sink else ([], 0, 0)
+        # instaloader's own "need to wait N minutes" reaches the caller as one line instead of staying silent.
+        with wait_notices(on_wait):
+            try:
+                for source in sources:
+                    remaining = None if limit is None else limit - len(sink)
+                    if remaining is not None and remaining <= 0:
+                        break
+                    kind, target = source.split(":", 1)
+                    iterator = client.tagged_posts(target) if kind == "tagged" else client.hashtag_posts(target)
+                    run = client.collect(
+                        iterator, source=source, resume_dir=resume_dir, sink=sink, brand_handle=handle, since=since_at,
+                        limit=remaining, progress=_offset_progress(progress, len(sink), source),
+                    )
+                    report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
+            except NetworkError as exc:
+                saved = self._save(sink) if sink else ([], 0, 0)
+                raise NetworkError(f"{exc} ({len(saved[0])} posts collected so far are saved)") from None
+            except BaseException:
+                if sink:
+                    self._save(sink)
+                raise
+        written, report.added, report.updated = self._save(sink) if sink else ([], 0, 0)
+        report.ids = [item.id for item in written]
         return report
 
     # -- reviewing ----------------------------------------------------------

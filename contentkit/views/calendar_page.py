@@ -74,7 +74,7 @@ def calendar_range(
         monday = parse_week(week)
         return CalendarRange(monday, monday.add(days=6), "week")
     if month:
-        first = parse_month(month)
+        first = parse_month(month, tz=ws.tz)
         return CalendarRange(first, first.end_of("month"), "month")
     if start or end:
         if not (start and end):
