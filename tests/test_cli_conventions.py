@@ -186,3 +186,12 @@ def test_json_on_commands_that_make_things_prints_the_ids(runner: CliRunner, ws:
     out = run(runner, "testimonial", "render", "R2", "--json", "-o", str(tmp_path), "-w", str(ws.root)).output
     rendered = json.loads(out)
     assert rendered["reviews"] == ["R2"] and rendered["rendered"] == 1 and rendered["images"][0].endswith(".jpg")
+
+
+@pytest.mark.parametrize(("shell", "marker"), [("bash", "complete -o nosort -F"), ("zsh", "#compdef contentkit"),
+                                               ("fish", "complete --no-files --command contentkit")])
+def test_shell_completion_scripts_exist_and_the_readme_says_how(runner: CliRunner, shell: str, marker: str) -> None:
+    result = runner.invoke(cli, [], prog_name="contentkit", env={"_CONTENTKIT_COMPLETE": f"{shell}_source"})
+    assert result.exit_code == 0 and marker in result.output
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    assert f"_CONTENTKIT_COMPLETE={shell}_source contentkit" in readme
