@@ -285,6 +285,8 @@ def grant(ws: Workspace, ugc_id: str, evidence: str, scope: str | None, until: s
         return
     where = ", ".join(event.scope) or "every channel"
     click.echo(f"{event.ugc_id}: granted for {where}" + (f" until {event.until}" if event.until else "") + f" ({event.id})")
+    if event.until:
+        say_when("until", event.until, ws.language)
     for post in result.skipped:
         click.echo(f"  skipped {post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}: this grant does not cover it")
     if result.skipped:

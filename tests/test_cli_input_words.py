@@ -144,3 +144,20 @@ def test_a_us_date_and_a_far_week_are_one_line(runner: CliRunner, ws: Workspace)
         result = run(runner, *args, "-w", str(ws.root), ok=False)
         lines = result.output.strip().splitlines()
         assert result.exit_code == 1 and len(lines) == 1 and lines[0].startswith("Error: "), result.output
+
+
+def test_plan_table_names_pillars_in_the_workspace_language(runner: CliRunner, ws: Workspace, en_ws: Workspace) -> None:
+    id_out = run(runner, "plan", "--week", "2026-W50", "--dry-run", "-w", str(ws.root)).output
+    en_out = run(runner, "plan", "--week", "2026-W50", "--dry-run", "-w", str(en_ws.root)).output
+    assert "cerita" in id_out and "storytelling" not in id_out
+    assert "storytelling" in en_out and "cerita" not in en_out
+
+
+def test_repost_and_grant_echo_their_dates(runner: CliRunner, ws: Workspace) -> None:
+    w = ("-w", str(ws.root))
+    run(runner, "ugc", "add", "https://www.instagram.com/p/DShop0001/", "--user", "dapurbusari", "--own", *w)
+    out = run(runner, "ugc", "repost", "U1", "--at", "1 Desember 2027 19.30", "--channel", "instagram", *w).output
+    assert "dijadwalkan Rabu, 1 Des 2027 19.30 WIB" in out
+    run(runner, "ugc", "add", "https://www.tiktok.com/@rina/video/7412", "--user", "rina", "--caption", "Enak!", *w)
+    out = run(runner, "ugc", "grant", "U2", "--evidence", "WA: boleh kak", "--until", "30/06/2027", *w).output
+    assert "berlaku sampai Rabu, 30 Jun 2027" in out

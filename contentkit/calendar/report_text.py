@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from ..names import names_of
+from ..names import display_name, names_of
 from ..vocab import STAGES
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
     for p in week.posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
         title = p.title + (f"  [{p.status}]" if p.status != "draft" else "")
-        rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format, p.pillar, title))
+        rows.append((p.id or "(new)", at.format("ddd DD MMM", locale=lang), at.format("HH:mm"), p.channel, p.format,
+                     display_name("pillar", p.pillar, lang), title))
     notes = []
     if week.events:
         notes.append(("Acara: " if lang == "id" else "Events: ") + "; ".join(_event_labels(week.events, lang)))
@@ -53,7 +54,7 @@ def mix_lines(ws: Workspace, result: PlanResult) -> list[str]:
     lines = [("Campuran pilar" if ws.language == "id" else "Pillar mix") + f" ({weeks} week(s)): posts / target"]
     for pillar, (n, target) in result.mix_window.items():
         mark = "" if abs(n - target) <= 1 else "  ← off target"
-        lines.append(f"  {pillar:<14} {n:>3} / {target:5.1f}{mark}")
+        lines.append(f"  {display_name('pillar', pillar, ws.language):<14} {n:>3} / {target:5.1f}{mark}")
     return lines
 
 
