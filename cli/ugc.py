@@ -62,6 +62,8 @@ def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str |
             state["n"] = count
             return
         bar = state["bar"]
+        if quiet:
+            return
         if bar is None:  # shown once the first post arrives, on stderr
             bar = state["bar"] = click.progressbar(length=limit, label="collecting", show_pos=True, file=sys.stderr)
         bar.label = label

@@ -195,3 +195,15 @@ def test_shell_completion_scripts_exist_and_the_readme_says_how(runner: CliRunne
     assert result.exit_code == 0 and marker in result.output
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     assert f"_CONTENTKIT_COMPLETE={shell}_source contentkit" in readme
+
+
+def test_ugc_grant_and_repost_json_name_what_they_touched(runner: CliRunner, ws: Workspace) -> None:
+    import json
+
+    w = ("-w", str(ws.root))
+    run(runner, "ugc", "add", "https://www.tiktok.com/@rina/video/7412", "--user", "rina", "--caption", "Enak!", *w)
+    granted = json.loads(run(runner, "ugc", "grant", "U1", "--evidence", "WA: boleh kak", "--json", *w).output)
+    assert granted["ugc_id"] == "U1" and granted["event"]["kind"] == "granted" and granted["skipped"] == []
+    posted = json.loads(run(runner, "ugc", "repost", "U1", "--at", "1/12/2030 19.30", "--channel", "tiktok", "--json",
+                            *w).output)
+    assert posted["id"] == "P1" and posted["ugc_id"] == "U1" and posted["at"].startswith("2030-12-01T19:30:00")

@@ -161,3 +161,37 @@ def test_repost_and_grant_echo_their_dates(runner: CliRunner, ws: Workspace) -> 
     run(runner, "ugc", "add", "https://www.tiktok.com/@rina/video/7412", "--user", "rina", "--caption", "Enak!", *w)
     out = run(runner, "ugc", "grant", "U2", "--evidence", "WA: boleh kak", "--until", "30/06/2027", *w).output
     assert "berlaku sampai Rabu, 30 Jun 2027" in out
+
+
+def test_a_time_the_clocks_skip_is_one_line_naming_the_gap(runner: CliRunner, tmp_path: Path) -> None:
+    shop = Workspace.init(tmp_path / "winkel", brand="Toko Belanda", sector="umum", timezone="Europe/Amsterdam",
+                          language="en")
+    result = run(runner, "post", "add", "--at", "28/03/2027 02.30", "--channel", "instagram", "--format", "reel",
+                 "--pillar", "promo", "--title", "x", "-w", str(shop.root), ok=False)
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 1 and len(lines) == 1, result.output
+    assert "does not exist in Europe/Amsterdam" in lines[0] and "from 02:00 to 03:00" in lines[0]
+    assert shop.posts() == []
+
+
+def test_importers_read_dates_day_first_too(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+    reviews = tmp_path / "ulasan.csv"
+    reviews.write_text(
+        "text;name;rating;date\n"
+        "\"Rendangnya empuk bgt 😍\npasti order lagi\";Rina;5;1/12/2026\n"
+        "Mantul kak;Budi;4;2026-12-01 10:22:33\n"
+        "Pengiriman cepat 👍;Sari;5;1 Des 2026\n",
+        encoding="utf-8-sig",
+    )
+    run(runner, "review", "import", str(reviews), "-w", str(ws.root))
+    assert {r.date.isoformat() for r in ws.reviews.list() if r.date} == {"2026-12-01"}
+    posts = tmp_path / "temuan.csv"
+    posts.write_text(
+        "platform,url,username,caption,taken_at\n"
+        "tiktok,https://www.tiktok.com/@rina/video/1,rina,Enak!,1/12/2026 19.30\n"
+        "tiktok,https://www.tiktok.com/@budi/video/2,budi,Mantap,1 Des 2026\n",
+        encoding="utf-8",
+    )
+    run(runner, "ugc", "import", str(posts), "-w", str(ws.root))
+    taken = sorted(r["taken_at"] for r in ws.ugc.list_rows())
+    assert taken == ["2026-12-01T00:00:00+07:00", "2026-12-01T19:30:00+07:00"]
