@@ -24,7 +24,7 @@ __all__ = [
     "parse_at",
     "now",
     "zone_label",
-    "format_day",
+    "format_long_day",
     "format_when",
     "echo_when",
     "next_week_start",
@@ -212,10 +212,10 @@ def zone_label(at: datetime, tz: str | None = None) -> str:
     return f"UTC{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}"
 
 
-def format_day(day: date, lang: str) -> str:
+def format_long_day(day: date, lang: str) -> str:
     """A day as the user reads it: `Selasa, 1 Des 2026` (id) or `Tuesday, 1 Dec 2026` (en).
 
-    >>> format_day(date(2026, 12, 1), "id")
+    >>> format_long_day(date(2026, 12, 1), "id")
     'Selasa, 1 Des 2026'
     """
     from babel.dates import format_date
@@ -260,7 +260,7 @@ def echo_when(kind: str, value: date, lang: str, tz: str | None = None) -> str:
     `kind` is one of scheduled, published, starts, until; a date without a time shows the day only.
     """
     word = _ECHO[kind][0 if lang == "id" else 1]
-    shown = format_when(value, lang, tz) if isinstance(value, datetime) else format_day(value, lang)
+    shown = format_when(value, lang, tz) if isinstance(value, datetime) else format_long_day(value, lang)
     return f"{word} {shown}"
 
 

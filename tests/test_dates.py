@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pendulum
 import pytest
 
-from contentkit.dates import echo_when, format_day, format_when, parse_at, parse_date, parse_month, parse_week
+from contentkit.dates import echo_when, format_long_day, format_when, parse_at, parse_date, parse_month, parse_week
 from contentkit.errors import InputError
 
 TZ = "Asia/Jakarta"
@@ -190,5 +190,5 @@ def test_one_formatter_echoes_what_was_read() -> None:
     assert format_when(parse_at("1/12/2026 19.30 WITA", TZ), "id", "Asia/Makassar").endswith("19.30 WITA")
     assert format_when(parse_at("1/12/2026 19.30 WIT", TZ), "id") .endswith("19.30 WIT")
     assert format_when(parse_at("2027-07-01 09:00", "Europe/Amsterdam"), "en", "Europe/Amsterdam").endswith("09:00 CEST")
-    assert format_day(date(2026, 8, 17), "id") == "Senin, 17 Agu 2026"
+    assert format_long_day(date(2026, 8, 17), "id") == "Senin, 17 Agu 2026"
     assert echo_when("starts", date(2026, 12, 7), "en") == "starts Monday, 7 Dec 2026"
