@@ -195,3 +195,10 @@ def test_importers_read_dates_day_first_too(runner: CliRunner, ws: Workspace, tm
     run(runner, "ugc", "import", str(posts), "-w", str(ws.root))
     taken = sorted(r["taken_at"] for r in ws.ugc.list_rows())
     assert taken == ["2026-12-01T00:00:00+07:00", "2026-12-01T19:30:00+07:00"]
+
+
+def test_series_day_is_never_before_a_mid_week_plan_start(ws: Workspace) -> None:
+    ws.series.add("Seri", pillar="cerita", format="reel", episodes=["a", "b"], every="senin", start="2026-12-07")
+    ws.plan(start="kamis, 10 des 2026", weeks=2)  # Monday 7 December is before the start: next Monday instead
+    placed = [(p.episode, pendulum.instance(p.at).in_timezone(ws.tz).date().isoformat()) for p in ws.posts() if p.series_id]
+    assert placed == [(1, "2026-12-14")]
