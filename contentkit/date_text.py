@@ -182,7 +182,10 @@ def read_moment(text: str, today: date) -> Moment:
     if m is None:  # pragma: no cover - the pattern's date part takes anything
         raise InputError(f"{text!r} is not a date I can read: {_DAY_EXAMPLE}")
     words = m["date"].strip(" ,")
-    if words.split()[-1] in ZONE_NAMES and len(words.split()) > 1:
+    parts = words.split()
+    if not parts:
+        raise InputError(f"invalid date {text!r}: {_DAY_EXAMPLE}")
+    if len(parts) > 1 and parts[-1] in ZONE_NAMES:
         raise InputError(f"invalid time {text!r}: a time zone but no time; add the time, e.g. 19.30 WIB")
     day = _read_day(words, text, today)
     time = None

@@ -202,3 +202,11 @@ def test_series_day_is_never_before_a_mid_week_plan_start(ws: Workspace) -> None
     ws.plan(start="kamis, 10 des 2026", weeks=2)  # Monday 7 December is before the start: next Monday instead
     placed = [(p.episode, pendulum.instance(p.at).in_timezone(ws.tz).date().isoformat()) for p in ws.posts() if p.series_id]
     assert placed == [(1, "2026-12-14")]
+
+
+@pytest.mark.parametrize("at", ["0001-01-01 10:00", "9999-12-31 10:00", "31/12/9999 23.59", "1/1/1969 08.00"])
+def test_a_post_dated_outside_1970_to_2100_is_refused_at_the_door(runner: CliRunner, ws: Workspace, at: str) -> None:
+    result = run(runner, "post", "add", "--at", at, "--channel", "instagram", "--format", "reel", "--pillar", "promo",
+                 "--title", "x", "-w", str(ws.root), ok=False)
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "1970 to 2100" in result.output
+    assert ws.posts() == []

@@ -192,3 +192,29 @@ def test_one_formatter_echoes_what_was_read() -> None:
     assert format_when(parse_at("2027-07-01 09:00", "Europe/Amsterdam"), "en", "Europe/Amsterdam").endswith("09:00 CEST")
     assert format_long_day(date(2026, 8, 17), "id") == "Senin, 17 Agu 2026"
     assert echo_when("starts", date(2026, 12, 7), "en") == "starts Monday, 7 Dec 2026"
+
+
+# -- fuzz: any text gives a date or one InputError line, never another exception ----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["1", "01", "12", "31", "29", "2", "2026", "1969", "2101", "9999", "0001", "/", "-", ".",
+                           ":", " ", ",", "T", "Z", "+07:00", "+25:00", "-12:30", "19.30", "24.00", "WIB", "WITA",
+                           "WIT", "Des", "desember", "agt", "mei", "senin", "kamis", "depan", "ini", "besok", "lusa",
+                           "minggu", "hari", "next", "this", "jam", "pukul", "W52", "W99", "\x00", "\u00a0", "🤤"])
+_TEXTS = st.one_of(st.text(max_size=40), st.lists(_PIECES, max_size=8).map("".join),
+                   st.lists(_PIECES, max_size=8).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_any_text_is_a_date_or_one_clear_line(text: str) -> None:
+    for parse in (lambda t: parse_date(t, tz=TZ, now=NOW), lambda t: parse_at(t, TZ, now=NOW),
+                  lambda t: parse_at(t, "Europe/Amsterdam", now=NOW, need_time=False), parse_week, parse_month):
+        try:
+            value = parse(text)
+        except InputError as exc:
+            assert str(exc) and "\n" not in str(exc).strip("\n ").replace(repr(text), "")
+        else:
+            assert 1970 <= value.year <= 2100
