@@ -210,3 +210,10 @@ def test_a_post_dated_outside_1970_to_2100_is_refused_at_the_door(runner: CliRun
                  "--title", "x", "-w", str(ws.root), ok=False)
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "1970 to 2100" in result.output
     assert ws.posts() == []
+
+
+@pytest.mark.parametrize("args", [["--start", "31/12/2100"], ["--week", "2100-W52", "--weeks", "4"], ["--start", "1/1/1970"]])
+def test_a_plan_reaching_outside_1970_to_2100_is_refused(runner: CliRunner, ws: Workspace, args: list[str]) -> None:
+    result = run(runner, "plan", *args, "-w", str(ws.root), ok=False)
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "1970 to 2100" in result.output
+    assert ws.posts() == []
