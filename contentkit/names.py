@@ -1,6 +1,6 @@
 """The words for the product's fixed keys, in Indonesian and English.
 
-Pillars, loyalty stages, post statuses, formats and weekdays are stored by their
+Pillars, loyalty stages, post statuses, formats, consent states and weekdays are stored by their
 English key (`social_proof`); people see and type them in their language
 (`bukti sosial`). Both directions read one table, `templates/views/labels.toml`,
 so a name shown on a page is always a name an option accepts.
@@ -21,7 +21,7 @@ else:  # pragma: no cover
 __all__ = ["KINDS", "display_name", "names_of", "from_name"]
 
 # option kind -> the labels.toml table holding its names
-KINDS = {"pillar": "pillar", "stage": "stage", "status": "status", "format": "format"}
+KINDS = {"pillar": "pillar", "stage": "stage", "status": "status", "format": "format", "state": "funnel"}
 _LANGS = ("id", "en")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

@@ -44,10 +44,14 @@ def en_ws(tmp_path: Path) -> Workspace:
         ("format", "gambar", "image"),
         ("stage", "konten kreatif", "creative_content"),
         ("day", "kamis", "thu"),
+        ("state", "diizinkan", "granted"),
+        ("state", "dicabut", "revoked"),
     ],
 )
 def test_names_in_either_language_become_the_stored_key(kind: str, typed: str, key: str) -> None:
-    choices = {"pillar": PILLARS, "status": POST_STATUSES, "format": FORMATS, "stage": STAGES,
+    from contentkit.ugc.consent import STATES
+
+    choices = {"pillar": PILLARS, "status": POST_STATUSES, "format": FORMATS, "stage": STAGES, "state": STATES,
                "day": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}[kind]
     assert check_choice(kind, typed, choices) == key
 
