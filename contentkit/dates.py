@@ -1,7 +1,11 @@
-"""Parsing the dates, weeks and times users type, in the workspace timezone.
+"""Parsing the dates, weeks and times users type, in the workspace timezone, and
+showing them back.
 
 Every command shares these so `--from`, `--week` and `--at` mean the same thing
-everywhere, and a typo gets the same one-line answer.
+everywhere, and a typo gets the same one-line answer. The reading itself (ISO,
+day-first `1/12/2026`, `1 Des 2026 19.30 WITA`, `besok`, `senin depan`) is in
+`date_text.py`; here a missing time, a DST gap or a year outside 1970–2100 is
+refused, and `format_when` is the one way a date is echoed to the user.
 """
 
 from __future__ import annotations
@@ -38,7 +42,6 @@ DEFAULT_TIMEZONE = "Asia/Jakarta"
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_AT = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
 
 
 def check_timezone(name: str) -> str:
