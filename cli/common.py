@@ -40,6 +40,19 @@ class Words(_Choice):
             self._source = tuple(getattr(importlib.import_module(module), attr))
         return tuple(self._source)
 
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        """The keys, then their Indonesian names (`bukti-sosial`), that start with what was typed."""
+        from click.shell_completion import CompletionItem
+
+        from contentkit.names import KINDS, names_of
+
+        words = list(self.choices)
+        kind = "day" if self.kind == "weekday" else self.kind
+        if kind in KINDS or kind == "day":
+            words += [name.replace(" ", "-") for key, name in names_of(kind, "id").items() if key in words]
+        typed = incomplete.lower()
+        return [CompletionItem(w) for w in dict.fromkeys(words) if w.lower().startswith(typed)]
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         from contentkit.errors import InputError
         from contentkit.vocab import check_choice, check_weekday

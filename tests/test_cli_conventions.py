@@ -114,6 +114,10 @@ def test_shell_completion_offers_the_choices(runner: CliRunner, ws: Workspace) -
     assert kinds == ["ics", "buffer", "hootsuite", "csv", "markdown"]
     channels = [c.value for c in complete.get_completions(["post", "list", "--channel"], "t")]
     assert channels == ["tiktok", "tokopedia"]
+    indonesian = [c.value for c in complete.get_completions(["idea", "add", "x", "--pillar"], "b")]
+    assert indonesian == ["bukti-sosial"]
+    days = [c.value for c in complete.get_completions(["series", "add", "S", "--every"], "k")]
+    assert days == ["kamis"]
 
 
 # -- outputs ---------------------------------------------------------------------
