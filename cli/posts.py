@@ -39,14 +39,18 @@ def post_list(ws: Workspace, start: str | None, end: str | None, status: str | N
     """
     import pendulum
 
+    from contentkit.names import display_name
+
     posts = ws.posts(start=start, end=end, status=status, channel=channel)
     if as_json:
         echo_json(posts)
         return
     rows = []
+    lang = ws.language
     for p in posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
-        rows.append((p.id, at.format("YYYY-MM-DD HH:mm"), p.channel, p.format, p.pillar, p.status + ("*" if p.locked else ""), p.title))
+        rows.append((p.id, at.format("YYYY-MM-DD HH:mm"), p.channel, p.format, display_name("pillar", p.pillar, lang),
+                     display_name("status", p.status, lang) + ("*" if p.locked else ""), p.title))
     echo_table(["id", "when", "channel", "format", "pillar", "status", "title"], rows,
                empty="No posts match; plan some with `contentkit plan`.")
 

@@ -221,3 +221,12 @@ def test_a_plan_reaching_outside_1970_to_2100_is_refused(runner: CliRunner, ws: 
     result = run(runner, "plan", *args, "-w", str(ws.root), ok=False)
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "1970 to 2100" in result.output
     assert ws.posts() == []
+
+
+def test_post_list_names_pillar_and_status_in_the_workspace_language(runner: CliRunner, ws: Workspace,
+                                                                      en_ws: Workspace) -> None:
+    for shop in (ws, en_ws):
+        run(runner, "post", "add", "--at", "1/12/2026 19.30", "--channel", "instagram", "--format", "reel",
+            "--pillar", "bukti-sosial", "--title", "Testimoni", "-w", str(shop.root))
+    assert "bukti sosial  draf*" in run(runner, "post", "list", "-w", str(ws.root)).output
+    assert "social proof  draft*" in run(runner, "post", "list", "-w", str(en_ws.root)).output
