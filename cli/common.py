@@ -3,15 +3,81 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from contentkit.i18n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:
+    _Choice = click.Choice[str]
+else:  # click.Choice is generic only from click 8.4
+    _Choice = click.Choice
+
+
+class Words(_Choice):
+    """A fixed choice (channel, pillar, status ...): any case, Indonesian names too, completed by the shell.
+
+    The choices are read lazily from "module:NAME" so `contentkit --help` imports nothing heavy;
+    the library's own check (vocab.check_choice) decides, so `--pillar cerita` means storytelling.
+    A bad value is a usage error (exit 2) naming the choices.
+    """
+
+    name = "choice"
+
+    def __init__(self, kind: str, source: Sequence[str] | str) -> None:
+        self.kind = kind
+        self._source = source
+        self.case_sensitive = False
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        if isinstance(self._source, str):
+            module, attr = self._source.split(":")
+            self._source = tuple(getattr(importlib.import_module(module), attr))
+        return tuple(self._source)
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        """The keys, then their Indonesian names (`bukti-sosial`), that start with what was typed."""
+        from click.shell_completion import CompletionItem
+
+        from contentkit.names import KINDS, names_of
+
+        words = list(self.choices)
+        kind = "day" if self.kind == "weekday" else self.kind
+        if kind in KINDS or kind == "day":
+            words += [name.replace(" ", "-") for key, name in names_of(kind, "id").items() if key in words]
+        typed = incomplete.lower()
+        return [CompletionItem(w) for w in dict.fromkeys(words) if w.lower().startswith(typed)]
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from contentkit.errors import InputError
+        from contentkit.vocab import check_choice, check_weekday
+
+        try:
+            if self.kind == "weekday":
+                return check_weekday(str(value))
+            return check_choice(self.kind, str(value), self.choices)
+        except InputError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+CHANNEL = Words("channel", "contentkit.vocab:CHANNELS")
+FORMAT = Words("format", "contentkit.vocab:FORMATS")
+PILLAR = Words("pillar", "contentkit.vocab:PILLARS")
+STATUS = Words("status", "contentkit.vocab:POST_STATUSES")
+WEEKDAY = Words("weekday", "contentkit.vocab:WEEKDAYS")
+SECTOR = Words("sector", "contentkit.vocab:SECTORS")
+LANGUAGE = Words("language", ("id", "en"))
+EXPORT_KIND = Words("export kind", "contentkit.calendar.exports:EXPORT_KINDS")
+UGC_STATE = Words("state", "contentkit.ugc.consent:STATES")
+UGC_SOURCE = Words("source", "contentkit.ugc.manager:SOURCES")
+VIA = Words("via", "contentkit.ugc.messages:VIAS")
 
 
 def workspace_option(f: F) -> F:
@@ -30,13 +96,33 @@ def workspace_option(f: F) -> F:
         from contentkit import i18n
         from contentkit.workspace import Workspace
 
-        ws = Workspace.open(workspace_path)
+        ws = Workspace.open(workspace_path or group_setting("workspace"))
         i18n.set_language(ws.language, source="workspace")
         for message in ws.config.warnings:
             warn(message)
         return f(*args, ws=ws, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def group_setting(name: str) -> Any:
+    """A setting given before the command (`contentkit -w DIR -q plan`), or None outside a run."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(dict) if ctx is not None else None
+    return obj.get(name) if obj else None
+
+
+def say(message: str) -> None:
+    """An informational line (what was done, what to do next); `--quiet` silences it."""
+    if not group_setting("quiet"):
+        click.echo(message)
+
+
+def say_when(kind: str, value: Any, language: str, tz: str | None = None) -> None:
+    """Echo a date the command took, in full and in the workspace language (`dijadwalkan Selasa, 1 Des 2026 19.30 WIB`)."""
+    from contentkit.dates import echo_when
+
+    say(echo_when(kind, value, language, tz))
 
 
 def json_option(f: F) -> F:
@@ -54,6 +140,9 @@ def clean_text(text: Any) -> str:
 def echo(text: Any = "", **kwargs: Any) -> None:
     """click.echo for text that may hold customer or imported content."""
     click.echo(clean_text(text), **kwargs)
+def json_result_option(f: F) -> F:
+    """Add `--json` to a command that makes or changes something: print what it did, with the IDs."""
+    return click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON, with the IDs touched.")(f)
 
 
 def echo_json(records: Iterable[Any]) -> None:
@@ -61,6 +150,12 @@ def echo_json(records: Iterable[Any]) -> None:
     from contentkit.terminal import json_for_terminal
 
     click.echo(json_for_terminal(json.dumps(rows, ensure_ascii=False, indent=2, default=str)))
+
+
+def echo_object(value: Any) -> None:
+    """Print one result (what a command made or changed, with the IDs it touched) as a JSON object."""
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: str | None = None) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import IO, TYPE_CHECKING
+
 import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import echo, echo_json, echo_table, json_option, workspace_option
+from .common import CHANNEL, FORMAT, PILLAR, WEEKDAY, echo_json, echo_table, json_option, say, say_when, workspace_option
+
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 
 @click.group()
@@ -22,12 +28,12 @@ def idea() -> None:
 
 @idea.command("add")
 @click.argument("text")
-@click.option("--pillar", required=True, help="storytelling, education, entertainment, interaction, social_proof, service, retention or promo.")
-@click.option("--format", "fmt", required=True, help="reel, short_video, carousel, image, story, live, status, broadcast or feed.")
-@click.option("--channel", default=None, help="Only place it on this channel.")
+@click.option("--pillar", type=PILLAR, required=True, help="storytelling, education, entertainment, interaction, social_proof, service, retention or promo.")
+@click.option("--format", "fmt", type=FORMAT, required=True, help="reel, short_video, carousel, image, story, live, status, broadcast or feed.")
+@click.option("--channel", type=CHANNEL, default=None, help="Only place it on this channel.")
 @click.option("--priority", default=0, type=int, show_default=True, help="Higher goes first.")
 @workspace_option
-def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority: int) -> None:  # type: ignore[no-untyped-def]
+def idea_add(ws: Workspace, text: str, pillar: str, fmt: str, channel: str | None, priority: int) -> None:
     """Add an idea to the backlog.
 
     \b
@@ -35,14 +41,14 @@ def idea_add(ws, text: str, pillar: str, fmt: str, channel: str | None, priority
         contentkit idea add "Tips menyimpan sambal" --pillar education --format carousel --priority 2
     """
     item = ws.ideas.add(text, pillar=pillar, format=fmt, channel=channel, priority=priority)
-    echo(_("Added idea {id}: {text}").format(id=item.id, text=item.text))
+    say(_("Added idea {id}: {text}").format(id=item.id, text=item.text))
 
 
 @idea.command("list")
 @click.option("--all", "include_used", is_flag=True, help="Include ideas already placed in a post.")
 @json_option
 @workspace_option
-def idea_list(ws, include_used: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def idea_list(ws: Workspace, include_used: bool, as_json: bool) -> None:
     """List the backlog, highest priority first.
 
     \b
@@ -63,7 +69,7 @@ def idea_list(ws, include_used: bool, as_json: bool) -> None:  # type: ignore[no
 @idea.command("remove")
 @click.argument("idea_id")
 @workspace_option
-def idea_remove(ws, idea_id: str) -> None:  # type: ignore[no-untyped-def]
+def idea_remove(ws: Workspace, idea_id: str) -> None:
     """Remove an idea from the backlog.
 
     \b
@@ -71,7 +77,7 @@ def idea_remove(ws, idea_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit idea remove I3
     """
     item = ws.ideas.remove(idea_id)
-    click.echo(_("Removed idea {id}").format(id=item.id))
+    say(_("Removed idea {id}").format(id=item.id))
 
 
 @click.group()
@@ -87,17 +93,17 @@ def series() -> None:
 
 @series.command("add")
 @click.argument("title")
-@click.option("--pillar", required=True, help="The pillar every episode carries.")
-@click.option("--format", "fmt", required=True, help="The format of every episode, e.g. reel.")
+@click.option("--pillar", type=PILLAR, required=True, help="The pillar every episode carries.")
+@click.option("--format", "fmt", type=FORMAT, required=True, help="The format of every episode, e.g. reel.")
 @click.option("--episodes", "count", type=int, default=None, help="How many episodes (checked against the lines given).")
 @click.option("--episode", "episodes", multiple=True, help="One episode's text; repeat in order.")
 @click.option("--episodes-file", type=click.File("r", encoding="utf-8"), default=None, help="A text file, one episode per line.")
-@click.option("--every", default=None, help="Preferred weekday: mon … sun (or senin … minggu).")
+@click.option("--every", type=WEEKDAY, default=None, help="Preferred weekday: mon … sun (or senin … minggu).")
 @click.option("--start", default=None, help="First week's date, YYYY-MM-DD (default: the next week planned).")
-@click.option("--channel", default=None, help="Preferred channel.")
+@click.option("--channel", type=CHANNEL, default=None, help="Preferred channel.")
 @workspace_option
-def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episodes: tuple[str, ...],  # type: ignore[no-untyped-def]
-               episodes_file, every: str | None, start: str | None, channel: str | None) -> None:
+def series_add(ws: Workspace, title: str, pillar: str, fmt: str, count: int | None, episodes: tuple[str, ...],
+               episodes_file: IO[str] | None, every: str | None, start: str | None, channel: str | None) -> None:
     """Add a series; the planner puts episode k in week k, titled "TITLE (k/n)".
 
     \b
@@ -118,14 +124,16 @@ def series_add(ws, title: str, pillar: str, fmt: str, count: int | None, episode
         lines = [_("Episode {k}").format(k=k) for k in range(1, count + 1)]
     item = ws.series.add(title, pillar=pillar, format=fmt, episodes=lines, channel=channel, every=every, start=start)
     n = len(item.episodes)
-    echo(ngettext("Added series {id}: {title} ({n} episode)", "Added series {id}: {title} ({n} episodes)", n).format(
+    say(ngettext("Added series {id}: {title} ({n} episode)", "Added series {id}: {title} ({n} episodes)", n).format(
         id=item.id, title=item.title, n=n))
+    if item.start is not None:
+        say_when("starts", item.start, ws.language)
 
 
 @series.command("list")
 @json_option
 @workspace_option
-def series_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def series_list(ws: Workspace, as_json: bool) -> None:
     """List series with how many episodes are on the calendar.
 
     \b
@@ -146,7 +154,7 @@ def series_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
 @series.command("remove")
 @click.argument("series_id")
 @workspace_option
-def series_remove(ws, series_id: str) -> None:  # type: ignore[no-untyped-def]
+def series_remove(ws: Workspace, series_id: str) -> None:
     """Remove a series (episodes already planned stay).
 
     \b
@@ -154,4 +162,4 @@ def series_remove(ws, series_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit series remove S1
     """
     item = ws.series.remove(series_id)
-    click.echo(_("Removed series {id}").format(id=item.id))
+    say(_("Removed series {id}").format(id=item.id))

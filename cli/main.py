@@ -122,7 +122,11 @@ def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, is_eager=True, expose_value=False,
               callback=_set_lang, help="Language of messages and help: id or en (default: $CONTENTKIT_LANG, "
               "else the workspace's language, else en).")
-def cli() -> None:
+@click.option("--workspace", "-w", "workspace_path", type=click.Path(file_okay=False), default=None,
+              help="Workspace folder for any command (the same as the command's own -w).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only results and errors, not progress or hints.")
+@click.pass_context
+def cli(ctx: click.Context, workspace_path: str | None, quiet: bool) -> None:
     """Plan loyalty-building posts, collect customer content with consent,
     and render testimonial graphics for your online shop.
 
@@ -131,3 +135,9 @@ def cli() -> None:
         contentkit init toko --brand "Dapur Bu Sari" --sector kuliner
         cd toko && contentkit plan
     """
+    settings = ctx.ensure_object(dict)
+    settings["workspace"] = workspace_path
+    settings["quiet"] = quiet
+    # https://no-color.org: any non-empty NO_COLOR turns colour off; click already drops it when not a terminal.
+    if os.environ.get("NO_COLOR"):
+        ctx.color = False

@@ -9,7 +9,7 @@ import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import echo_json, echo_table, json_option, warn, workspace_option
+from .common import echo_json, echo_table, json_option, say, warn, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.calendar.planner import PlanResult
@@ -59,11 +59,11 @@ def _print_plan(ws: Workspace, result: PlanResult) -> None:
     for line in result.warnings:
         warn(line)
     for line in result.notes:
-        click.echo(_("note: {line}").format(line=line))
+        say(_("note: {line}").format(line=line))
     if result.dry_run:
-        click.echo(_("Dry run: nothing was saved."))
+        say(_("Dry run: nothing was saved."))
     else:
-        click.echo(ngettext("Added {n} post.", "Added {n} posts.", result.added).format(n=result.added))
+        say(ngettext("Added {n} post.", "Added {n} posts.", result.added).format(n=result.added))
 
 
 @click.command()

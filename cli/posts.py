@@ -8,7 +8,7 @@ import click
 
 from contentkit.i18n import _
 
-from .common import clean_text, echo, echo_json, echo_table, json_option, workspace_option
+from .common import CHANNEL, F, FORMAT, PILLAR, STATUS, clean_text, echo, echo_json, echo_table, json_option, say, say_when, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -28,8 +28,8 @@ def post() -> None:
 @post.command("list")
 @click.option("--from", "start", default=None, help="First day, YYYY-MM-DD (inclusive).")
 @click.option("--to", "end", default=None, help="Last day, YYYY-MM-DD (inclusive).")
-@click.option("--status", default=None, help="draft, ready, published or skipped.")
-@click.option("--channel", default=None, help="Only this channel.")
+@click.option("--status", type=STATUS, default=None, help="draft, ready, published or skipped.")
+@click.option("--channel", type=CHANNEL, default=None, help="Only this channel.")
 @json_option
 @workspace_option
 def post_list(ws: Workspace, start: str | None, end: str | None, status: str | None, channel: str | None, as_json: bool) -> None:
@@ -41,14 +41,18 @@ def post_list(ws: Workspace, start: str | None, end: str | None, status: str | N
     """
     import pendulum
 
+    from contentkit.names import display_name
+
     posts = ws.posts(start=start, end=end, status=status, channel=channel)
     if as_json:
         echo_json(posts)
         return
     rows = []
+    lang = ws.language
     for p in posts:
         at = pendulum.instance(p.at).in_timezone(ws.tz)
-        rows.append((p.id, at.format("YYYY-MM-DD HH:mm"), p.channel, p.format, p.pillar, p.status + ("*" if p.locked else ""), p.title))
+        rows.append((p.id, at.format("YYYY-MM-DD HH:mm"), p.channel, p.format, display_name("pillar", p.pillar, lang),
+                     display_name("status", p.status, lang) + ("*" if p.locked else ""), p.title))
     echo_table([_("id"), _("when"), _("channel"), _("format"), _("pillar"), _("status"), _("title")], rows,
                empty=_("No posts match; plan some with `contentkit plan`."))
 
@@ -95,15 +99,15 @@ _EDIT_OPTIONS = [
     click.option("--title", default=None),
     click.option("--caption", default=None),
     click.option("--at", default=None, help="'YYYY-MM-DD HH:MM' (workspace time) or ISO 8601."),
-    click.option("--channel", default=None),
-    click.option("--format", "fmt", default=None),
-    click.option("--pillar", default=None),
+    click.option("--channel", type=CHANNEL, default=None),
+    click.option("--format", "fmt", type=FORMAT, default=None),
+    click.option("--pillar", type=PILLAR, default=None),
     click.option("--hashtag", "hashtags", multiple=True, help="Replace the hashtags (repeatable)."),
     click.option("--duration", "duration_s", type=float, default=None, help="Video length in seconds."),
 ]
 
 
-def _edit_options(f):  # type: ignore[no-untyped-def]
+def _edit_options(f: F) -> F:
     for option in reversed(_EDIT_OPTIONS):
         f = option(f)
     return f
@@ -125,14 +129,16 @@ def post_edit(ws: Workspace, post_id: str, title: str | None, caption: str | Non
     p = ws.post_book.edit(post_id, title=title, caption=caption, at=at, channel=channel, format=fmt, pillar=pillar,
                           hashtags=list(hashtags) if hashtags else None, duration_s=duration_s,
                           status="ready" if ready else None)
-    click.echo(_("Updated {id} (locked)").format(id=p.id))
+    say(_("Updated {id} (locked)").format(id=p.id))
+    if at is not None:
+        say_when("scheduled", p.at, ws.language, ws.tz)
 
 
 @post.command("add")
 @click.option("--at", required=True, help="'YYYY-MM-DD HH:MM' (workspace time) or ISO 8601.")
-@click.option("--channel", required=True)
-@click.option("--format", "fmt", required=True)
-@click.option("--pillar", required=True)
+@click.option("--channel", type=CHANNEL, required=True)
+@click.option("--format", "fmt", type=FORMAT, required=True)
+@click.option("--pillar", type=PILLAR, required=True)
 @click.option("--title", required=True)
 @click.option("--caption", default="")
 @click.option("--hashtag", "hashtags", multiple=True, help="A hashtag (repeatable).")
@@ -149,7 +155,8 @@ def post_add(ws: Workspace, at: str, channel: str, fmt: str, pillar: str, title:
     """
     p = ws.post_book.add(at=at, channel=channel, format=fmt, pillar=pillar, title=title, caption=caption,
                          hashtags=list(hashtags), duration_s=duration_s)
-    click.echo(_("Added post {id}").format(id=p.id))
+    say(_("Added post {id}").format(id=p.id))
+    say_when("scheduled", p.at, ws.language, ws.tz)
 
 
 @post.command("publish")
@@ -165,7 +172,9 @@ def post_publish(ws: Workspace, post_id: str, url: str, at: str | None) -> None:
         contentkit post publish P12 --url https://www.instagram.com/reel/ABC123/
     """
     p = ws.post_book.publish(post_id, url, at)
-    click.echo(_("Marked {id} published").format(id=p.id))
+    say(_("Marked {id} published").format(id=p.id))
+    if p.published_at is not None:
+        say_when("published", p.published_at, ws.language, ws.tz)
 
 
 @post.command("skip")
@@ -180,4 +189,4 @@ def post_skip(ws: Workspace, post_id: str, reason: str) -> None:
         contentkit post skip P13 --reason "stok habis"
     """
     p = ws.post_book.skip(post_id, reason)
-    click.echo(_("Skipped {id}").format(id=p.id))
+    say(_("Skipped {id}").format(id=p.id))

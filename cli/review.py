@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import echo_json, echo_object, echo_table, json_option, json_result_option, say, workspace_option
+
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 
 @click.group()
@@ -30,7 +36,7 @@ def review() -> None:
 @click.option("--show-name", is_flag=True, help="The customer agreed to show their full name.")
 @click.option("--photo", default=None, help="A customer or product photo (copied into the workspace).")
 @workspace_option
-def review_add(ws, text: str, name: str, rating: str, product: str | None, source: str | None,  # type: ignore[no-untyped-def]
+def review_add(ws: Workspace, text: str, name: str, rating: str, product: str | None, source: str | None,
                day: str | None, show_name: bool, photo: str | None) -> None:
     """Add one review.
 
@@ -40,13 +46,14 @@ def review_add(ws, text: str, name: str, rating: str, product: str | None, sourc
     """
     item = ws.reviews.add(text, name=name, rating=rating, product=product, source=source, date=day,
                           show_name=show_name, photo=photo)
-    click.echo(_("Added review {id} ({stars}★)").format(id=item.id, stars=f"{item.rating:g}"))
+    say(_("Added review {id} ({stars}★)").format(id=item.id, stars=f"{item.rating:g}"))
 
 
 @review.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
+@json_result_option
 @workspace_option
-def review_import(ws, file: str) -> None:  # type: ignore[no-untyped-def]
+def review_import(ws: Workspace, file: str, as_json: bool) -> None:
     """Import reviews from a CSV file (columns text,name,rating,product,source,date,show_name;
     comma or semicolon separated, UTF-8 with or without BOM).
 
@@ -55,14 +62,17 @@ def review_import(ws, file: str) -> None:  # type: ignore[no-untyped-def]
         contentkit review import ulasan-shopee.csv
     """
     added = ws.reviews.import_csv(file)
-    click.echo(ngettext("Imported {n} review ({first}–{last})", "Imported {n} reviews ({first}–{last})", len(added))
-               .format(n=len(added), first=added[0].id, last=added[-1].id))
+    if as_json:
+        echo_object({"added": len(added), "ids": [r.id for r in added]})
+        return
+    say(ngettext("Imported {n} review ({first}–{last})", "Imported {n} reviews ({first}–{last})", len(added))
+        .format(n=len(added), first=added[0].id, last=added[-1].id))
 
 
 @review.command("list")
 @json_option
 @workspace_option
-def review_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def review_list(ws: Workspace, as_json: bool) -> None:
     """List reviews, with the post that uses each and its rendered images.
 
     \b
@@ -86,7 +96,7 @@ def review_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
 @review.command("from-ugc")
 @click.argument("ugc_id")
 @workspace_option
-def review_from_ugc(ws, ugc_id: str) -> None:  # type: ignore[no-untyped-def]
+def review_from_ugc(ws: Workspace, ugc_id: str) -> None:
     """Make a review from a customer post with a current grant (caption, photo, @handle credit).
 
     \b
@@ -94,4 +104,4 @@ def review_from_ugc(ws, ugc_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit review from-ugc U12
     """
     item = ws.reviews.from_ugc(ugc_id)
-    click.echo(_("Added review {id} from {ugc}, credited to @{handle}").format(id=item.id, ugc=ugc_id, handle=item.handle))
+    say(_("Added review {id} from {ugc}, credited to @{handle}").format(id=item.id, ugc=ugc_id, handle=item.handle))

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
 
 from contentkit.i18n import _
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import echo_json, echo_table, group_setting, json_option, say, workspace_option
+
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 
 @click.group()
@@ -44,16 +50,20 @@ def list_(as_json: bool) -> None:
 
 
 @strategy.command()
-@workspace_option
-def show(ws) -> None:  # type: ignore[no-untyped-def]
-    """Show the workspace's strategy: slots, mix and personas.
+@click.argument("name", required=False)
+@click.option("--workspace", "-w", "workspace_path", type=click.Path(file_okay=False), default=None,
+              help="Workspace folder (default: $CONTENTKIT_WORKSPACE, else the nearest contentkit.toml above here).")
+def show(name: str | None, workspace_path: str | None) -> None:
+    """Show a strategy: slots, mix and personas (NAME: a built-in one; none: the workspace's).
 
     \b
     Example:
         contentkit strategy show
+        contentkit strategy show kuliner
     """
-    s = ws.strategy
-    lang = ws.language
+    from contentkit.calendar.strategy import show_strategy
+
+    s, lang = show_strategy(name, workspace_path or group_setting("workspace"))
     click.echo(f"{s.title[lang]} ({s.source})")
     echo_table([_("day"), _("time"), _("channel"), _("format")], [(x.day, x.time, x.channel, x.format) for x in s.slots])
     click.echo("")
@@ -67,7 +77,7 @@ def show(ws) -> None:  # type: ignore[no-untyped-def]
 @click.argument("name")
 @click.option("-o", "--output", type=click.Path(), default=None, help="Where to write it (default: the workspace).")
 @workspace_option
-def copy(ws, name: str, output: str | None) -> None:  # type: ignore[no-untyped-def]
+def copy(ws: Workspace, name: str, output: str | None) -> None:
     """Copy built-in strategy NAME into the workspace and use it.
 
     \b
@@ -77,5 +87,5 @@ def copy(ws, name: str, output: str | None) -> None:  # type: ignore[no-untyped-
     from contentkit.calendar.strategy import use_strategy_copy
 
     path = use_strategy_copy(ws, name, Path(output) if output else None)
-    click.echo(_("Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect").format(
+    say(_("Copied {name} to {path}; edit it, then run `contentkit plan --dry-run` to see the effect").format(
         name=name, path=path))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from contentkit.i18n import N_, _, ngettext
 
-from .common import warn, workspace_option
+from .common import echo_object, group_setting, json_result_option, say, warn, workspace_option
+
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 _SIZE_HELP = N_("square 1080², portrait 1080×1350, story 1080×1920, marketplace 1024² (<2 MB), or all.")
 _ONE_SIZE_HELP = N_("square 1080², portrait 1080×1350, story 1080×1920 or marketplace 1024² (<2 MB).")
@@ -31,10 +37,12 @@ def testimonial() -> None:
 @click.option("--format", "fmt", default="jpg", show_default=True, help="jpg, png or webp.")
 @click.option("--jobs", default=1, show_default=True, type=int, help="Render in this many processes.")
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit instead of cutting it with …")
-@click.option("-o", "--out", "out_dir", default=None, help="Output folder (default: media/testimonials).")
+@click.option("-o", "--output", "out_dir", default=None, help="Output folder (default: media/testimonials).")
+@click.option("--out", "out_alias", default=None, hidden=True)  # the old spelling, still accepted
+@json_result_option
 @workspace_option
-def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes: tuple[str, ...],  # type: ignore[no-untyped-def]
-           fmt: str, jobs: int, strict: bool, out_dir: str | None) -> None:
+def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, template: str, sizes: tuple[str, ...],
+           fmt: str, jobs: int, strict: bool, out_dir: str | None, out_alias: str | None, as_json: bool) -> None:
     """Render reviews into image files named <date>-<id>-<template>-<size>.<ext>.
 
     \b
@@ -42,12 +50,17 @@ def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes:
         contentkit testimonial render R1 R2 --template chat --size story -o out/
         contentkit testimonial render --all-new --size all --jobs 2
     """
+    before = {r.id: r.rendered for r in ws.reviews.list()} if as_json else {}
     paths = ws.reviews.render(list(review_ids) or None, all_new=all_new, template=template, sizes=list(sizes),
-                              fmt=fmt, out_dir=out_dir, jobs=jobs, strict=strict, on_warning=warn)
+                              fmt=fmt, out_dir=out_dir or out_alias, jobs=jobs, strict=strict, on_warning=warn)
+    if as_json:
+        touched = [r.id for r in ws.reviews.list() if r.rendered != before.get(r.id)]
+        echo_object({"rendered": len(paths), "reviews": touched, "images": [str(p) for p in paths]})
+        return
     for p in paths:
         click.echo(str(p))
-    click.echo(ngettext("Rendered {n} image", "Rendered {n} images", len(paths)).format(n=len(paths)) if paths
-               else _("Nothing to render: every review has images already."))
+    say(ngettext("Rendered {n} image", "Rendered {n} images", len(paths)).format(n=len(paths)) if paths
+        else _("Nothing to render: every review has images already."))
 
 
 @testimonial.command("quick")
@@ -62,9 +75,11 @@ def render(ws, review_ids: tuple[str, ...], all_new: bool, template: str, sizes:
 @click.option("--photo", default=None, help="A customer or product photo (for the photo template).")
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit.")
 @click.option("-w", "--workspace", "workspace", default=None, help="Use this workspace's brand kit.")
-@click.option("-o", "--out", required=True, help="The image file to write (.jpg, .png or .webp).")
+@click.option("-o", "--output", "out", default=None, help="The image file to write (.jpg, .png or .webp).")
+@click.option("--out", "out_alias", default=None, hidden=True)  # the old spelling, still accepted
 def quick(text: str, name: str, rating: str, product: str | None, source: str | None, show_name: bool,
-          template: str, size: str, photo: str | None, strict: bool, workspace: str | None, out: str) -> None:
+          template: str, size: str, photo: str | None, strict: bool, workspace: str | None, out: str | None,
+          out_alias: str | None) -> None:
     """Render one testimonial from the command line, without keeping the review.
 
     \b
@@ -73,16 +88,18 @@ def quick(text: str, name: str, rating: str, product: str | None, source: str | 
     """
     from contentkit.graphics.quick import quick_testimonial
 
-    path = quick_testimonial(text, out, name=name, rating=rating, product=product, source=source, show_name=show_name,
-                             template=template, size=size, photo=photo, strict=strict, workspace=workspace,
+    path = quick_testimonial(text, _output(out, out_alias), name=name, rating=rating, product=product, source=source, show_name=show_name,
+                             template=template, size=size, photo=photo, strict=strict,
+                             workspace=workspace or group_setting("workspace"),
                              on_warning=warn)
     click.echo(str(path))
 
 
 @testimonial.command("sheet")
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("-o", "--out", required=True, help="The contact sheet image to write.")
-def sheet(folder: str, out: str) -> None:
+@click.option("-o", "--output", "out", default=None, help="The contact sheet image to write.")
+@click.option("--out", "out_alias", default=None, hidden=True)  # the old spelling, still accepted
+def sheet(folder: str, out: str | None, out_alias: str | None) -> None:
     """A contact sheet of rendered images, to look over before posting.
 
     \b
@@ -91,5 +108,12 @@ def sheet(folder: str, out: str) -> None:
     """
     from contentkit.graphics.output import contact_sheet
 
-    path, count = contact_sheet(folder, out)
+    path, count = contact_sheet(folder, _output(out, out_alias))
     click.echo(ngettext("{path} ({n} image)", "{path} ({n} images)", count).format(path=path, n=count))
+
+
+def _output(output: str | None, alias: str | None) -> str:
+    """`-o/--output`, or the old `--out`; one of them is required."""
+    if not (output or alias):
+        raise click.UsageError(_("Missing option '-o' / '--output'."))
+    return str(output or alias)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from contentkit.i18n import N_, _, ngettext
 
-from .common import echo, echo_json, echo_table, json_option, warn, workspace_option
+from .common import CHANNEL, FORMAT, LANGUAGE, UGC_SOURCE, UGC_STATE, VIA, echo, echo_json, echo_object, echo_table, group_setting, json_option, json_result_option, say, say_when, warn, workspace_option
+
+if TYPE_CHECKING:
+    from contentkit.workspace import Workspace
 
 LOGIN_HELP = N_("Instagram account whose instaloader session to use, made once with `instaloader -l USER` "
               "(default: the shop's own handle, when it has a session).")
@@ -34,8 +37,10 @@ def ugc() -> None:
 @click.option("--since", metavar="DATE", help="Only posts from this date on (YYYY-MM-DD).")
 @click.option("--limit", type=int, metavar="N", help="Stop after N posts.")
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
+@json_result_option
 @workspace_option
-def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None) -> None:
+def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str | None, limit: int | None, login: str | None,
+            as_json: bool) -> None:
     """Collect Instagram posts that tag the shop or use its hashtags.
 
     With no --tagged/--hashtag, collects both (tagged posts and the workspace's
@@ -47,22 +52,34 @@ def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None,
         contentkit ugc collect --tagged --since 2026-11-01 --login dapurbusari
         contentkit ugc collect --hashtag dapurbusari --limit 50 --login dapurbusari
     """
-    state: dict[str, Any] = {"n": 0, "bar": None}
+    state: dict[str, Any] = {"n": 0, "bar": None, "counting": False}
+    quiet = bool(group_setting("quiet"))
 
     def progress(count: int, source: str) -> None:
+        label = f"collecting {source.replace('tagged:', '@').replace('hashtag:', '#')}"
+        if not limit:  # no end to show: a running count, not "3/0"
+            if not quiet:
+                click.echo(f"\r{label}: {count}", nl=False, err=True)
+                state["counting"] = True
+            state["n"] = count
+            return
         bar = state["bar"]
+        if quiet:
+            return
         if bar is None:  # shown once the first post arrives, on stderr
-            bar = state["bar"] = click.progressbar(length=limit or 0, label=_("collecting"), show_pos=True, file=sys.stderr)
-        bar.label = _("collecting {source}").format(source=source.replace('tagged:', '@').replace('hashtag:', '#'))
-        if limit:
-            bar.update(count - state["n"])
-        else:
-            bar.pos = count
-            bar.render_progress()
+            bar = state["bar"] = click.progressbar(length=limit, label=_("collecting"), show_pos=True, file=sys.stderr)
+        bar.label = label
+        bar.update(count - state["n"])
         state["n"] = count
 
+    def waiting(message: str) -> None:
+        if state["counting"]:
+            click.echo("", err=True)
+        click.echo(message, err=True)
+
     try:
-        report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress)
+        report = ws.ugc.collect(tagged=tagged, hashtags=hashtags, since=since, limit=limit, login=login, progress=progress,
+                                on_wait=waiting)
     except KeyboardInterrupt:
         raise click.ClickException(
             ngettext("interrupted after {n} post; it is saved, run the same command again to resume",
@@ -72,18 +89,23 @@ def collect(ws: Any, tagged: bool, hashtags: tuple[str, ...], since: str | None,
     finally:
         if state["bar"] is not None:
             state["bar"].render_finish()
+        if state["counting"]:
+            click.echo("", err=True)
+    if as_json:
+        echo_object(report)
+        return
     for run in report.sources:
         note = _(" (resumed)") if run["resumed"] else ""
         click.echo(ngettext("{source}: {n} post{note}", "{source}: {n} posts{note}", run["posts"])
                    .format(source=run["source"], n=run["posts"], note=note))
-    click.echo(_("added {added}, updated {updated}").format(added=report.added, updated=report.updated))
+    say(_("added {added}, updated {updated}").format(added=report.added, updated=report.updated))
 
 
 @ugc.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @json_option
 @workspace_option
-def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
+def import_(ws: Workspace, paths: tuple[str, ...], as_json: bool) -> None:
     """Import saved posts and stories without the network.
 
     Reads instaloader's metadata (.json, .json.xz, from `instaloader
@@ -104,7 +126,7 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
     for uid, kept, named in report.conflicts:
         warn(_("{id} stays @{kept}'s (it has consent events); the import named @{named}: check that row").format(
             id=uid, kept=kept, named=named))
-    click.echo(_("added {added}, updated {updated}, skipped {skipped}").format(
+    say(_("added {added}, updated {updated}, skipped {skipped}").format(
         added=report.added, updated=report.updated, skipped=len(report.skipped)))
 
 
@@ -116,7 +138,7 @@ def import_(ws: Any, paths: tuple[str, ...], as_json: bool) -> None:
 @click.option("--taken-at", "taken_at", metavar="DATETIME", help="When it was posted.")
 @click.option("--own", is_flag=True, help="The shop's own content: self-granted, usable without a consent request.")
 @workspace_option
-def add(ws: Any, url: str, user: str, platform: str | None, caption: str, taken_at: str | None, own: bool) -> None:
+def add(ws: Workspace, url: str, user: str, platform: str | None, caption: str, taken_at: str | None, own: bool) -> None:
     """Add a post found by hand (TikTok, Shopee, Tokopedia, WhatsApp, ...).
 
     With --own it is the shop's own content (state self_granted): it can be
@@ -141,12 +163,12 @@ def _flags(row: dict[str, Any]) -> str:
 
 
 @ugc.command("list")
-@click.option("--state", help="none, requested, granted, declined, revoked, expired, self_granted, grant_expired.")
-@click.option("--source", help="tagged, hashtag, import, csv or manual.")
+@click.option("--state", type=UGC_STATE, help="none, requested, granted, declined, revoked, expired, self_granted, grant_expired.")
+@click.option("--source", type=UGC_SOURCE, help="tagged, hashtag, import, csv or manual.")
 @click.option("--since", metavar="DATE", help="Only posts taken from this date on.")
 @json_option
 @workspace_option
-def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_json: bool) -> None:
+def list_(ws: Workspace, state: str | None, source: str | None, since: str | None, as_json: bool) -> None:
     """List collected customer posts with their consent state.
 
     \b
@@ -170,7 +192,7 @@ def list_(ws: Any, state: str | None, source: str | None, since: str | None, as_
 @click.argument("ugc_id")
 @json_option
 @workspace_option
-def show(ws: Any, ugc_id: str, as_json: bool) -> None:
+def show(ws: Workspace, ugc_id: str, as_json: bool) -> None:
     """Show one item: its post, consent state, ledger and the calendar posts using it.
 
     \b
@@ -202,7 +224,7 @@ def show(ws: Any, ugc_id: str, as_json: bool) -> None:
 @click.argument("ugc_id")
 @click.option("--reason", required=True, help="Why it is not suitable to repost.")
 @workspace_option
-def reject(ws: Any, ugc_id: str, reason: str) -> None:
+def reject(ws: Workspace, ugc_id: str, reason: str) -> None:
     """Mark an item not suitable to repost.
 
     \b
@@ -217,7 +239,7 @@ def reject(ws: Any, ugc_id: str, reason: str) -> None:
 @click.argument("ugc_id")
 @json_option
 @workspace_option
-def history(ws: Any, ugc_id: str, as_json: bool) -> None:
+def history(ws: Workspace, ugc_id: str, as_json: bool) -> None:
     """The item's whole consent ledger, oldest first.
 
     \b
@@ -239,11 +261,11 @@ def history(ws: Any, ugc_id: str, as_json: bool) -> None:
 
 @ugc.command()
 @click.argument("ugc_id")
-@click.option("--via", default="dm", show_default=True, help="dm, comment, whatsapp or email.")
-@click.option("--lang", help="id or en (default: the workspace language).")
+@click.option("--via", type=VIA, default="dm", show_default=True, help="dm, comment, whatsapp or email.")
+@click.option("--lang", type=LANGUAGE, help="id or en (default: the workspace language).")
 @click.option("--channels", help="Where it will be reposted, e.g. instagram,tiktok (default: channels with a handle).")
 @workspace_option
-def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | None) -> None:
+def request(ws: Workspace, ugc_id: str, via: str, lang: str | None, channels: str | None) -> None:
     """Print a ready-to-send consent request and record that it was asked.
 
     \b
@@ -261,9 +283,11 @@ def request(ws: Any, ugc_id: str, via: str, lang: str | None, channels: str | No
 @click.option("--evidence", required=True, help="The creator's yes: their words, or a screenshot file.")
 @click.option("--scope", help="Channels it covers, e.g. instagram,tiktok (default: the channels the request asked for).")
 @click.option("--until", metavar="DATE", help="Last day it may be used (YYYY-MM-DD).")
-@click.option("--via", help="dm, comment, whatsapp or email.")
+@click.option("--via", type=VIA, help="dm, comment, whatsapp or email.")
+@json_result_option
 @workspace_option
-def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None) -> None:
+def grant(ws: Workspace, ugc_id: str, evidence: str, scope: str | None, until: str | None, via: str | None,
+          as_json: bool) -> None:
     """Record the creator's consent, with its evidence.
 
     \b
@@ -274,8 +298,13 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
 
     result = ws.consent.record_grant(ugc_id, evidence, scope=None if scope is None else [scope], until=until, via=via)
     event = result.event
+    if as_json:
+        echo_object({"ugc_id": event.ugc_id, "event": event.to_dict(), "skipped": [p.id for p in result.skipped]})
+        return
     click.echo(_("{id}: granted for {channels}").format(id=event.ugc_id, channels=scope_words(event, ws.language))
                + f" ({event.id})")
+    if event.until:
+        say_when("until", event.until, ws.language)
     for post in result.skipped:
         click.echo("  " + _("skipped {id}  {at}  {channel}: this grant does not cover it").format(
             id=post.id, at=f"{post.at:%Y-%m-%d %H:%M}", channel=post.channel))
@@ -289,7 +318,7 @@ def grant(ws: Any, ugc_id: str, evidence: str, scope: str | None, until: str | N
 @click.argument("ugc_id")
 @click.option("--reason", help="What the creator said.")
 @workspace_option
-def decline(ws: Any, ugc_id: str, reason: str | None) -> None:
+def decline(ws: Workspace, ugc_id: str, reason: str | None) -> None:
     """Record that the creator said no.
 
     \b
@@ -305,7 +334,7 @@ def decline(ws: Any, ugc_id: str, reason: str | None) -> None:
 @click.argument("ugc_id")
 @click.option("--reason", required=True, help="Why consent was withdrawn.")
 @workspace_option
-def revoke(ws: Any, ugc_id: str, reason: str) -> None:
+def revoke(ws: Workspace, ugc_id: str, reason: str) -> None:
     """Record that the creator withdrew consent; scheduled reposts are skipped.
 
     Lists the already-published posts so you can take them down.
@@ -332,7 +361,7 @@ def _after_withdrawal(published: Any) -> None:
 @ugc.command()
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
 @workspace_option
-def check(ws: Any, login: str | None) -> None:
+def check(ws: Workspace, login: str | None) -> None:
     """Read comments on requested Instagram posts and record each owner's yes.
 
     Only the post owner's reply with the consent hashtag counts.
@@ -350,10 +379,11 @@ def check(ws: Any, login: str | None) -> None:
 @ugc.command()
 @click.argument("ugc_id")
 @click.option("--at", "at", required=True, metavar="DATETIME", help="When to post: 'YYYY-MM-DD HH:MM'.")
-@click.option("--channel", required=True, help="Where to post it.")
-@click.option("--format", "fmt", help="reel, image, carousel, story, ... (default: fits the media).")
+@click.option("--channel", type=CHANNEL, required=True, help="Where to post it.")
+@click.option("--format", "fmt", type=FORMAT, help="reel, image, carousel, story, ... (default: fits the media).")
+@json_result_option
 @workspace_option
-def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None:
+def repost(ws: Workspace, ugc_id: str, at: str, channel: str, fmt: str | None, as_json: bool) -> None:
     """Add a calendar post reposting the item, crediting the creator (needs consent).
 
     \b
@@ -361,7 +391,11 @@ def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None
         contentkit ugc repost U3 --at "2026-12-09 19:00" --channel instagram --format reel
     """
     post = ws.ugc.repost(ugc_id, at=at, channel=channel, format=fmt)
+    if as_json:
+        echo_object(post)
+        return
     click.echo(f"{post.id}  {post.at:%Y-%m-%d %H:%M}  {post.channel}/{post.format}  {post.title}")
+    say_when("scheduled", post.at, ws.language, ws.tz)
     click.echo(post.caption)
 
 
@@ -369,7 +403,7 @@ def repost(ws: Any, ugc_id: str, at: str, channel: str, fmt: str | None) -> None
 @click.argument("ugc_id")
 @click.option("--login", metavar="USER", help=LOGIN_HELP)
 @workspace_option
-def download(ws: Any, ugc_id: str, login: str | None) -> None:
+def download(ws: Workspace, ugc_id: str, login: str | None) -> None:
     """Save the media of a granted item into the workspace's media folder.
 
     \b

@@ -9,7 +9,7 @@ import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import workspace_option
+from .common import echo_object, group_setting, json_result_option, say, workspace_option
 
 if TYPE_CHECKING:
     from contentkit.workspace import Workspace
@@ -17,15 +17,17 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.option("--week", default=None, metavar="YYYY-Www", help="One ISO week, e.g. 2026-W49.")
-@click.option("--month", default=None, metavar="YYYY-MM", help="One month, e.g. 2026-12.")
+@click.option("--month", default=None, is_flag=False, flag_value="this", metavar="[YYYY-MM]",
+              help="One month, e.g. 2026-12 (alone: this month).")
 @click.option("--from", "start", default=None, metavar="DATE", help="First day (YYYY-MM-DD), with --to.")
 @click.option("--to", "end", default=None, metavar="DATE", help="Last day (YYYY-MM-DD, inclusive), with --from.")
 @click.option("--no-thumbnails", is_flag=True, help="Leave images out (a smaller file).")
 @click.option("--output", "-o", "output", required=True, metavar="FILE.html", help="Page to write (its folder must exist).")
+@json_result_option
 @workspace_option
 def calendar(
     ws: Workspace, week: str | None, month: str | None, start: str | None, end: str | None,
-    no_thumbnails: bool, output: str,
+    no_thumbnails: bool, output: str, as_json: bool,
 ) -> None:
     """Write the calendar as one HTML page (default: this week and next), in the workspace language.
 
@@ -41,8 +43,12 @@ def calendar(
 
     result = write_calendar(ws, output, week=week, month=month, start=start, end=end, thumbnails=not no_thumbnails)
     rng = result.range
-    click.echo(ngettext("Wrote {n} post ({start} – {end}) to {path}", "Wrote {n} posts ({start} – {end}) to {path}", result.posts)
-               .format(n=result.posts, start=rng.start, end=rng.end, path=result.path))
+    if as_json:
+        echo_object({"path": str(result.path), "start": rng.start.isoformat(), "end": rng.end.isoformat(),
+                     "posts": result.posts})
+        return
+    say(ngettext("Wrote {n} post ({start} – {end}) to {path}", "Wrote {n} posts ({start} – {end}) to {path}", result.posts)
+        .format(n=result.posts, start=rng.start, end=rng.end, path=result.path))
 
 
 @click.command()
@@ -74,5 +80,5 @@ def report(ws: Workspace, weeks: int, ahead: int | None, end: str | None, output
     else:
         for line in summary_lines(data):
             click.echo(line)
-    if output:
+    if output and not group_setting("quiet"):
         click.echo(_("Wrote {path}").format(path=result.path), err=as_json)

@@ -6,13 +6,15 @@ import click
 
 from contentkit.i18n import _
 
+from .common import LANGUAGE, SECTOR, say
+
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--brand", required=True, help="The shop's name, e.g. \"Dapur Bu Sari\".")
-@click.option("--sector", default="umum", show_default=True, help="kuliner, fesyen, rumah-tangga or umum: picks the strategy.")
+@click.option("--sector", type=SECTOR, default="umum", show_default=True, help="kuliner, fesyen, rumah-tangga or umum: picks the strategy.")
 @click.option("--timezone", default="Asia/Jakarta", show_default=True, help="IANA timezone of the shop.")
-@click.option("--lang", "language", default="id", show_default=True, help="id or en: captions, messages, pages.")
+@click.option("--lang", "language", type=LANGUAGE, default="id", show_default=True, help="id or en: captions, messages, pages.")
 @click.option("--instagram", default="", help="Instagram handle, without @.")
 @click.option("--tiktok", default="", help="TikTok handle, without @.")
 @click.option("--whatsapp", default="", help="WhatsApp Business number, e.g. 6281234567890.")
@@ -39,9 +41,9 @@ def init(directory: str, brand: str, sector: str, timezone: str, language: str, 
     from contentkit import i18n
 
     i18n.set_language(ws.language, source="workspace")
-    click.echo(_("Created workspace for {brand} in {path}").format(brand=ws.config.brand, path=ws.root))
+    say(_("Created workspace for {brand} in {path}").format(brand=ws.config.brand, path=ws.root))
     if demo:
         from contentkit.demo import seed_demo
 
         click.echo(seed_demo(ws))
-    click.echo(_("Next: {command}").format(command=f"cd {directory} && contentkit plan"))
+    say(_("Next: {command}").format(command=f"cd {directory} && contentkit plan"))

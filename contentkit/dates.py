@@ -1,16 +1,22 @@
-"""Parsing the dates, weeks and times users type, in the workspace timezone.
+"""Parsing the dates, weeks and times users type, in the workspace timezone, and
+showing them back.
 
 Every command shares these so `--from`, `--week` and `--at` mean the same thing
-everywhere, and a typo gets the same one-line answer.
+everywhere, and a typo gets the same one-line answer. The reading itself (ISO,
+day-first `1/12/2026`, `1 Des 2026 19.30 WITA`, `besok`, `senin depan`) is in
+`date_text.py`; here a missing time, a DST gap or a year outside 1970–2100 is
+refused, and `format_when` is the one way a date is echoed to the user.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pendulum
 
+from .date_text import MONTHS, check_year, read_moment
 from .errors import InputError
 
 __all__ = [
@@ -21,6 +27,10 @@ __all__ = [
     "parse_month",
     "parse_at",
     "now",
+    "zone_label",
+    "format_long_day",
+    "format_when",
+    "echo_when",
     "next_week_start",
     "week_label",
     "to_iso",
@@ -32,7 +42,6 @@ DEFAULT_TIMEZONE = "Asia/Jakarta"
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_AT = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$")
 
 
 def check_timezone(name: str) -> str:
@@ -50,25 +59,31 @@ def check_timezone(name: str) -> str:
     return name
 
 
-def parse_date(text: str | date) -> pendulum.Date:
-    """Parse `YYYY-MM-DD` into a date.
+def _today(tz: str, now: datetime | None) -> date:
+    moment = pendulum.instance(now).in_timezone(tz) if now is not None else pendulum.now(tz)
+    return date(moment.year, moment.month, moment.day)
 
-    >>> parse_date("2026-12-09")
-    Date(2026, 12, 9)
+
+def _check_range(value: date, text: object) -> None:
+    check_year(value.year, str(text))
+
+
+def parse_date(text: str | date, *, tz: str = DEFAULT_TIMEZONE, now: datetime | None = None) -> pendulum.Date:
+    """Parse a day as people write it: ISO, day-first, month names in id/en, or relative words.
+
+    Relative words (`besok`, `lusa`, `senin depan`, `tomorrow`) count from today in `tz`
+    (or from `now`). Numbers are read day-first; years outside 1970–2100 are refused.
+
+    >>> parse_date("1/12/2026")
+    Date(2026, 12, 1)
+    >>> parse_date("1 Des 2026")
+    Date(2026, 12, 1)
     """
-    if isinstance(text, date) and not isinstance(text, datetime):
+    if isinstance(text, date):
+        _check_range(text, text)
         return pendulum.Date(text.year, text.month, text.day)
-    if isinstance(text, datetime):
-        return pendulum.Date(text.year, text.month, text.day)
-    try:
-        parsed = pendulum.parse(text.strip(), exact=True, strict=True)
-    except Exception:
-        parsed = None
-    if isinstance(parsed, pendulum.DateTime):
-        return parsed.date()
-    if not isinstance(parsed, date) or not re.match(r"^\d{4}-\d{2}-\d{2}$", text.strip()):
-        raise InputError(f"invalid date {text!r}: write it as YYYY-MM-DD, for example 2026-12-09")
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
+    day = read_moment(text, _today(tz, now)).day
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def parse_week(text: str) -> pendulum.Date:
@@ -81,6 +96,7 @@ def parse_week(text: str) -> pendulum.Date:
     if not m:
         raise InputError(f"invalid week {text!r}: write it as YYYY-Www, for example 2026-W49")
     year, week = int(m.group(1)), int(m.group(2))
+    check_year(year, text)
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
@@ -88,41 +104,167 @@ def parse_week(text: str) -> pendulum.Date:
     return pendulum.Date(monday.year, monday.month, monday.day)
 
 
-def parse_month(text: str) -> pendulum.Date:
-    """Parse `YYYY-MM` and return the first day of that month."""
-    m = _MONTH.match(text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
+def parse_month(text: str, *, tz: str = DEFAULT_TIMEZONE, now: datetime | None = None) -> pendulum.Date:
+    """Parse `YYYY-MM` (or `Des 2026`, `bulan ini`, `next month`) and return the first day of that month."""
+    raw = " ".join(text.strip().lower().split())
+    shift = {"this": 0, "ini": 0, "bulan ini": 0, "this month": 0, "bulan depan": 1, "next month": 1}.get(raw)
+    if shift is not None:
+        today = _today(tz, now)
+        return pendulum.Date(today.year, today.month, 1).add(months=shift)
+    m = _MONTH.match(raw)
+    named = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", raw)
+    if m and 1 <= int(m.group(2)) <= 12:
+        year, month = int(m.group(1)), int(m.group(2))
+    elif named and named.group(1) in MONTHS:
+        year, month = int(named.group(2)), MONTHS[named.group(1)]
+    else:
         raise InputError(f"invalid month {text!r}: write it as YYYY-MM, for example 2026-12")
-    return pendulum.Date(int(m.group(1)), int(m.group(2)), 1)
+    check_year(year, text)
+    return pendulum.Date(year, month, 1)
 
 
-def parse_at(text: str | datetime, tz: str) -> pendulum.DateTime:
-    """Parse `YYYY-MM-DD HH:MM` or ISO 8601; local to `tz` unless an offset is given.
+def parse_at(
+    text: str | date, tz: str, *, now: datetime | None = None, need_time: bool = True
+) -> pendulum.DateTime:
+    """Parse a date and time as people write it; local to `tz` unless a zone or offset is given.
+
+    Takes ISO 8601 (`2026-12-01T19:30+07:00`), day-first dates with a time
+    (`1/12/2026 19.30`, `1 Des 2026 19:30 WITA`) and relative days (`besok 19.30`).
+    A day without a time is refused unless `need_time` is False (then it means the
+    start of that day); a wall time that does not exist (a DST gap) is refused.
 
     >>> parse_at("2026-12-09 19:00", "Asia/Jakarta").isoformat()
     '2026-12-09T19:00:00+07:00'
+    >>> parse_at("1/12/2026 19.30 WITA", "Asia/Jakarta").isoformat()
+    '2026-12-01T19:30:00+08:00'
     """
     if isinstance(text, datetime):
+        _check_range(text, text.isoformat())
         if text.tzinfo is None:
-            return pendulum.instance(text, tz=tz).in_timezone(tz)
+            return _local(text.date(), (text.hour, text.minute, text.second), tz, text.isoformat())
         return pendulum.instance(text)
-    raw = text.strip()
-    m = _AT.match(raw)
-    try:
-        if m:
-            day = parse_date(m.group(1))
-            hour, minute = int(m.group(2)), int(m.group(3))
-            return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz)
-        parsed = pendulum.parse(raw, tz=tz, strict=False)
-    except InputError:
-        raise
-    except Exception:
-        parsed = None
-    if not isinstance(parsed, pendulum.DateTime):
+    if isinstance(text, date):
+        if need_time:
+            raise InputError(f"invalid time {text.isoformat()!r}: it has no time; add one, e.g. '{text.isoformat()} 19:30'")
+        _check_range(text, text)
+        return _local(text, (0, 0, 0), tz, text.isoformat())
+    moment = read_moment(text, _today(tz, now))
+    if moment.time is None:
+        if need_time:
+            raise InputError(
+                f"invalid time {text.strip()!r}: it has no time; add one, e.g. '{text.strip()} 19.30' (a day alone is not midnight)"
+            )
+        return _local(moment.day, (0, 0, 0), tz, text)
+    if moment.zone is not None and moment.zone[0] in "+-":
+        sign = 1 if moment.zone[0] == "+" else -1
+        hours, minutes = int(moment.zone[1:3]), int(moment.zone[4:6])
+        offset = pendulum.FixedTimezone(sign * (hours * 3600 + minutes * 60))
+        d, (h, mi, s) = moment.day, moment.time
+        return pendulum.datetime(d.year, d.month, d.day, h, mi, s, tz=offset)
+    return _local(moment.day, moment.time, moment.zone or tz, text)
+
+
+def _local(day: date, time: tuple[int, int, int], tz: str, text: str) -> pendulum.DateTime:
+    """The wall time `day time` in `tz`; a time the clocks skip (DST) is refused, naming the gap."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(tz)
+    wall = datetime(day.year, day.month, day.day, *time)
+    first = wall.replace(tzinfo=zone)
+    if first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != wall:
+        before, after = first.utcoffset(), wall.replace(tzinfo=zone, fold=1).utcoffset()
+        assert before is not None and after is not None
+        start = _gap_start(wall, zone, before, after)
         raise InputError(
-            f"invalid time {text!r}: write it as 'YYYY-MM-DD HH:MM' (workspace time) or ISO 8601 with an offset"
+            f"invalid time {text!r}: it does not exist in {tz}: the clocks jump from {start:%H:%M} to {start + (after - before):%H:%M} "
+            f"on {day.isoformat()} (daylight saving time); pick a time outside that gap"
         )
-    return parsed
+    return pendulum.instance(first).in_timezone(tz)
+
+
+def _gap_start(wall: datetime, zone: Any, before: timedelta, after: timedelta) -> datetime:
+    """The local wall time at which the clocks jump forward, found by halving the possible span."""
+    lo = wall.replace(tzinfo=timezone.utc) - after  # the transition lies between these two instants
+    hi = wall.replace(tzinfo=timezone.utc) - before
+    while hi - lo > timedelta(minutes=1):
+        mid = lo + (hi - lo) / 2
+        if mid.astimezone(zone).utcoffset() == before:
+            lo = mid
+        else:
+            hi = mid
+    return (hi + before).replace(tzinfo=None, second=0, microsecond=0)
+
+
+# Indonesia's three zones by the names shops use; other zones show their own abbreviation.
+_ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+_OFFSET_LABELS = {25200: "WIB", 28800: "WITA", 32400: "WIT"}
+
+
+def zone_label(at: datetime, tz: str | None = None) -> str:
+    """`WIB`, `WITA`, `WIT` for Indonesia's zones, else the zone's abbreviation or `UTC+01:00`."""
+    if tz in _ZONE_LABELS:
+        return _ZONE_LABELS[tz]
+    offset = at.utcoffset()
+    name = at.tzname() or ""
+    if tz is None and offset is not None and int(offset.total_seconds()) in _OFFSET_LABELS:
+        return _OFFSET_LABELS[int(offset.total_seconds())]
+    if name.isalpha():
+        return name
+    seconds = int(offset.total_seconds()) if offset is not None else 0
+    sign = "+" if seconds >= 0 else "-"
+    return f"UTC{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}"
+
+
+def format_long_day(day: date, lang: str) -> str:
+    """A day as the user reads it: `Selasa, 1 Des 2026` (id) or `Tuesday, 1 Dec 2026` (en).
+
+    >>> format_long_day(date(2026, 12, 1), "id")
+    'Selasa, 1 Des 2026'
+    """
+    from babel.dates import format_date
+
+    return str(format_date(day, "EEEE, d MMM y", locale=_locale(lang)))
+
+
+def format_when(at: datetime, lang: str, tz: str | None = None) -> str:
+    """A moment as the user reads it, in `tz` (default: its own zone), with the zone named.
+
+    The one formatter for dates and times echoed back to users, so a misreading shows.
+
+    >>> format_when(parse_at("1/12/2026 19.30", "Asia/Jakarta"), "id", "Asia/Jakarta")
+    'Selasa, 1 Des 2026 19.30 WIB'
+    >>> format_when(parse_at("1/12/2026 19.30", "Asia/Jakarta"), "en", "Asia/Jakarta")
+    'Tuesday, 1 Dec 2026 19:30 WIB'
+    """
+    from babel.dates import format_datetime
+
+    local = pendulum.instance(at).in_timezone(tz) if tz else pendulum.instance(at)
+    # Indonesian writes 19.30, English 19:30; the date part is the same shape in both.
+    pattern = "EEEE, d MMM y HH.mm" if lang == "id" else "EEEE, d MMM y HH:mm"
+    text = format_datetime(local, pattern, tzinfo=local.tzinfo, locale=_locale(lang))
+    return f"{text} {zone_label(local, tz)}"
+
+
+def _locale(lang: str) -> str:
+    return "id" if lang == "id" else "en"
+
+
+_ECHO = {
+    "scheduled": ("dijadwalkan", "scheduled"),
+    "published": ("diterbitkan", "published"),
+    "starts": ("mulai", "starts"),
+    "until": ("berlaku sampai", "valid until"),
+}
+
+
+def echo_when(kind: str, value: date, lang: str, tz: str | None = None) -> str:
+    """The line a command prints after taking a date: `dijadwalkan Selasa, 1 Des 2026 19.30 WIB`.
+
+    `kind` is one of scheduled, published, starts, until; a date without a time shows the day only.
+    """
+    word = _ECHO[kind][0 if lang == "id" else 1]
+    shown = format_when(value, lang, tz) if isinstance(value, datetime) else format_long_day(value, lang)
+    return f"{word} {shown}"
 
 
 def now(tz: str) -> pendulum.DateTime:

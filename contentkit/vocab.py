@@ -26,6 +26,8 @@ __all__ = [
     "check_pillar",
     "check_channels",
     "check_weekday",
+    "check_status",
+    "check_stage",
     "check_channel_format",
     "CHANNEL_FORMATS",
 ]
@@ -66,11 +68,19 @@ def check_choice(kind: str, value: str, choices: Iterable[str]) -> str:
 
     >>> check_choice("channel", "Instagram", CHANNELS)
     'instagram'
+    >>> check_choice("pillar", "bukti-sosial", PILLARS)
+    'social_proof'
     """
     options = tuple(choices)
     norm = value.strip().lower().replace("-", "_") if kind != "sector" else value.strip().lower()
     if norm in options:
         return norm
+    # Pillars, stages, statuses, formats and days are also typed by their Indonesian (or English) names.
+    from .names import from_name
+
+    key = from_name(kind, value)
+    if key is not None and key in options:
+        return key
     raise InputError(f"unknown {kind} {value!r}: use one of {', '.join(options)}")
 
 
@@ -106,6 +116,15 @@ def check_format(value: str) -> str:
 
 def check_pillar(value: str) -> str:
     return check_choice("pillar", value, PILLARS)
+
+
+def check_status(value: str, allowed: Iterable[str] = POST_STATUSES) -> str:
+    """`terbit` or `published` -> `published`; `allowed` narrows the statuses a command takes."""
+    return check_choice("status", value, allowed)
+
+
+def check_stage(value: str) -> str:
+    return check_choice("stage", value, STAGES)
 
 
 def check_channel_format(channel: str, fmt: str) -> None:

@@ -95,20 +95,14 @@ def test_init_refuses_to_overwrite_without_force(runner: CliRunner, ws: Workspac
 @pytest.mark.parametrize(
     "args, needle",
     [
-        (["init", "{tmp}/x", "--brand", "A", "--sector", "otomotif"], "unknown sector"),
         (["init", "{tmp}/x", "--brand", "A", "--timezone", "Asia/Jakarte"], "unknown timezone"),
-        (["init", "{tmp}/x", "--brand", "A", "--lang", "fr"], "unknown language"),
-        (["idea", "add", "x", "--pillar", "jualan", "--format", "reel", "-w", "{ws}"], "unknown pillar"),
-        (["idea", "add", "x", "--pillar", "promo", "--format", "tiktok", "-w", "{ws}"], "unknown format"),
-        (["idea", "add", "x", "--pillar", "promo", "--format", "reel", "--channel", "insta", "-w", "{ws}"], "unknown channel"),
         (["idea", "remove", "I99", "-w", "{ws}"], "no idea with ID"),
         (["plan", "--week", "2026-W60", "-w", "{ws}"], "week"),
-        (["plan", "--start", "09-12-2026", "-w", "{ws}"], "invalid date"),
+        (["plan", "--start", "12/31/2026", "-w", "{ws}"], "day-first"),
         (["plan", "--week", "2026-W50", "--start", "2026-12-09", "-w", "{ws}"], "either --week or --start"),
-        (["post", "list", "--from", "kemarin", "-w", "{ws}"], "invalid date"),
-        (["post", "list", "--status", "done", "-w", "{ws}"], "unknown status"),
+        (["post", "list", "--from", "31/02/2027", "-w", "{ws}"], "2027-02 has 28 days"),
         (["post", "add", "--at", "besok", "--channel", "instagram", "--format", "reel", "--pillar", "promo",
-          "--title", "x", "-w", "{ws}"], "invalid time"),
+          "--title", "x", "-w", "{ws}"], "has no time"),
         (["post", "publish", "P1", "--url", "instagram", "-w", "{ws}"], "not a link"),
         (["post", "show", "P404", "-w", "{ws}"], "no post with ID"),
         (["series", "add", "S", "--pillar", "storytelling", "--format", "reel", "--episodes", "3", "--episode", "a",
@@ -213,8 +207,7 @@ def test_series_weekday_in_indonesian_or_english(runner: CliRunner, ws: Workspac
     assert [s.every for s, _ in ws.series.list()] == ["wed", "wed", "fri"]
     result = run(runner, "series", "add", "X", "--pillar", "storytelling", "--format", "reel", "--episode", "a",
                  "--every", "funday", "-w", str(ws.root), ok=False)
-    assert_one_line_error(result)
-    assert "'funday'" in result.output
+    assert result.exit_code == 2 and "'funday'" in result.output  # a usage error, like every fixed choice
 
 
 def test_a_closed_pipe_is_not_an_error_message(tmp_path: Path) -> None:

@@ -200,7 +200,7 @@ def test_cli_json_and_summary(ws: Workspace, runner) -> None:  # type: ignore[no
     [
         (["-o", "laporan.pdf"], "must end in .png or .html"),
         (["--weeks", "0"], "--weeks must be"),
-        (["--end", "27-12-2026"], "invalid date"),
+        (["--end", "12-27-2026"], "day-first"),
         (["-o", "nope/laporan.png"], "does not exist"),
     ],
 )

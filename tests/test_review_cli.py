@@ -45,7 +45,7 @@ def test_add_and_list_reviews(runner: CliRunner, ws: Workspace) -> None:
         (["--text", "ok", "--rating", "lima"], "not a number"),
         (["--text", "   "], "text is empty"),
         (["--text", "ok", "--source", "lazada"], "unknown source"),
-        (["--text", "ok", "--date", "31/12/2026"], "invalid date"),
+        (["--text", "ok", "--date", "31/02/2026"], "invalid date"),
     ],
 )
 def test_bad_review_input_is_one_line_and_saves_nothing(runner: CliRunner, ws: Workspace, args: list[str], words: str) -> None:

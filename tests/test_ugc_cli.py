@@ -83,7 +83,6 @@ def test_import_list_request_grant_repost_revoke(shop: Path) -> None:
         (["show", "U99"], "no customer post with ID 'U99'"),
         (["grant", "U1", "--evidence", "ya", "--until", "2020-01-01"], "in the past"),
         (["grant", "U1", "--evidence", "ya", "--scope", "myspace"], "unknown channel"),
-        (["list", "--state", "maybe"], "unknown state"),
         (["import", "nowhere.json"], "no such file"),
         (["add", "https://example.com/x", "--user", "a"], "cannot tell which platform"),
         (["repost", "U1", "--at", "besok", "--channel", "instagram"], "invalid time"),

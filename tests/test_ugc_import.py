@@ -126,7 +126,7 @@ def test_csv_import_for_other_platforms(shop: Workspace, tmp_path: Path) -> None
         ("platform,link,username\n", "lacks url"),
         ("platform,url,username,caption,taken_at\nmyspace,https://x.com/1,a,,\n", "line 2: unknown platform"),
         ("platform,url,username,caption,taken_at\ntiktok,https://tiktok.com/1,,,\n", "line 2: the creator's username is empty"),
-        ("platform,url,username,caption,taken_at\ntiktok,https://tiktok.com/1,a,b,kemarin\n", "line 2: invalid date"),
+        ("platform,url,username,caption,taken_at\ntiktok,https://tiktok.com/1,a,b,12/31/2026\n", "line 2: invalid date"),
         ("platform,url,username,caption,taken_at\ntiktok,https://tiktok.com/1,a,b,2026-01-01,extra\n", "more cells than columns"),
     ],
 )

@@ -10,12 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import N_, _
 from ..dates import DEFAULT_TIMEZONE
 from ..records import Post
-from .export_files import check_target, http_urls, local_time, write_atomic
+from .export_files import check_target, local_time, write_atomic
 from .formula_guard import formula_safe
-from .limits import post_text
 
 if TYPE_CHECKING:
     from .exporters import ExportJob, ExportResult

@@ -71,10 +71,19 @@ class ExportResult:
     paths: list[Path] = field(default_factory=list)  # every file written (bulk exports split long lists)
     left_out: list[LeftOut] = field(default_factory=list)
     cancelled: int = 0  # ics: events sent as STATUS:CANCELLED
+    data: bytes | None = None  # the file's bytes when the path was "-" (standard output)
+    ids: list[str] = field(default_factory=list)  # the posts written, in order
 
     def __post_init__(self) -> None:
         if not self.paths:
             self.paths = [self.path]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "paths": ["-"] if self.data is not None else [str(p) for p in self.paths], "kind": self.kind,
+            "count": self.count, "ids": self.ids, "cancelled": self.cancelled, "warnings": self.warnings,
+            "left_out": [{"id": e.post_id, "reason": e.reason} for e in self.left_out], "hint": self.hint,
+        }
 
 
 @dataclass(frozen=True)

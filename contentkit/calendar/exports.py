@@ -19,6 +19,7 @@ import contextlib
 import os
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -92,6 +93,20 @@ def export_posts(
     >>> result.count, result.left_out                                                     # doctest: +SKIP
     (9, [])
     """
+    if str(path) == "-":
+        # `-o -`: the exporters write files atomically, so write one in a private folder and hand back its bytes.
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="contentkit-") as folder:
+            result = export_posts(ws, kind, Path(folder) / f"export.{kind}", start=start, end=end, channel=channel,
+                                  plan=plan, remind=remind, feed=feed, now=now)
+            if len(result.paths) > 1:
+                raise InputError(_("this export takes {n} files; give a file name with -o instead of -").format(
+                    n=len(result.paths)))
+            result.data = result.path.read_bytes()
+        result.path = Path("-")
+        result.paths = [result.path]
+        return result
     exporter = EXPORTERS[check_choice("export kind", kind, EXPORT_KINDS)]
     plan = check_choice("plan", plan, PLANS)
     if feed and exporter.name != "ics":
@@ -137,6 +152,8 @@ def export_posts(
                 ).format(ids=", ".join(formulas), tool=exporter.name.title()))
         result = exporter.write(ExportJob(ws=ws, posts=allowed, target=target, options=options, tx=tx, now=moment))
     result.left_out[:0] = left_out
+    gone = {entry.post_id for entry in result.left_out}
+    result.ids = [p.id for p in allowed if p.id not in gone]
     result.warnings[:0] = warnings
     if result.count == 0 and not result.cancelled:
         if result.left_out:

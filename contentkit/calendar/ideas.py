@@ -121,7 +121,7 @@ class SeriesBook:
             episodes=episodes,
             channel=check_channel(channel) if channel else None,
             every=check_weekday(every) if every else None,
-            start=parse_date(start) if start else None,
+            start=parse_date(start, tz=self.ws.tz) if start else None,
             created_at=pendulum.now(self.ws.tz),
         )
         with self.ws.store.transaction() as tx:

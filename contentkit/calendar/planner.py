@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..i18n import _, ngettext
+from ..date_text import FIRST_YEAR, LAST_YEAR
 from ..dates import next_week_start, parse_date, parse_week, week_label
 from ..errors import InputError
 from ..records import Idea, Post
@@ -99,7 +100,7 @@ def _first_monday(ws: Workspace, week: str | None, start: str | date | None, tod
     if week:
         return parse_week(week)
     if start:
-        return parse_date(start).start_of("week")
+        return parse_date(start, tz=ws.tz).start_of("week")
     return next_week_start(ws.tz, today)
 
 
@@ -155,7 +156,12 @@ def plan(
     if not 1 <= int(weeks) <= MAX_WEEKS:
         raise InputError(_("--weeks must be between 1 and {MAX_WEEKS}").format(MAX_WEEKS=MAX_WEEKS))
     monday = _first_monday(ws, week, start, today)
-    first_day = parse_date(start) if start else None
+    last = monday + timedelta(weeks=int(weeks), days=-1)
+    if monday.year < FIRST_YEAR or last.year > LAST_YEAR:
+        # The weeks of 1970-W01 and 2100-W52 reach outside the years a date may have.
+        raise InputError(f"the plan would run from {monday.isoformat()} to {last.isoformat()}; "
+                         f"contentkit takes dates from {FIRST_YEAR} to {LAST_YEAR}; plan weeks inside those years")
+    first_day = parse_date(start, tz=ws.tz) if start else None
     strategy = ws.strategy
     if dry_run:
         return _run(ws, ws.store.read(), strategy, monday, int(weeks), replan, True, today, first_day)

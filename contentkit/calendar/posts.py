@@ -17,7 +17,7 @@ from ..dates import parse_at, parse_date
 from ..errors import InputError
 from ..records import Post
 from ..store import Transaction
-from ..vocab import POST_STATUSES, check_channel, check_choice, check_format, check_pillar
+from ..vocab import check_channel, check_format, check_pillar, check_status
 from .limits import check_post
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ class PostFilter:
         return True
 
 
-def _opt_date(value: str | date | None) -> date | None:
-    return parse_date(value) if value is not None else None
+def _opt_date(value: str | date | None, tz: str) -> date | None:
+    return parse_date(value, tz=tz) if value is not None else None
 
 
 class PostBook:
@@ -73,9 +73,9 @@ class PostBook:
     ) -> PostFilter:
         """Check user-given filter values and build a PostFilter."""
         f = PostFilter(
-            start=_opt_date(start),
-            end=_opt_date(end),
-            status=check_choice("status", status, POST_STATUSES) if status else None,
+            start=_opt_date(start, self.ws.tz),
+            end=_opt_date(end, self.ws.tz),
+            status=check_status(status) if status else None,
             channel=check_channel(channel) if channel else None,
         )
         if f.start and f.end and f.start > f.end:
@@ -159,7 +159,7 @@ class PostBook:
                 elif key == "pillar":
                     value = check_pillar(value)
                 elif key == "status":
-                    value = check_choice("status", value, ("draft", "ready"))
+                    value = check_status(value, ("draft", "ready"))
                 elif key == "hashtags":
                     value = [str(h).lstrip("#") for h in value if str(h).strip("# ")]
                 elif key not in ("title", "caption", "duration_s", "assets"):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from ..formatting import format_day
-from ..i18n import N_, _, ngettext, translator
+from ..i18n import _, get_language, ngettext
+from ..names import display_name, names_of
 from ..vocab import STAGES
 
 if TYPE_CHECKING:
@@ -18,31 +18,10 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_week", "mix_lines", "STAGE_NAMES"]
 
-_STAGE_MSGIDS = {
-    "target_customers": N_("target customers"),
-    "creative_content": N_("creative content"),
-    "personal_interaction": N_("personal interaction"),
-    "social_proof": N_("social proof"),
-    "valuable_experience": N_("valuable experience"),
-    "retention": N_("retention"),
-}
+# The stage names come from the one table of names (templates/views/labels.toml) that options also accept.
+STAGE_NAMES = {lang: names_of("stage", lang) for lang in ("id", "en")}
 
 
-class _StageNames(Mapping[str, dict[str, str]]):
-    """`STAGE_NAMES[lang][stage]`: the six stages' names from the catalog of `lang`."""
-
-    def __getitem__(self, lang: str) -> dict[str, str]:
-        t = translator(lang)
-        return {stage: t.gettext(msgid) for stage, msgid in _STAGE_MSGIDS.items()}
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(("id", "en"))
-
-    def __len__(self) -> int:
-        return 2
-
-
-STAGE_NAMES = _StageNames()
 
 
 def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any, ...]], list[str]]:
@@ -60,7 +39,7 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
         at = pendulum.instance(p.at).in_timezone(ws.tz)
         title = p.title + (f"  [{p.status}]" if p.status != "draft" else "")
         rows.append((p.id or _("(new)"), format_day(at.date(), lang), at.format("HH:mm"), p.channel, p.format,
-                     p.pillar, p.persona or "-", title))
+                     display_name("pillar", p.pillar, lang), p.persona or "-", title))
     notes = []
     if week.events:
         notes.append(_("Events: {events}").format(events="; ".join(_event_labels(week.events, lang))))
@@ -82,7 +61,7 @@ def mix_lines(ws: Workspace, result: PlanResult) -> list[str]:
     lines = [ngettext("Pillar mix ({n} week): posts / target", "Pillar mix ({n} weeks): posts / target", weeks).format(n=weeks)]
     for pillar, (n, target) in result.mix_window.items():
         mark = "" if abs(n - target) <= 1 else "  " + _("← off target")
-        lines.append(f"  {pillar:<14} {n:>3} / {target:5.1f}{mark}")
+        lines.append(f"  {display_name('pillar', pillar, get_language()):<14} {n:>3} / {target:5.1f}{mark}")
     return lines
 
 

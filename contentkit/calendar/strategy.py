@@ -20,7 +20,8 @@ from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
 
-__all__ = ["PROMPT_TAGS", "Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy", "use_strategy_copy"]
+__all__ = ["PROMPT_TAGS", "Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy",
+           "use_strategy_copy", "show_strategy"]
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _LANGS = ("id", "en")
@@ -145,6 +146,27 @@ def load_strategy(name_or_path: str, *, base: Path | None = None) -> Strategy:
     raise ConfigError(
         _("unknown strategy {name_or_path!r}: use one of {value}, or a path to a TOML file").format(name_or_path=name_or_path, value=', '.join(list_strategies()))
     )
+
+
+def show_strategy(name: str | None, workspace: str | None = None) -> tuple[Strategy, str]:
+    """The strategy to show and the language to show it in.
+
+    With `name`, a built-in strategy (no workspace needed; its language when one is found,
+    else Indonesian); without, the workspace's own.
+    """
+    from ..errors import WorkspaceError
+    from ..workspace import Workspace
+
+    if name is None:
+        ws = Workspace.open(workspace)
+        return ws.strategy, ws.language
+    if name not in list_strategies():
+        raise InputError(f"unknown strategy {name!r}: use one of {', '.join(list_strategies())}")
+    try:
+        lang = Workspace.open(workspace).language
+    except WorkspaceError:
+        lang = "id"
+    return load_strategy(name), lang
 
 
 def copy_strategy(name: str, dest: Path) -> Path:

@@ -17,6 +17,7 @@ import pendulum
 from ..i18n import _, translator
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
+from ..vocab import WEEKDAYS
 from ..channels import channel as registry_channel
 from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
 from .limits import fits_channel, post_text
@@ -131,7 +132,7 @@ class WeekPlanner:
         for series in self.series:
             if not free:
                 break
-            post = self._place_series(series, label, monday, free, kept)
+            post = self._place_series(series, label, monday, free, kept, not_before)
             if post is not None:
                 new.append(post)
 
@@ -196,7 +197,8 @@ class WeekPlanner:
             self.picker.forget_persona(row["persona"])
 
     def _place_series(
-        self, series: Series, label: str, monday: date, free: list[tuple[int, Slot, pendulum.DateTime]], kept: list[Post]
+        self, series: Series, label: str, monday: date, free: list[tuple[int, Slot, pendulum.DateTime]], kept: list[Post],
+        not_before: date | None = None,
     ) -> Post | None:
         start = series.start or (series.created_at.date() if series.created_at else monday)
         if pendulum.Date(start.year, start.month, start.day).start_of("week") > monday:
@@ -219,8 +221,14 @@ class WeekPlanner:
             )
 
         best = max(free, key=fit)
-        free.remove(best)
         index, slot, at = best
+        if series.every is not None and slot.day != series.every:
+            # `--every thu` is a promise: the episode moves to that day, at its slot's time and format.
+            day = pendulum.Date(monday.year, monday.month, monday.day).add(days=WEEKDAYS.index(series.every))
+            if day < start or (not_before is not None and day < not_before):
+                return None
+            at = pendulum.datetime(day.year, day.month, day.day, at.hour, at.minute, tz=self.ws.tz)
+        free.remove(best)
         done.add(episode)
         text = series.episodes[episode - 1]
         title = series_title(series, episode)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from ..i18n import _
 from ..channels import RULES
-from ..dates import parse_at, parse_date
+from ..dates import parse_at
 from ..errors import InputError
 from ..records import ConsentEvent, UGCItem
 from ..store import Transaction
@@ -208,7 +208,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
             taken = None
             if stamp:
                 try:
-                    taken = parse_at(stamp, tz) if len(stamp) > 10 else parse_at(f"{parse_date(stamp).isoformat()} 00:00", tz)
+                    taken = parse_at(stamp, tz, need_time=False)
                 except InputError as exc:
                     raise InputError(f"{where}: {exc}") from None
             items.append(

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pendulum
 
-from ..dates import parse_at, parse_date
+from ..dates import parse_at
 from ..errors import ConsentError, InputError, NetworkError
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
@@ -63,6 +63,10 @@ class CollectReport:
     added: int = 0
     updated: int = 0
     sources: list[dict[str, Any]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # the items added or updated
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": self.added, "updated": self.updated, "ids": self.ids, "sources": self.sources}
 
 
 @contextmanager
@@ -164,7 +168,7 @@ class UGCManager:
 
         >>> ws.ugc.add("https://www.instagram.com/p/DShop0001/", "dapurbusari", own=True)   # doctest: +SKIP
         """
-        when = parse_at(taken_at, self.ws.tz) if taken_at else None
+        when = parse_at(taken_at, self.ws.tz, need_time=False) if taken_at else None
         item = manual_item(url, user, platform=platform, caption=caption, taken_at=when, brand_handle=self.brand_handle)
         if own and item.owner.lstrip("@").lower() not in self.shop_handles():
             shops = ", ".join(f"@{h}" for h in sorted(self.shop_handles())) or "none set"
@@ -204,6 +208,7 @@ class UGCManager:
         login: str | None = None,
         progress: Callable[[int, str], None] | None = None,
         client: InstagramClient | None = None,
+        on_wait: Callable[[str], None] | None = None,
     ) -> CollectReport:
         """Collect Instagram posts that tag the shop and/or carry its hashtags.
 
@@ -213,6 +218,7 @@ class UGCManager:
         leaves) and the next run resumes where it stopped.
         """
         from .instagram import InstagramClient, session_user
+        from .instagram.session import wait_notices
 
         tags = [t.strip().lstrip("#").lower() for t in hashtags if t.strip().lstrip("#")]
         handle = self.brand_handle
@@ -225,33 +231,36 @@ class UGCManager:
             raise InputError("nothing to collect: set [handles] instagram or [brand] hashtags in contentkit.toml, or give --hashtag")
         if limit is not None and limit < 1:
             raise InputError("--limit must be 1 or more")
-        since_at = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz) if since else None
+        since_at = parse_at(since, self.ws.tz, need_time=False) if since else None
         client = client or InstagramClient.open(session_user(login, handle, what="collecting tagged and hashtag posts"))
         sources = ([f"tagged:{handle}"] if tagged else []) + [f"hashtag:{t}" for t in dict.fromkeys(tags)]
         resume_dir = self.ws.state_dir / "ugc-resume"
         resume_dir.mkdir(parents=True, exist_ok=True)
         sink: builtins.list[UGCItem] = []
         report = CollectReport()
-        try:
-            for source in sources:
-                remaining = None if limit is None else limit - len(sink)
-                if remaining is not None and remaining <= 0:
-                    break
-                kind, target = source.split(":", 1)
-                iterator = client.tagged_posts(target) if kind == "tagged" else client.hashtag_posts(target)
-                run = client.collect(
-                    iterator, source=source, resume_dir=resume_dir, sink=sink, brand_handle=handle, since=since_at,
-                    limit=remaining, progress=_offset_progress(progress, len(sink), source),
-                )
-                report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
-        except NetworkError as exc:
-            saved = self._save(sink) if sink else ([], 0, 0)
-            raise NetworkError(f"{exc} ({len(saved[0])} posts collected so far are saved)") from None
-        except BaseException:
-            if sink:
-                self._save(sink)
-            raise
-        _, report.added, report.updated = self._save(sink) if sink else ([], 0, 0)
+        # instaloader's own "need to wait N minutes" reaches the caller as one line instead of staying silent.
+        with wait_notices(on_wait):
+            try:
+                for source in sources:
+                    remaining = None if limit is None else limit - len(sink)
+                    if remaining is not None and remaining <= 0:
+                        break
+                    kind, target = source.split(":", 1)
+                    iterator = client.tagged_posts(target) if kind == "tagged" else client.hashtag_posts(target)
+                    run = client.collect(
+                        iterator, source=source, resume_dir=resume_dir, sink=sink, brand_handle=handle, since=since_at,
+                        limit=remaining, progress=_offset_progress(progress, len(sink), source),
+                    )
+                    report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
+            except NetworkError as exc:
+                saved = self._save(sink) if sink else ([], 0, 0)
+                raise NetworkError(f"{exc} ({len(saved[0])} posts collected so far are saved)") from None
+            except BaseException:
+                if sink:
+                    self._save(sink)
+                raise
+        written, report.added, report.updated = self._save(sink) if sink else ([], 0, 0)
+        report.ids = [item.id for item in written]
         return report
 
     # -- reviewing ----------------------------------------------------------
@@ -271,7 +280,7 @@ class UGCManager:
             state = check_choice("state", state, STATES)
         if source is not None:
             source = check_choice("source", source, SOURCES)
-        since_ts = parse_at(f"{parse_date(since).isoformat()} 00:00", self.ws.tz).timestamp() if since else None
+        since_ts = parse_at(since, self.ws.tz, need_time=False).timestamp() if since else None
         with _cycle_collector_paused():
             return self._scan(state, source, since_ts, snapshot)
 

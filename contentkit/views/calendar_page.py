@@ -77,12 +77,12 @@ def calendar_range(
         monday = parse_week(week)
         return CalendarRange(monday, monday.add(days=6), "week")
     if month:
-        first = parse_month(month)
+        first = parse_month(month, tz=ws.tz)
         return CalendarRange(first, first.end_of("month"), "month")
     if start or end:
         if not (start and end):
             raise InputError(_("give both --from and --to (YYYY-MM-DD), or use --week / --month"))
-        a, b = parse_date(start), parse_date(end)
+        a, b = parse_date(start, tz=ws.tz), parse_date(end, tz=ws.tz)
         if a > b:
             raise InputError(_("--from {a} is after --to {b}; swap them").format(a=a, b=b))
         if (b - a).days + 1 > MAX_DAYS:

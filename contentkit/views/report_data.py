@@ -166,7 +166,7 @@ def build_report(
         raise InputError(_("--ahead must be a whole number from 0 to 8, not {ahead!r}").format(ahead=ahead))
     tz = ws.tz
     now_day = parse_date(today) if today is not None else pendulum.now(tz).date()
-    last_day = parse_date(end) if end is not None else now_day
+    last_day = parse_date(end, tz=tz) if end is not None else now_day
     last_monday = last_day - timedelta(days=last_day.weekday()) + timedelta(weeks=ahead)
     this_monday = now_day - timedelta(days=now_day.weekday())
     weeks += ahead

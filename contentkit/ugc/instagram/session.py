@@ -7,6 +7,11 @@ by `instaloader -l USER` and read with `load_session_from_file`.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ...i18n import _
@@ -15,7 +20,32 @@ from ...errors import InputError
 if TYPE_CHECKING:
     from .library import Instaloader
 
-__all__ = ["new_loader", "loader_context_offline", "open_loader", "session_user"]
+__all__ = ["new_loader", "loader_context_offline", "open_loader", "session_user", "wait_notices", "wait_message"]
+
+# Where instaloader's "Too many queries ... Need to wait N minutes" goes (it is quiet=True, so it would be lost).
+_ON_WAIT: ContextVar[Callable[[str], None] | None] = ContextVar("contentkit_instagram_on_wait", default=None)
+
+
+@contextmanager
+def wait_notices(on_wait: Callable[[str], None] | None) -> Iterator[None]:
+    """While inside, a long wait instaloader's rate controller imposes is told to `on_wait` as one line."""
+    token = _ON_WAIT.set(on_wait)
+    try:
+        yield
+    finally:
+        _ON_WAIT.reset(token)
+
+
+def wait_message(seconds: float, now: datetime | None = None) -> str:
+    """The line shown when Instagram's pace forces a wait, e.g. "... waiting 12 minutes (until 14:32) ...".
+
+    >>> wait_message(720, datetime(2026, 12, 1, 14, 20))
+    'Instagram limits how fast posts can be read: waiting 12 minutes (until 14:32); what was found is kept, Ctrl+C stops safely'
+    """
+    until = (now or datetime.now()) + timedelta(seconds=seconds)
+    amount = f"{round(seconds)} seconds" if seconds <= 666 else f"{round(seconds / 60)} minutes"
+    return (f"Instagram limits how fast posts can be read: waiting {amount} (until {until:%H:%M}); "
+            "what was found is kept, Ctrl+C stops safely")
 
 
 def new_loader(*, sleep: bool = True) -> Instaloader:
@@ -30,6 +60,13 @@ def new_loader(*, sleep: bool = True) -> Instaloader:
     class _FailFastOn429(RateController):
         def handle_429(self, query_type: str) -> None:
             raise TooManyRequestsException("429 Too Many Requests (rate limited)")
+
+        def sleep(self, secs: float) -> None:
+            # instaloader only sleeps here to keep its pace; a long wait is said, not silent (it logs quietly).
+            notify = _ON_WAIT.get()
+            if notify is not None and secs > 15:
+                notify(wait_message(secs))
+            time.sleep(secs)
 
     return Instaloader(
         sleep=sleep,
@@ -69,7 +106,37 @@ def open_loader(login: str | None = None, session_file: str | None = None) -> In
             raise InputError(
                 _("the instaloader session for {user!r} cannot be read ({name__}); make it again with `instaloader -l {user}`").format(user=user, name__=type(exc).__name__)
             ) from None
+        _check_session(loader, user)
     return loader
+
+
+def _check_session(loader: Instaloader, user: str) -> None:
+    """One cheap query right after loading, so an expired session is named now, not as a 401 mid-run."""
+    import contextlib
+    import io
+
+    from ...errors import NetworkError
+    from .errors import instaloader_errors, network_error
+
+    log = loader.context.error_log
+    seen = len(log)
+    try:
+        # test_login prints its own failure to stderr and answers None; keep that off the user's screen.
+        with contextlib.redirect_stderr(io.StringIO()):
+            who = loader.test_login()
+    except instaloader_errors() as exc:
+        raise network_error(exc, what="checking the Instagram session", login=user) from None
+    failed = log[seen:]
+    del log[seen:]
+    if who is None and failed:  # the check itself failed (offline, rate limited): not an expired session
+        reason = str(failed[-1]).removeprefix("Error when checking if logged in: ")
+        raise NetworkError(f"could not check the Instagram session for {user!r} ({reason}); "
+                           "check the connection and run again")
+    if who is None:
+        raise InputError(
+            f"the saved Instagram session for {user!r} has expired or was logged out; "
+            f"log in again with `instaloader -l {user}`, then run again"
+        )
 
 
 def session_user(login: str | None, shop_handle: str = "", *, what: str = "Instagram") -> str:
