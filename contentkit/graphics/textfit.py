@@ -9,6 +9,7 @@ around words, and are pasted in colour where the placeholders land.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,7 @@ __all__ = ["FittedText", "fit_text", "load_font", "ELLIPSIS"]
 ELLIPSIS = "\u2026"
 _PH = "\u00a4"  # ¤: a glyph every Latin font has and no review uses; stands in for an emoji while wrapping
 _EMOJI_EM = 1.0  # an emoji is about this many ems wide next to text
+_BLANK_RUNS = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)+")
 
 
 @lru_cache(maxsize=128)
@@ -229,7 +231,10 @@ def _restore(line: str, run: int, queue: Any) -> str:
 
 def prepare(text: str, font_path: str, emoji_font: str | None) -> tuple[str, list[str], int]:
     """The text with emoji replaced by placeholder runs, the emoji in order, and the run length."""
-    text = unicodedata.normalize("NFC", text).replace(_PH, "").replace("\r\n", "\n").replace("\t", " ")
+    text = unicodedata.normalize("NFC", text).replace(_PH, "").replace("\t", " ")
+    # A review's own line breaks stay breaks ("Kualitas: bagus\nWarna: sesuai"); a run of
+    # blank lines between them is folded to one break, and Windows/Mac breaks become "\n".
+    text = _BLANK_RUNS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n"))
     ph_w = load_font(font_path, 100).getlength(_PH) or 55.0
     run = max(1, round(_EMOJI_EM * 100 / ph_w))
     parts, emoji = [], []
@@ -276,7 +281,7 @@ def fit_text(
     # Emoji hang a little below the baseline: keep room for that under the last line.
     height = int(h - (0.2 * max_size if emoji else 0))
     min_font = load_font(font_path, min_size)
-    prepared = _break_long_words(prepared, min_font, w)
+    prepared = _break_long_words(prepared, min_font, w, run)
     start = max(min_size, min(max_size, _estimate(prepared, font_path, w, height, spacing)))
 
     def fitted(lines: list[str], font: ImageFont.FreeTypeFont, cut: bool = False) -> FittedText:
@@ -321,21 +326,37 @@ def _estimate(text: str, font_path: str, w: int, h: int, spacing: float) -> int:
     return int(s * 1.08) + 1
 
 
-def _break_long_words(text: str, font: Any, width: int) -> str:
-    words = text.split(" ")
-    out = []
-    for word in words:
-        if _PH in word or font.getbbox(word)[2] <= width:
-            out.append(word)
-            continue
-        piece = ""
-        for ch in word:
-            if piece and font.getbbox(piece + ch)[2] > width:
-                out.append(piece)
-                piece = ""
-            piece += ch
-        out.append(piece)
+def _break_long_words(text: str, font: Any, width: int, run: int = 1) -> str:
+    """Split words wider than `width` (a 40-letter "mantaaap…", 30 emoji in a row) into pieces that fit.
+
+    Measured line by line: Pillow 13 refuses to measure a string holding a newline.
+    An emoji's placeholder run is never split in the middle.
+    """
+    return "\n".join(" ".join(_pieces(word, font, width, run) for word in line.split(" ")) for line in text.split("\n"))
+
+
+def _pieces(word: str, font: Any, width: int, run: int) -> str:
+    if not word or font.getlength(word) <= width:
+        return word
+    out, piece = [], ""
+    for unit in _units(word, run):
+        if piece and font.getlength(piece + unit) > width:
+            out.append(piece)
+            piece = ""
+        piece += unit
+    out.append(piece)
     return " ".join(out)
+
+
+def _units(word: str, run: int) -> list[str]:
+    # Letters one by one; a run of placeholders (one or more emoji) as whole emoji slots.
+    out: list[str] = []
+    for seg, is_emoji in _segments(word, 1):
+        if is_emoji:
+            out.extend(seg[i : i + run] for i in range(0, len(seg), run))
+        else:
+            out.extend(seg)
+    return out
 
 
 def _with_ellipsis(lines: list[str], font: Any, width: int) -> list[str]:
