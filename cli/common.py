@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -58,3 +60,23 @@ def echo_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, empty: 
 
 def warn(message: str) -> None:
     click.secho(f"warning: {message}", fg="yellow", err=True)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A `(done, total)` callback that draws a progress bar, or None when stdout is not a terminal.
+
+    The bar starts at the first call, when the total is known.
+    """
+    if not sys.stdout.isatty():
+        yield None
+        return
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def update(done: int, total: int) -> None:
+            if not bars:
+                bars.append(stack.enter_context(click.progressbar(length=total, label=label)))
+            bars[0].update(done - bars[0].pos)
+
+        yield update

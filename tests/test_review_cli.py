@@ -67,10 +67,10 @@ def test_import_csv_with_bom_and_semicolons(runner: CliRunner, ws: Workspace, tm
     assert second.rating == 4.5 and not second.show_name
 
 
-def test_import_with_a_bad_row_names_the_line_and_imports_nothing(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+def test_strict_import_with_a_bad_row_names_the_line_and_imports_nothing(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
     csv_file = tmp_path / "ulasan.csv"
     csv_file.write_text("text,name,rating\nEnak,Rina,5\nBagus,Budi,9\n", encoding="utf-8")
-    one_line_error(invoke(runner, "review", "import", "-w", str(ws.root), str(csv_file)), "line 3")
+    one_line_error(invoke(runner, "review", "import", "-w", str(ws.root), str(csv_file), "--strict"), "line 3")
     assert ws.reviews.list() == []
 
 
@@ -182,7 +182,7 @@ def _ugc(ws: Workspace) -> str:
 @pytest.mark.skipif(importlib.util.find_spec("contentkit.ugc.consent") is None, reason="contentkit.ugc.consent not written yet")
 def test_review_from_ugc_needs_a_current_grant(runner: CliRunner, ws: Workspace) -> None:
     uid = _ugc(ws)
-    one_line_error(invoke(runner, "review", "from-ugc", "-w", str(ws.root), uid), "no current grant")
+    one_line_error(invoke(runner, "review", "from-ugc", "-w", str(ws.root), uid), "has no consent from @")
     with ws.store.transaction() as tx:
         tx.save(ConsentEvent(ugc_id=uid, kind="granted", at=pendulum.now("UTC").subtract(hours=1), via="dm"))
     result = invoke(runner, "review", "from-ugc", "-w", str(ws.root), uid)

@@ -6,6 +6,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_atomic
@@ -97,11 +98,14 @@ def save_testimonial(
 
 
 def contact_sheet(
-    folder: str | os.PathLike[str], out: str | os.PathLike[str], *, columns: int = 4, cell: int = 360
+    folder: str | os.PathLike[str], out: str | os.PathLike[str], *, columns: int = 4, cell: int = 360,
+    on_progress: Callable[[int, int], None] | None = None, on_failure: Callable[[str, str], None] | None = None,
 ) -> tuple[Path, int]:
     """A grid of every image in `folder` with its file name, to look over before posting.
 
-    Returns the sheet's path and how many images it shows.
+    Returns the sheet's path and how many images it shows. An image that cannot be
+    read is a grey box and is reported to `on_failure(file name, reason)`; the sheet
+    is still made. `on_progress(done, total)` follows the images read.
     """
     from PIL import Image, ImageDraw, ImageOps
 
@@ -129,8 +133,12 @@ def contact_sheet(
             with Image.open(p) as im:
                 im.draft("RGB", (cell, cell))
                 thumb = ImageOps.contain(im.convert("RGB"), (cell, cell))
-        except (OSError, SyntaxError):
+        except (OSError, SyntaxError, ValueError) as exc:
             thumb = Image.new("RGB", (cell, cell), "#DDDDDD")
+            if on_failure:
+                on_failure(p.name, f"cannot be read as an image ({exc})")
+        if on_progress:
+            on_progress(i + 1, len(files))
         sheet.paste(thumb, (x + (cell - thumb.width) // 2, y + (cell - thumb.height) // 2))
         name = p.name if len(p.name) <= 44 else p.name[:41] + "…"
         draw.text((x, y + cell + 8), name, font=font, fill="#333333")

@@ -26,16 +26,12 @@ LABELS: dict[str, dict[str, str]] = {
         "customer": "Pelanggan",
         "badge": "Ulasan {source}",
         "badge_plain": "Ulasan Pelanggan",
-        "reply": "Terima kasih banyak, Kak! Senang sekali kamu suka \U0001f64f",
-        "online": "online",
         "verified": "Pembeli terverifikasi",
     },
     "en": {
         "customer": "Customer",
         "badge": "{source} review",
         "badge_plain": "Customer review",
-        "reply": "Thank you so much! We're so glad you love it \U0001f64f",
-        "online": "online",
         "verified": "Verified buyer",
     },
 }

@@ -1,0 +1,220 @@
+"""Reading review exports as sellers have them: `parse_reviews`.
+
+Marketplace and spreadsheet exports name their columns in Indonesian or English
+(ulasan, bintang, nama_produk, tanggal...), separate them with `,` `;` or tabs,
+and come as UTF-8 (with or without BOM) or UTF-16. Columns are found by header
+name; `mapping` ({"text": "kolom_saya"}) names the rest. A bad row is reported
+with its line number and the good rows are kept, unless `strict`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from ..dates import parse_date
+from ..errors import InputError
+from ..records import Review
+from .reviewtext import SOURCES
+
+__all__ = ["ImportResult", "parse_reviews", "parse_rating", "ALIASES"]
+
+# field -> the header names that mean it (compared lower-case, spaces and dashes as "_").
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "ulasan", "review", "komentar", "teks", "isi_ulasan", "ulasan_pembeli", "comment", "content", "isi"),
+    "rating": ("rating", "bintang", "nilai", "stars", "star", "skor", "score", "penilaian"),
+    "name": ("name", "nama", "username", "pembeli", "nama_pembeli", "user", "reviewer", "customer", "pelanggan"),
+    "product": ("product", "produk", "nama_produk", "product_name", "item", "barang"),
+    "date": ("date", "tanggal", "waktu", "time", "tanggal_ulasan", "created_at", "dibuat"),
+    "variant": ("variant", "varian", "variasi", "variation"),
+    "reply": ("reply", "balasan", "balasan_penjual", "seller_reply", "tanggapan", "respon_penjual"),
+    "source": ("source", "sumber", "platform", "marketplace"),
+    "order": ("order", "pesanan", "no_pesanan", "nomor_pesanan", "order_id", "invoice", "no_invoice"),
+    "show_name": ("show_name", "tampilkan_nama"),
+}
+_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar"}
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_WITH_TIME = re.compile(r"^(.+?)[ T,]+(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?$", re.I)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass
+class ImportResult:
+    """What an import read: the good reviews, the bad rows (line, reason) and the duplicates skipped."""
+
+    reviews: list[Review] = field(default_factory=list)
+    bad: list[tuple[int, str]] = field(default_factory=list)
+    duplicates: int = 0
+    columns: dict[str, str] = field(default_factory=dict)  # field -> the header it was read from
+    closed: list[str] = field(default_factory=list)  # review requests the imported reviews answered
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\s\-]+", "_", header.strip().lstrip("\ufeff").lower())
+
+
+def _decode(data: bytes, where: str) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if len(data) > 3 and data[1:2] == b"\x00" and data[3:4] == b"\x00":  # UTF-16 LE saved without its BOM
+        try:
+            return data.decode("utf-16-le")
+        except UnicodeDecodeError:
+            pass
+    raise InputError(f'{where} is not UTF-8 or UTF-16 text; save it as "CSV UTF-8" (or "Unicode text") and import again')
+
+
+def _delimiter(header_line: str) -> str:
+    # The header is names and separators: the separator it holds most is the one.
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def parse_rating(value: str) -> float:
+    """A rating as exports write it: `5`, `5.0`, `4,5`, `5/5`, `★★★★☆` or `⭐⭐⭐⭐`.
+
+    >>> parse_rating("4,5"), parse_rating("★★★★☆"), parse_rating("5/5")
+    (4.5, 4.0, 5.0)
+    """
+    return _rating(value.strip())
+
+
+@lru_cache(maxsize=256)
+def _rating(value: str) -> float:
+    stars = value.count("\u2605") + value.count("\u2b50")
+    if stars:
+        number = float(stars)
+    else:
+        m = _NUMBER.search(value)
+        if not m:
+            raise InputError(f"rating {value!r} is not a number or stars; write 1 to 5, e.g. 5, 4,5 or ★★★★★")
+        number = float(m.group(0).replace(",", "."))
+    if not 0.5 <= number <= 5:
+        raise InputError(f"rating {value!r} is outside 1–5 stars")
+    return number
+
+
+@lru_cache(maxsize=4096)
+def _when(value: str) -> tuple[date, str | None]:
+    """A date (ISO or day-first dd/mm/yyyy, never month-first) and its time "19.30" when given."""
+    text, time = value.strip(), None
+    m = _WITH_TIME.match(text)
+    if m:
+        hour, minute = int(m.group(2)), int(m.group(3))
+        if hour < 24 and minute < 60:
+            text, time = m.group(1).strip(), f"{hour:02d}.{minute:02d}"
+    d = _DAY_FIRST.match(text)
+    if d:  # 1/12/2026 is 1 December, as Indonesian exports write it
+        day, month, year = (int(g) for g in d.groups())
+        try:
+            return date(year, month, day), time
+        except ValueError:
+            raise InputError(f"invalid date {value!r}: write dd/mm/yyyy (day first) or YYYY-MM-DD") from None
+    return parse_date(text), time
+
+
+def _columns(header: list[str], mapping: dict[str, str], where: str) -> dict[str, int]:
+    keys = [_key(h) for h in header]
+    out: dict[str, int] = {}
+    for name, column in mapping.items():
+        fld = next((f for f, names in ALIASES.items() if _key(name) in names), None)
+        if fld is None:
+            raise InputError(f"--map {name}={column}: {name!r} is not a review field; use one of {', '.join(ALIASES)}")
+        if _key(column) not in keys:
+            raise InputError(f"--map {name}={column}: {where} has no column {column!r}; its columns are {', '.join(header)}")
+        out[fld] = keys.index(_key(column))
+    for fld, names in ALIASES.items():
+        if fld not in out:
+            found = next((i for i, k in enumerate(keys) if k in names and i not in out.values()), None)
+            if found is not None:
+                out[fld] = found
+    if "text" not in out:
+        raise InputError(
+            f"{where} has no review text column (ulasan, review, komentar or text); its columns are "
+            f"{', '.join(h for h in header if h.strip()) or '(none)'}; name yours with --map review=COLUMN"
+        )
+    return out
+
+
+def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, str] | None = None, strict: bool = False,
+                  default_source: str | None = None) -> ImportResult:
+    """Reviews from an export's bytes; bad rows listed by line (or, with `strict`, InputError for the file).
+
+    Exact duplicates inside the file (same source, name and text) are counted, not kept.
+
+    >>> parse_reviews("ulasan;bintang\\nEnak!;4,5\\n".encode()).reviews[0].rating
+    4.5
+    """
+    text = _decode(data, where)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    header = next(reader, None)
+    if not header or not any(h.strip() for h in header):
+        raise InputError(f"{where} is empty; the first line must name the columns (ulasan, bintang, nama, ...)")
+    cols = _columns(header, mapping or {}, where)
+    result = ImportResult(columns={f: header[i].strip() for f, i in cols.items()})
+    get: dict[str, Callable[[list[str]], str]] = {
+        f: (lambda row, i=i: row[i].strip() if i < len(row) else "") for f, i in cols.items()  # type: ignore[misc]
+    }
+    g = {f: get.get(f, _none) for f in ALIASES}
+    seen: set[tuple[str | None, str, str]] = set()
+    source_default = (default_source or "").strip().lower() or None
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            review = _review(row, g, source_default)
+        except InputError as exc:
+            if strict:
+                raise InputError(f"{where} line {line}: {exc}; nothing was imported (drop --strict to keep the good rows)") from None
+            result.bad.append((line, str(exc)))
+            continue
+        key = (review.source, review.name, review.text)
+        if key in seen:
+            result.duplicates += 1
+            continue
+        seen.add(key)
+        result.reviews.append(review)
+    return result
+
+
+def _none(row: list[str]) -> str:
+    return ""
+
+
+def _review(row: list[str], g: dict[str, Callable[[list[str]], str]], source_default: str | None) -> Review:
+    body = g["text"](row)
+    if not body:
+        raise InputError("the review text is empty")
+    raw_rating = g["rating"](row)
+    if not raw_rating and g["rating"] is not _none:
+        raise InputError("the rating is empty; write 1 to 5 stars")
+    source = g["source"](row).lower() or source_default
+    if source is not None and source not in SOURCES:
+        raise InputError(f"unknown source {source!r}: use one of {', '.join(SOURCES)}")
+    when = g["date"](row)
+    day, time = _when(when) if when else (None, None)
+    return Review(
+        text=body,
+        name=" ".join(g["name"](row).split()),
+        rating=_rating(raw_rating) if raw_rating else 5.0,
+        product=" ".join(g["product"](row).split()) or None,
+        source=source,
+        date=day,
+        show_name=g["show_name"](row).lower() in _TRUE,
+        variant=" ".join(g["variant"](row).split()) or None,
+        reply=g["reply"](row) or None,
+        time=time,
+        order=g["order"](row) or None,
+    )
