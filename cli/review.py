@@ -87,26 +87,96 @@ def review_import(ws, file: str, mapping: tuple[str, ...], source: str | None, s
 
 
 @review.command("list")
+@click.option("--best", type=int, default=None, metavar="N",
+              help="Only the N reviews most worth showing, best first (no complaints, no vulgar words).")
+@click.option("--min-rating", type=float, default=None, help="With --best: the fewest stars to take [default: 4].")
 @json_option
 @workspace_option
-def review_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def review_list(ws, best: int | None, min_rating: float | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     """List reviews, with the post that uses each and its rendered images.
+
+    With --best N: the N most worth a testimonial, ranked by rating, a readable length,
+    naming the product or a detail, recency and a photo; complaints and reviews with a word
+    from the profanity list (templates/reviews/screening.toml, which your workspace can extend)
+    are left out.
 
     \b
     Example:
         contentkit review list --json
+        contentkit review list --best 5
     """
     from contentkit.graphics.reviewtext import credit
 
+    if best is not None:
+        ranked, left_out = ws.reviews.best(best, min_rating=min_rating)
+        if as_json:
+            echo_json([{**r.review.to_dict(), "score": r.score, "why": list(r.why)} for r in ranked])
+            return
+        echo_table(
+            ["id", "score", "stars", "credit", "why", "text"],
+            [(r.review.id, f"{r.score:g}", f"{r.review.rating:g}", credit(r.review, ws.language), ", ".join(r.why),
+              " / ".join(r.review.text.split("\n"))) for r in ranked],
+            empty="No review is fit to show yet; import some with `contentkit review import FILE`.",
+        )
+        for why, ids in left_out.items():
+            click.echo(f"Left out {len(ids)}: {why}")
+        return
     reviews = ws.reviews.list()
     if as_json:
         echo_json(reviews)
         return
     echo_table(
         ["id", "stars", "credit", "source", "post", "images", "text"],
-        [(r.id, f"{r.rating:g}", credit(r, ws.language), r.source or "-", r.post_id or "", len(r.rendered), r.text)
+        [(r.id, f"{r.rating:g}", credit(r, ws.language), r.source or "-", r.post_id or "", len(r.rendered),
+          " / ".join(r.text.split("\n")))
          for r in reviews],
         empty="No reviews yet; add one with `contentkit review add --text TEXT --name NAME --rating 5`.",
+    )
+
+
+@review.command("ask")
+@click.option("--name", required=True, help="The customer's name, as you greet them.")
+@click.option("--phone", required=True, help="Their WhatsApp number: 0812..., +62 812... or 62812...")
+@click.option("--product", required=True, help="What they bought.")
+@click.option("--order", default=None, help="The order number (a review imported with it closes this request).")
+@click.option("--channel", type=click.Choice(["whatsapp", "shopee", "tokopedia"]), default="whatsapp", show_default=True,
+              help="Where to ask for the review.")
+@workspace_option
+def review_ask(ws, name: str, phone: str, product: str, order: str | None, channel: str) -> None:  # type: ignore[no-untyped-def]
+    """Ask a customer for a review: prints the after-sales message and a wa.me link that opens
+    WhatsApp with it filled in, and remembers the request until their review comes in.
+
+    \b
+    Example:
+        contentkit review ask --name Rina --phone 0812-3456-7890 --product "Rendang 500 g" --channel shopee
+    """
+    asked = ws.review_requests.ask(name, phone, product, channel=channel, order=order)
+    click.echo(asked.message)
+    click.echo("")
+    click.echo(asked.link)
+    click.echo(f"Recorded review request {asked.id}; `contentkit review asks` lists those still waiting.")
+
+
+@review.command("asks")
+@click.option("--all", "show_all", is_flag=True, help="Also the requests a review has answered.")
+@json_option
+@workspace_option
+def review_asks(ws, show_all: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """List review requests still waiting for a review (oldest first).
+
+    \b
+    Example:
+        contentkit review asks
+    """
+    asks = ws.review_requests.list(open_only=not show_all)
+    if as_json:
+        echo_json(asks)
+        return
+    echo_table(
+        ["id", "asked", "name", "phone", "product", "channel", "order", "review"],
+        [(q.id, q.at.strftime("%Y-%m-%d"), q.name, q.phone, q.product, q.channel, q.order or "", q.review_id or "")
+         for q in asks],
+        empty="No review request is waiting; ask with `contentkit review ask --name NAME --phone PHONE --product PRODUCT`.",
     )
 
 

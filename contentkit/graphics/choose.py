@@ -128,7 +128,7 @@ def _score(review: Any, words: Screening, today: date) -> Ranked:
         why.append("readable length")
     tokens = _tokens(text)
     product = [t for t in _tokens(str(getattr(review, "product", "") or "")) if len(t) > 3]
-    if product and any(t in tokens for t in product):
+    if product and any(t.startswith(p) for t in tokens for p in product):  # "rendangnya" names the rendang
         score += 2
         why.append("names the product")
     details = sorted({t for t in tokens if t in words.details})

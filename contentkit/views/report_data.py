@@ -35,6 +35,7 @@ from ..dates import parse_date, week_label
 from ..errors import InputError
 from ..records import ConsentEvent, Post, Review, UGCItem
 from ..vocab import PILLAR_STAGES, STAGES
+from .report_reviews import ReviewRequestFunnel, review_request_funnel
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -110,6 +111,7 @@ class Report:
     testimonials: TestimonialFigures
     generated_at: datetime | None = None
     notes: list[str] = field(default_factory=list)
+    review_requests: ReviewRequestFunnel = field(default_factory=ReviewRequestFunnel)
 
     @property
     def planned(self) -> int:
@@ -207,7 +209,7 @@ def build_report(
         weeks=week_rows, pillars=pillars,
         stages=_stages({r["pillar"] for r in live}, has_audience),
         channels=channels, consent=funnel, testimonials=testimonials,
-        generated_at=pendulum.now(tz), notes=notes,
+        generated_at=pendulum.now(tz), notes=notes, review_requests=review_request_funnel(snap, inside),
     )
 
 
