@@ -73,3 +73,50 @@ def test_a_900_character_rant_is_cut_with_a_warning_not_dropped() -> None:
                        on_warning=notes.append)
     assert len(RANT) > 850
     assert notes and "cut" in notes[0]
+
+
+def test_a_cut_quote_ends_at_a_sentence_with_an_ellipsis() -> None:
+    fitted = fit_text(RANT, lato("LatoItalic"), (0, 0, 820, 390), max_size=80, min_size=30)
+    assert fitted.cut and fitted.text.endswith("pertama\u2026")  # "…ga pudar pas dicuci pertama." is a sentence end
+    assert fitted.text.replace("\n", " ").replace("\u2026", ".") in RANT.replace("\n", " ")
+
+
+def test_a_quote_is_never_drawn_as_a_lone_ellipsis() -> None:
+    from contentkit.graphics.textfit import _with_ellipsis, load_font
+
+    font = load_font(lato("Lato"), 40)
+    cut = _with_ellipsis(["Mantaaaaaaaap"], font, 80)
+    assert cut[0].startswith("M") and cut[0].endswith("\u2026") and len(cut[0]) > 1
+    assert _with_ellipsis(["Mantaaaaaaaap"], font, 5) == []
+    assert _with_ellipsis(["Enak banget rendangnya"], font, 300) == ["Enak banget\u2026"]
+
+
+def test_a_photo_for_a_template_without_one_names_the_templates_that_have_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+    from PIL import Image
+
+    from contentkit.cli.main import cli
+
+    photo = tmp_path / "rendang.jpg"
+    Image.new("RGB", (1600, 1600), "brown").save(photo)
+    result = CliRunner().invoke(cli, ["testimonial", "quick", "--text", "Enak!", "--photo", str(photo), "-o",
+                                      str(tmp_path / "x.jpg")])
+    assert result.exit_code != 0 and result.output.count("\n") == 1
+    assert "template 'card' has no place for a photo" in result.output and "--template photo" in result.output
+    assert not (tmp_path / "x.jpg").exists()
+
+
+def test_a_small_photo_is_used_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    small, large = tmp_path / "small.jpg", tmp_path / "large.jpg"
+    Image.new("RGB", (400, 300), "brown").save(small)
+    Image.new("RGB", (1400, 1400), "brown").save(large)
+    notes: list[str] = []
+    render_testimonial(Review("Enak!", rating=5), "photo", "square", Brand(emoji_font="none"), photo=small,
+                       on_warning=notes.append)
+    assert any("400×300 px, smaller than the 1080×1080" in n for n in notes)
+    notes.clear()
+    render_testimonial(Review("Enak!", rating=5), "photo", "square", Brand(emoji_font="none"), photo=large,
+                       on_warning=notes.append)
+    assert notes == []

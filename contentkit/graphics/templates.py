@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import ConfigError, InputError
 
-__all__ = ["SIZES", "Size", "Template", "Layer", "load_template", "list_templates", "check_size"]
+__all__ = ["SIZES", "Size", "Template", "Layer", "load_template", "list_templates", "photo_templates", "check_size"]
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,18 @@ def _builtin_dir() -> Path:
 
 def _search_dirs(extra: tuple[str | os.PathLike[str], ...]) -> list[Path]:
     return [Path(d) for d in extra] + [_builtin_dir()]
+
+
+def photo_templates(dirs: tuple[str | os.PathLike[str], ...] = ()) -> list[str]:
+    """Names of the templates that show a photo (have a `photo` layer)."""
+    out = []
+    for name in list_templates(dirs):
+        try:
+            if load_template(name, dirs).uses_photo:
+                out.append(name)
+        except (ConfigError, InputError):
+            continue  # a broken workspace template is reported when it is used, not here
+    return out
 
 
 def list_templates(dirs: tuple[str | os.PathLike[str], ...] = ()) -> list[str]:

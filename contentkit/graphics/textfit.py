@@ -360,13 +360,40 @@ def _units(word: str, run: int) -> list[str]:
 
 
 def _with_ellipsis(lines: list[str], font: Any, width: int) -> list[str]:
+    """The lines cut so they end with "…": at the last sentence end when that keeps at least
+    half of what fits (a thought ends there), else at the last word that leaves room.
+    Never a lone "…": when not even a letter fits, no lines."""
+    shown = sum(len(line) for line in lines)
+    for i in range(len(lines) - 1, -1, -1):
+        words = lines[i].split(" ")
+        for j in range(len(words) - 1, -1, -1):
+            word = words[j].rstrip(_PH + "\u201d\"')")
+            if not word.endswith((".", "!", "?")) or word.endswith(".."):
+                continue
+            kept = lines[:i] + [" ".join(words[: j + 1])]
+            if sum(len(line) for line in kept) < shown / 2:
+                break
+            last = kept[-1].rstrip()
+            last = (last[:-1] if last.endswith(".") else last) + ELLIPSIS
+            if font.getlength(last) <= width:
+                return kept[:-1] + [last]
+        else:
+            continue
+        break
     while lines:
         words = lines[-1].split(" ")
         while words:
             candidate = " ".join(words).rstrip(",.;:!?-\u2013\u2014 ") + ELLIPSIS
-            if font.getlength(candidate) <= width and len(words) < len(lines[-1].split(" ")) + 1:
+            if candidate != ELLIPSIS and font.getlength(candidate) <= width:
                 lines[-1] = candidate
                 return lines
             words.pop()
+        # One word wider than the line with "…" ("xxxxxxxx…"): cut inside it, never leave a lone "…".
+        word = lines[-1].split(" ")[0]
+        while len(word) > 1:
+            word = word[:-1]
+            if font.getlength(word + ELLIPSIS) <= width:
+                lines[-1] = word + ELLIPSIS
+                return lines
         lines.pop()
-    return [ELLIPSIS]
+    return []
