@@ -92,7 +92,8 @@ def save_testimonial(
         quality -= 8
         data = _encode(image, ext, quality)
     folder = target.parent if str(target.parent) else Path(".")
-    check_output_dir(folder)
+    if not folder.is_dir():  # a batch checked its folder once; probing it again per image costs a file create
+        check_output_dir(folder)
     write_atomic(target, data)
     return target
 
