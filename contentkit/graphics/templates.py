@@ -14,6 +14,7 @@ add or override one in its own `templates/testimonials` folder.
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,7 +166,16 @@ def load_template(name: str | os.PathLike[str], dirs: tuple[str | os.PathLike[st
                 break
         if path is None:
             raise InputError(f"unknown template {text!r}: use one of {', '.join(list_templates(dirs))}")
-    return parse_template(read_toml(path), str(path))
+    # A batch loads its template once per image (workers get its path): read each file once,
+    # again only when it changes; the caller gets its own copy to change as it likes.
+    key = (str(path), path.stat().st_mtime_ns)
+    found = _PARSED.get(key)
+    if found is None:
+        found = _PARSED[key] = parse_template(read_toml(path), str(path))
+    return copy.deepcopy(found)
+
+
+_PARSED: dict[tuple[str, int], Template] = {}
 
 
 def parse_template(raw: dict[str, Any], where: str) -> Template:

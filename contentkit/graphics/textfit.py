@@ -61,7 +61,8 @@ def _measuring_font_class() -> type[ImageFont.FreeTypeFont]:
             )
 
         def getlength(self, text: Any, mode: str = "", *args: Any, **kwargs: Any) -> float:
-            if args or kwargs or mode not in ("", "L"):
+            # ImageText passes (mode, None, None, None): the plain measurement, cacheable.
+            if any(a is not None for a in args) or any(v is not None for v in kwargs.values()) or mode not in ("", "L"):
                 return float(super().getlength(text, mode, *args, **kwargs))
             cached = self._lengths.get(text)
             if cached is None:
@@ -242,13 +243,17 @@ def draw_run(image: Image.Image, draw: Any, xy: tuple[float, float], text: str, 
         return
     x, y = xy
     prev = ""
+    # ImageDraw.bitmap, without re-resolving the colour for every letter.
+    ink = draw._getink(fill)[0]
+    blit = draw.draw.draw_bitmap
+    kerning, advance = font.kerning, font.getlength
     for unit in _CLUSTERS.findall(text):
         if prev:
-            x += font.kerning(prev, unit)
+            x += kerning(prev, unit)
         mask, ox, oy = glyphs(unit)
         if mask is not None:
-            draw.bitmap((round(x) + ox, round(y) + oy), mask, fill=fill)
-        x += font.getlength(unit)
+            blit((round(x) + ox, round(y) + oy), mask.im, ink)
+        x += advance(unit)
         prev = unit
 
 
