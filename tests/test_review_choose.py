@@ -131,3 +131,39 @@ def test_sheet_reports_an_unreadable_image_and_still_makes_the_sheet(runner: Cli
     result = runner.invoke(cli, ["testimonial", "sheet", str(folder), "-o", str(tmp_path / "sheet.jpg")])
     assert result.exit_code == 1 and "b.jpg: cannot be read" in result.output
     assert (tmp_path / "sheet.jpg").exists() and "(2 images)" in result.output
+
+
+def test_reviews_from_customer_posts_render_only_with_consent(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+    from contentkit.records import ConsentEvent, UGCItem
+
+    with ws.store.transaction() as tx:
+        item = tx.save(UGCItem(platform="instagram", url="https://instagram.com/p/x", owner="rina.cooks",
+                               caption="Rendang terenak!", taken_at=pendulum.datetime(2026, 3, 1, tz="UTC")))
+        tx.save(ConsentEvent(ugc_id=item.id, kind="granted", at=pendulum.now("UTC").subtract(days=2), via="dm"))
+    made = ws.reviews.from_ugc(item.id)
+    ws.reviews.add("Enak, bumbunya meresap sampai dalam", name="Budi", rating=5)
+    with ws.store.transaction() as tx:
+        tx.save(ConsentEvent(ugc_id=item.id, kind="revoked", at=pendulum.now("UTC").subtract(hours=1), reason="minta hapus"))
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["testimonial", "render", "-w", str(ws.root), "--all-new", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 no current consent from the customer (R1)" in result.output
+    assert [p.name.split("-")[1] for p in out.iterdir()] == ["R2"]
+    asked = runner.invoke(cli, ["testimonial", "render", "-w", str(ws.root), made.id, "-o", str(out)])
+    assert asked.exit_code == 1 and "R1 not rendered: @rina.cooks revoked consent" in asked.output
+    assert [r.review.id for r in ws.reviews.best(5)[0]] == ["R2"]
+
+
+def test_the_progress_bar_shows_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from contentkit.cli.common import progress_bar
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    with progress_bar("Rendering") as progress:
+        assert progress is None
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    with progress_bar("Rendering") as progress:
+        assert progress is not None
+        for done in range(1, 4):
+            progress(done, 3)
