@@ -249,3 +249,18 @@ def test_a_chat_shows_the_shops_real_reply_and_the_reviews_own_time() -> None:
     plain = render_testimonial(Review("Enak banget", name="Rina", rating=5, source="tokopedia"), "chat", "square", NO_EMOJI)
     full = render_testimonial(review, "chat", "square", NO_EMOJI)
     assert ImageChops.difference(plain, full).getbbox() is not None
+
+
+def test_a_short_chat_on_a_story_sits_in_the_middle_not_at_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentkit.graphics import chat
+
+    seen: list[Canvas] = []
+    real_bubble = chat.bubble
+    monkeypatch.setattr(chat, "bubble", lambda c, ly: (real_bubble(c, ly), seen.append(c)))
+    render_testimonial(Review("Enak banget!", name="Rina", rating=5, source="shopee"), "chat", "story", NO_EMOJI)
+    story = SIZES["story"]
+    top, height = story.safe_top, story.safe_box[3]
+    quote_top = seen[-1].fitted["quote"].box[1]
+    bottom = seen[-1].flow_y
+    assert quote_top > top + 0.45 * height  # not pinned under the header with the lower half empty
+    assert bottom < top + 0.75 * height

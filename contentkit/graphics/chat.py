@@ -122,6 +122,10 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     inner_w = int(max(text_w, stars_width(star_h, max(2, star_h // 5)) if star_h else 0, meta_w + canvas.px(20)))
     bw = min(w, inner_w + 2 * pad)
     bh = int(pad + star_h + star_gap + fitted.block_height() + meta_h + pad * (0.7 if meta_h else 1))
+    if side == "in" and canvas.size.safe_box[3] > canvas.size.width:
+        # On a story a short chat sat at the top over half a screen of wallpaper: centre the
+        # conversation (this message and the shop's reply, if any) in the room the template gives it.
+        y += max(0, _room_below(canvas, layer, y, bh, fitted.size)) // 2
     bx = x if side == "in" else x + w - bw
     radius = canvas.px(layer.get("radius", 28))
     fill = canvas.ink(layer.get("fill", "white"))
@@ -147,6 +151,23 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     if clock:
         draw.text((right, base), clock, font=meta_font, fill=time_color, anchor="rs")
     canvas.flow_y = y + bh
+
+
+def _room_below(canvas: Canvas, layer: Layer, y: int, height: int, quote_size: int) -> int:
+    """The free height under a first bubble at `y`, `height` high, once the shop's reply is placed."""
+    from .painters import fit_layer_text
+
+    out = next((ly for ly in canvas.template.layers if ly.kind == "bubble" and ly.get("side") == "out"), None)
+    bx, by, bw, bh = canvas.box(out or layer)
+    bottom = by + bh
+    reply = str(getattr(canvas.review, "reply", None) or "").strip()
+    used = height
+    if out is not None and reply:
+        pad = canvas.px(34)
+        fitted = fit_layer_text(canvas, out, reply, (0, 0, bw - 2 * pad, canvas.size.height), cap=quote_size)
+        meta = canvas.px(34) if out.get("ticks") else 0
+        used += canvas.px(28) + int(pad + fitted.block_height() + meta + pad * (0.7 if meta else 1))
+    return bottom - y - used
 
 
 def _tail(canvas: Canvas, bx: int, y: int, bw: int, side: str, fill: tuple[int, int, int], radius: int) -> None:
