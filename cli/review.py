@@ -9,12 +9,14 @@ from .common import echo_json, echo_table, json_option, workspace_option
 
 @click.group()
 def review() -> None:
-    """Customer reviews: add them by hand, import a CSV, or take a customer post.
+    """Customer reviews: ask for them, add them by hand, import a marketplace export, or take a
+    customer post; then choose the best.
 
     \b
     Example:
-        contentkit review add --text "Enak banget!" --name Rina --rating 5 --source shopee
-        contentkit review list
+        contentkit review ask --name Rina --phone 0812-3456-7890 --product Rendang --channel shopee
+        contentkit review import ulasan-shopee.csv --source shopee
+        contentkit review list --best 5
     """
 
 

@@ -58,7 +58,7 @@ def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
     buf = io.BytesIO()
     kind = FORMATS[fmt]
     if kind == "JPEG":
-        image.convert("RGB").save(buf, "JPEG", quality=quality, optimize=False, subsampling="4:2:0" if quality < 90 else "4:4:4")
+        (image if image.mode == "RGB" else image.convert("RGB")).save(buf, "JPEG", quality=quality, optimize=False, subsampling="4:2:0" if quality < 90 else "4:4:4")
     elif kind == "WEBP":
         image.save(buf, "WEBP", quality=quality, method=4)
     else:
