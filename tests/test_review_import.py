@@ -106,3 +106,14 @@ def test_duplicates_inside_one_file_are_counted_not_kept(ws: Workspace, tmp_path
     path = write(tmp_path, "ulasan,nama,sumber\nEnak,Rina,shopee\nEnak,Rina,shopee\nEnak,Rina,tokopedia\n")
     result = ws.reviews.import_csv(path)
     assert len(result.reviews) == 2 and result.duplicates == 1
+
+
+def test_imported_rows_are_the_same_records_as_reviews_built_by_hand() -> None:
+    # The importer sets a Review's fields directly, for speed; it must equal the dataclass's own.
+    from contentkit.records import Review
+
+    got = parse_reviews(TOKOPEDIA.encode("utf-8")).reviews[0]
+    expected = Review(text=got.text, name="r***a", rating=5.0, product="Gamis Katun Rayon Premium Busui Friendly",
+                      date=date(2026, 12, 1), variant="Sage, L", reply="Makasih kak 🙏", time="19.30")
+    assert got == expected and got.to_dict() == expected.to_dict()
+    assert got.rendered is not parse_reviews(TOKOPEDIA.encode("utf-8")).reviews[1].rendered  # no shared list

@@ -82,7 +82,8 @@ def test_a_cut_quote_ends_at_a_sentence_with_an_ellipsis() -> None:
 
 
 def test_a_quote_is_never_drawn_as_a_lone_ellipsis() -> None:
-    from contentkit.graphics.textfit import _with_ellipsis, load_font
+    from contentkit.graphics.textbreak import _with_ellipsis
+    from contentkit.graphics.textfit import load_font
 
     font = load_font(lato("Lato"), 40)
     cut = _with_ellipsis(["Mantaaaaaaaap"], font, 80)

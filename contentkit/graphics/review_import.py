@@ -13,7 +13,7 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -159,7 +159,9 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
     4.5
     """
     text = _decode(data, where)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    newline = text.find("\n")
+    header_line = text if newline < 0 else text[:newline]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
         raise InputError(f"{where} is empty; the first line must name the columns (ulasan, bintang, nama, ...)")
@@ -167,13 +169,15 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
     result = ImportResult(columns={f: header[i].strip() for f, i in cols.items()})
     seen: set[tuple[str | None, str, str]] = set()
     make = _row_reader(cols, len(header), (default_source or "").strip().lower() or None)
+    end = reader.line_num
     for row in reader:
-        line = reader.line_num
-        if not "".join(row).strip():
-            continue
+        start, end = end + 1, reader.line_num  # a quoted multi-line review starts on its first line
         try:
             review = make(row)
+            if review is None:
+                continue  # a blank row
         except InputError as exc:
+            line = start
             if strict:
                 raise InputError(f"{where} line {line}: {exc}; nothing was imported (drop --strict to keep the good rows)") from None
             result.bad.append((line, str(exc)))
@@ -187,7 +191,10 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
     return result
 
 
-def _row_reader(cols: dict[str, int], width: int, source_default: str | None) -> Callable[[list[str]], Review]:
+_UNSEEN: Any = object()
+
+
+def _row_reader(cols: dict[str, int], width: int, source_default: str | None) -> Callable[[list[str]], Review | None]:
     """A fast row -> Review for these columns (10,000-row exports: no per-cell lookups by name)."""
     absent = width  # rows are padded one past the header: an absent column reads ""
     i_text, i_rating, i_name, i_product, i_date, i_variant, i_reply, i_source, i_order, i_show = (
@@ -197,16 +204,19 @@ def _row_reader(cols: dict[str, int], width: int, source_default: str | None) ->
     tidy: dict[str, str | None] = {}  # names, products and variants repeat row after row
     known = tidy.get
     when_of, rating_of = _when, _rating
+    new = object.__new__
 
     def words(value: str) -> str | None:
         found = tidy[value] = " ".join(value.split()) or None
         return found
 
-    def make(row: list[str]) -> Review:
+    def make(row: list[str]) -> Review | None:
         if len(row) <= width:
             row = row + pad[len(row):]
         body = row[i_text].strip()
         if not body:
+            if not "".join(row).strip():
+                return None
             raise InputError("the review text is empty")
         raw_rating = row[i_rating].strip()
         if not raw_rating and has_rating:
@@ -217,21 +227,31 @@ def _row_reader(cols: dict[str, int], width: int, source_default: str | None) ->
         when = row[i_date]
         day, time = when_of(when) if when else (None, None)
         raw_name, raw_product, raw_variant = row[i_name], row[i_product], row[i_variant]
-        name = known(raw_name) if raw_name in tidy else words(raw_name)
-        product = known(raw_product) if raw_product in tidy else words(raw_product)
-        variant = known(raw_variant) if raw_variant in tidy else words(raw_variant)
-        return Review(
-            text=body,
-            name=name or "",
-            rating=rating_of(raw_rating) if raw_rating else 5.0,
-            product=product,
-            source=source,
-            date=day,
-            show_name=row[i_show].strip().lower() in _TRUE if i_show != absent else False,
-            variant=variant,
-            reply=row[i_reply].strip() or None,
-            time=time,
-            order=row[i_order].strip() or None,
-        )
+        name = known(raw_name, _UNSEEN)
+        if name is _UNSEEN:
+            name = words(raw_name)
+        product = known(raw_product, _UNSEEN)
+        if product is _UNSEEN:
+            product = words(raw_product)
+        variant = known(raw_variant, _UNSEEN)
+        if variant is _UNSEEN:
+            variant = words(raw_variant)
+        review = new(Review)
+        # Every field, as Review(...) would set it (a test pins the two equal): the dataclass
+        # __init__ alone costs as much as csv.reader's whole pass over a row.
+        review.__dict__ = {
+            "text": body, "name": name or "", "rating": rating_of(raw_rating) if raw_rating else 5.0,
+            "product": product, "source": source, "date": day,
+            "show_name": row[i_show].strip().lower() in _TRUE if i_show != absent else False,
+            "ugc_id": None, "handle": None, "photo": None, "rendered": [], "post_id": None, "id": "", "created_at": None,
+            "variant": variant, "reply": row[i_reply].strip() or None, "time": time, "order": row[i_order].strip() or None,
+        }
+        return review
 
     return make
+
+
+_FIELDS = {"text", "name", "rating", "product", "source", "date", "show_name", "ugc_id", "handle", "photo", "rendered",
+           "post_id", "id", "created_at", "variant", "reply", "time", "order"}
+if _FIELDS != {f.name for f in fields(Review)}:  # pragma: no cover - a new Review field must be added above
+    raise ImportError("review_import builds Review records field by field: add the new Review field there")
