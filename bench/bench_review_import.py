@@ -39,7 +39,10 @@ def export(rows: int) -> bytes:
         writer.writerow([
             f"p***{i % 97}", "Gamis Katun Rayon Premium Busui Friendly Motif Bunga", ["Sage, L", "Navy, XL", "Hitam, M"][i % 3],
             ["5", "4,5", "★★★★★", "4", "1"][i % 5], f"{TEXTS[i % len(TEXTS)]} (#{i})",
-            f"{1 + i % 28}/{1 + i % 12}/2026 {10 + i % 12}.{i % 60:02d}", "Makasih kak 🙏" if i % 4 == 0 else "",
+            # Day-first with a WIB time, or ISO with seconds as some exports write it (every stamp new).
+            f"{1 + i % 28}/{1 + i % 12}/2026 {10 + i % 12}.{i % 60:02d}" if i % 2 else
+            f"2026-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:{i * 7 % 60:02d}",
+            "Makasih kak 🙏" if i % 4 == 0 else "",
             f"INV/2026/{i:06d}",
         ])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

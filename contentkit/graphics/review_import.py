@@ -39,6 +39,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "show_name": ("show_name", "tampilkan_nama"),
 }
 _TRUE = {"1", "true", "yes", "ya", "y", "x", "benar"}
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _WITH_TIME = re.compile(r"^(.+?)[ T,]+(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?$", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -116,6 +117,11 @@ def _when(value: str) -> tuple[date | None, str | None]:
         hour, minute = int(m.group(2)), int(m.group(3))
         if hour < 24 and minute < 60:
             text, time = m.group(1).strip(), f"{hour:02d}.{minute:02d}"
+    if _ISO.match(text):  # the common case, C-fast: exports with seconds make every stamp new
+        try:
+            return date.fromisoformat(text), time
+        except ValueError:
+            raise InputError(f"invalid date {value!r}: write YYYY-MM-DD or dd/mm/yyyy (day first)") from None
     d = _DAY_FIRST.match(text)
     if d:  # 1/12/2026 is 1 December, as Indonesian exports write it
         day, month, year = (int(g) for g in d.groups())
