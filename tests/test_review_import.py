@@ -117,3 +117,10 @@ def test_imported_rows_are_the_same_records_as_reviews_built_by_hand() -> None:
                       date=date(2026, 12, 1), variant="Sage, L", reply="Makasih kak 🙏", time="19.30")
     assert got == expected and got.to_dict() == expected.to_dict()
     assert got.rendered is not parse_reviews(TOKOPEDIA.encode("utf-8")).reviews[1].rendered  # no shared list
+
+
+def test_a_bad_multi_line_row_is_reported_by_its_first_line() -> None:
+    text = 'ulasan;bintang\r\nEnak;5\r\n"packing aman\r\nbahan nyaman\r\n\r\nadem";9\r\nSip;4\r\n'
+    result = parse_reviews(text.encode())
+    assert result.bad and result.bad[0][0] == 3
+    assert [r.text for r in result.reviews] == ["Enak", "Sip"]

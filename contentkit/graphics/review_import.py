@@ -175,26 +175,31 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
     result = ImportResult(columns={f: header[i].strip() for f, i in cols.items()})
     seen: set[tuple[str | None, str, str]] = set()
     make = _row_reader(cols, len(header), (default_source or "").strip().lower() or None)
-    end = reader.line_num
+    keep, remember = result.reviews.append, seen.add
     for row in reader:
-        start, end = end + 1, reader.line_num  # a quoted multi-line review starts on its first line
         try:
             review = make(row)
             if review is None:
                 continue  # a blank row
         except InputError as exc:
-            line = start
+            line = _first_line(reader.line_num, row)
             if strict:
                 raise InputError(f"{where} line {line}: {exc}; nothing was imported (drop --strict to keep the good rows)") from None
             result.bad.append((line, str(exc)))
             continue
-        key = (review.source, review.name, review.text)
-        if key in seen:
+        before = len(seen)
+        remember((review.source, review.name, review.text))
+        if len(seen) == before:
             result.duplicates += 1
             continue
-        seen.add(key)
-        result.reviews.append(review)
+        keep(review)
     return result
+
+
+def _first_line(last: int, row: list[str]) -> int:
+    """The line a record starts on: a quoted multi-line review is reported by its first line."""
+    breaks = sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row)
+    return last - breaks
 
 
 _UNSEEN: Any = object()
