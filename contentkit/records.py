@@ -14,7 +14,7 @@ from typing import Any, ClassVar, TypeVar
 
 import pendulum
 
-__all__ = ["Record", "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review"]
+__all__ = ["Record", "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review", "ReviewRequest"]
 
 R = TypeVar("R", bound="Record")
 
@@ -226,3 +226,30 @@ class Review(Record):
     post_id: str | None = None  # the calendar post that uses it
     id: str = ""
     created_at: datetime | None = None
+    variant: str | None = None  # "Navy, L": the variant bought, as the export names it
+    reply: str | None = None  # the shop's own reply, when it gave one (the chat template shows only this)
+    time: str | None = None  # "19.30": when the review was written, local time, when the export says
+    order: str | None = None  # the order number, which closes a review request for the same order
+
+
+@dataclass
+class ReviewRequest(Record):
+    """An after-sales message asking a customer for a review; a review imported later closes it."""
+
+    table: ClassVar[str] = "review_requests"
+    noun: ClassVar[str] = "review request"
+    prefix: ClassVar[str] = "Q"
+    _times: ClassVar[tuple[str, ...]] = ("at", "closed_at")
+
+    name: str
+    phone: str  # international digits, 62812...
+    product: str
+    channel: str  # where the review is asked for: whatsapp | shopee | tokopedia
+    at: datetime
+    order: str | None = None
+    language: str = "id"
+    message: str = ""
+    link: str = ""  # https://wa.me/<phone>?text=...
+    review_id: str | None = None  # the review that answered it
+    closed_at: datetime | None = None
+    id: str = ""

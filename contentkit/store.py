@@ -165,6 +165,7 @@ def _list_hint(cls: type[Record]) -> str:
         "ugc": "ugc list",
         "reviews": "review list",
         "consent": "ugc history ID",
+        "review_requests": "review asks",
     }.get(cls.table, "--help")
 
 

@@ -26,12 +26,14 @@ def decode_text(data: bytes, where: str) -> str:
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
+    elif len(data) > 3 and data[1:2] == b"\x00" and data[3:4] == b"\x00" and b"\x00\x00" not in data[:4]:
+        encoding = "utf-16-le"  # UTF-16 saved without its byte-order mark, as some spreadsheet apps do
     else:
         encoding = "utf-8-sig"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(f"{where} is not UTF-8 text; save it as \"CSV UTF-8\" and import again") from None
+        raise InputError(f"{where} is not UTF-8 or UTF-16 text; save it as \"CSV UTF-8\" and import again") from None
     if "\0" in text:
         line = text.count("\n", 0, text.index("\0")) + 1
         raise InputError(

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .calendar.planner import PlanResult
     from .calendar.strategy import Strategy
     from .graphics.reviews import ReviewBook
+    from .graphics.review_requests import ReviewRequests
     from .ugc.consent import ConsentLedger
     from .ugc.manager import UGCManager
     from .views.report_data import Report
@@ -246,6 +247,12 @@ class Workspace:
         from .graphics.reviews import ReviewBook
 
         return ReviewBook(self)
+
+    @cached_property
+    def review_requests(self) -> ReviewRequests:
+        from .graphics.review_requests import ReviewRequests
+
+        return ReviewRequests(self)
 
 
 def _new_workspace_id() -> str:

@@ -164,11 +164,16 @@ def route_review_from_ugc_after_reject(ws: Workspace) -> tuple[Any, tuple[str, .
     return cli_run(ws, "review", "from-ugc", "U1"), ("U1", "rejected")
 
 
-def route_render_review_after_revoke(ws: Workspace) -> tuple[Any, tuple[str, ...]]:
+def test_render_of_a_review_whose_consent_was_revoked_fails_for_that_review_only(ws: Workspace) -> None:
     ws.consent.grant("U1", evidence="boleh")
     review = ws.reviews.from_ugc("U1")
+    other = ws.reviews.add("Pengiriman cepat 👍\nRendangnya empuk, bumbunya meresap", name="Budi", rating=5)
     ws.consent.revoke("U1", "minta dihapus")
-    return cli_run(ws, "testimonial", "render", review.id), (review.id, "U1", "revoked")
+    result = cli_run(ws, "testimonial", "render", review.id, other.id)
+    assert result.exit_code == 1
+    assert f"{review.id} not rendered" in result.output and "U1" in result.output and "revoked" in result.output
+    rendered = {r.id: r.rendered for r in ws.reviews.list()}
+    assert rendered[review.id] == [] and rendered[other.id] != []
 
 
 def route_own_for_a_customer(ws: Workspace) -> tuple[Any, tuple[str, ...]]:
@@ -196,7 +201,7 @@ def route_download_after_decline(ws: Workspace) -> tuple[Any, tuple[str, ...]]:
 ROUTES = [
     route_repost_other_channel_cli, route_repost_no_grant_library, route_edit_channel, route_edit_time_past_until,
     route_edit_ready_after_revoke, route_library_edit_draft_after_revoke, route_review_from_ugc_after_revoke,
-    route_review_from_ugc_after_reject, route_render_review_after_revoke, route_own_for_a_customer,
+    route_review_from_ugc_after_reject, route_own_for_a_customer,
     route_build_repost_post, route_save_a_hand_built_post, route_download_after_decline,
 ]
 

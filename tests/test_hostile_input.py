@@ -127,8 +127,9 @@ def test_a_contact_sheet_survives_bombs_and_broken_files(runner: CliRunner, tmp_
     bomb_png(folder / "warning-zone.png", 9_000)  # over our limit, under Pillow's hard one
     corrupt_jpeg(folder / "rusak.jpg")
     result = runner.invoke(cli, ["testimonial", "sheet", str(folder), "-o", str(tmp_path / "sheet.jpg")])
-    assert result.exit_code == 0, result.output
-    assert "(4 images)" in result.output and "Warning" not in result.output
+    assert result.exit_code == 1, result.output  # the sheet is made; the unreadable images are named
+    assert "(4 images)" in result.output and "Traceback" not in result.output
+    assert "bomb.png" in result.output and "rusak.jpg" in result.output and "3 images could not be read" in result.output
     assert (tmp_path / "sheet.jpg").stat().st_size > 0
 
 
@@ -156,9 +157,10 @@ def test_a_utf16_spreadsheet_export_is_read(runner: CliRunner, ws: Workspace, tm
 def test_show_name_must_be_yes_or_no_naming_column_and_row(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
     reviews = tmp_path / "ulasan.csv"
     reviews.write_text("text,name,show_name\nEnak,Rina,ya\nMantap,Budi,maybe\n", encoding="utf-8")
-    line = one_error_line(ck(runner, ws, "review", "import", str(reviews)))
-    assert "line 3" in line and "show_name" in line and "'maybe'" in line
-    assert ws.reviews.list() == []
+    result = ck(runner, ws, "review", "import", str(reviews))
+    assert result.exit_code == 1 and "line 3: column show_name: 'maybe' is not a yes or no" in result.output
+    assert [r.name for r in ws.reviews.list()] == ["Rina"]  # the good row is kept
+    assert "line 3" in one_error_line(ck(runner, ws, "review", "import", "--strict", str(reviews)))
     reviews.write_text("text,name,show_name\nEnak,Rina,ya\nMantap,Budi,tidak\nSip,Ani,\n", encoding="utf-8")
     assert ck(runner, ws, "review", "import", str(reviews)).exit_code == 0
     assert [r.show_name for r in ws.reviews.list()] == [True, False, False]

@@ -67,10 +67,10 @@ def test_import_csv_with_bom_and_semicolons(runner: CliRunner, ws: Workspace, tm
     assert second.rating == 4.5 and not second.show_name
 
 
-def test_import_with_a_bad_row_names_the_line_and_imports_nothing(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+def test_strict_import_with_a_bad_row_names_the_line_and_imports_nothing(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
     csv_file = tmp_path / "ulasan.csv"
     csv_file.write_text("text,name,rating\nEnak,Rina,5\nBagus,Budi,9\n", encoding="utf-8")
-    one_line_error(invoke(runner, "review", "import", "-w", str(ws.root), str(csv_file)), "line 3")
+    one_line_error(invoke(runner, "review", "import", "-w", str(ws.root), str(csv_file), "--strict"), "line 3")
     assert ws.reviews.list() == []
 
 

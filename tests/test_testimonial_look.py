@@ -15,7 +15,6 @@ from contentkit.graphics.brand import Brand, lato
 from contentkit.graphics.emoji import find_emoji_font
 from contentkit.graphics.canvas import Canvas
 from contentkit.graphics.render import render_testimonial
-from contentkit.graphics.reviewtext import label
 from contentkit.graphics.templates import SIZES, Layer
 from contentkit.graphics.textfit import fit_text
 from contentkit.records import Review
@@ -76,12 +75,18 @@ def test_the_shops_reply_in_a_chat_is_whole_or_left_out(size: str, length: int, 
         seen.append(canvas)
 
     monkeypatch.setattr(chat, "bubble", spy)
-    render_testimonial(Review(LONG * length, name="Rina", rating=5), "chat", size, NO_EMOJI, on_warning=lambda m: None)
+    thanks = "Terima kasih banyak, Kak Rina! Ditunggu order berikutnya ya"
+    notes: list[str] = []
+    render_testimonial(Review(LONG * length, name="Rina", rating=5, reply=thanks), "chat", size, NO_EMOJI,
+                       on_warning=notes.append)
     reply = seen[-1].fitted.get("reply")
     if length == 1:  # a 300-character review leaves room for the whole thank-you
         assert reply is not None
     if reply is not None:
-        assert not reply.cut and reply.text.replace("\n", " ") == label("reply", "id").replace(" \U0001f64f", "")
+        assert not reply.cut and reply.text.replace("\n", " ") == thanks
+    else:
+        assert any("reply" in n and "left out" in n for n in notes)
+    if reply is not None:
         assert reply.size <= seen[-1].fitted["quote"].size  # the reply never outshouts the review
 
 
@@ -210,3 +215,52 @@ def test_no_logo_and_no_shop_name_leaves_no_empty_plate() -> None:
     assert ImageChops.difference(with_logo_layer, without).getbbox() is None
     named = render_testimonial(rv, tpl, "square", Brand(emoji_font="none", shop_name="Dapur Bu Sari"))
     assert ImageChops.difference(named, without).getbbox() is not None  # the initial on its plate
+
+
+def test_a_chat_shows_no_reply_and_no_time_the_review_does_not_have(monkeypatch: pytest.MonkeyPatch) -> None:
+    # It used to invent the shop's "Senang sekali kamu suka 🙏" and an evening clock time.
+    from PIL import ImageDraw
+
+    from contentkit.graphics import chat
+
+    drawn: list[str] = []
+    original = ImageDraw.ImageDraw.text
+
+    def spy(self, xy, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(str(text))
+        return original(self, xy, text, *args, **kwargs)
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", spy)
+    seen: list[Canvas] = []
+    real_bubble = chat.bubble
+    monkeypatch.setattr(chat, "bubble", lambda c, ly: (real_bubble(c, ly), seen.append(c)))
+    render_testimonial(Review("Enak banget, bumbunya meresap", name="Rina", rating=5, source="shopee"), "chat",
+                       "square", NO_EMOJI)
+    assert "reply" not in seen[-1].fitted
+    assert not any(t[:1].isdigit() and "." in t for t in drawn)  # no "19.42"
+    assert "online" not in drawn and any("Ulasan Shopee" in t for t in drawn)
+
+
+def test_a_chat_shows_the_shops_real_reply_and_the_reviews_own_time() -> None:
+    from datetime import date
+
+    review = Review("Enak banget", name="Rina", rating=5, source="tokopedia", date=date(2026, 12, 1), time="19.30",
+                    reply="Makasih Kak Rina, sehat selalu!")
+    plain = render_testimonial(Review("Enak banget", name="Rina", rating=5, source="tokopedia"), "chat", "square", NO_EMOJI)
+    full = render_testimonial(review, "chat", "square", NO_EMOJI)
+    assert ImageChops.difference(plain, full).getbbox() is not None
+
+
+def test_a_short_chat_on_a_story_sits_in_the_middle_not_at_the_top(monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentkit.graphics import chat
+
+    seen: list[Canvas] = []
+    real_bubble = chat.bubble
+    monkeypatch.setattr(chat, "bubble", lambda c, ly: (real_bubble(c, ly), seen.append(c)))
+    render_testimonial(Review("Enak banget!", name="Rina", rating=5, source="shopee"), "chat", "story", NO_EMOJI)
+    story = SIZES["story"]
+    top, height = story.safe_top, story.safe_box[3]
+    quote_top = seen[-1].fitted["quote"].box[1]
+    bottom = seen[-1].flow_y
+    assert quote_top > top + 0.45 * height  # not pinned under the header with the lower half empty
+    assert bottom < top + 0.75 * height

@@ -1,16 +1,17 @@
 """The chat-screenshot look: a header with the customer, bubbles sized to their text.
 
 In Indonesia a screenshot of a happy customer's WhatsApp or marketplace chat is
-the most familiar social proof; this draws one cleanly instead.
+the most familiar social proof; this draws one cleanly instead. It shows only what
+is real: the shop's reply bubble only when the shop gave one (`Review.reply`), a
+time only when the review has one, and the review's true source under the name.
 """
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .reviewtext import credit, label
+from .reviewtext import credit, source_badge
 from .shapes import draw_stars, draw_ticks, paste_color, rounded_mask, shadow_mask, stars_width
 from .textfit import load_font
 
@@ -61,15 +62,23 @@ def header(canvas: Canvas, layer: Layer) -> None:
         name_font = load_font(str(name_font.path), name_font.size - 1)
     draw.text((tx, y + h * 0.47), name, font=name_font, fill=text_color, anchor="ls")
     sub_font = load_font(canvas.brand.font("regular"), int(h * 0.19))
-    sub = str(getattr(canvas.review, "product", None) or label("online", canvas.language))
+    # Where the words really come from ("Ulasan Shopee"), never an invented "online".
+    product = str(getattr(canvas.review, "product", None) or "")
+    badge = source_badge(canvas.review, canvas.language)
+    sub = f"{badge} · {product}" if product else badge
+    while sub_font.getlength(sub) > x + w - tx - h * 0.2 and len(sub) > 8:
+        sub = sub[:-2].rstrip() + "…"
     draw.text((tx, y + h * 0.78), sub, font=sub_font, fill=canvas.ink(layer.get("text_color", "white"), 0.8,
               over=layer.get("color", "#075E54")), anchor="ls")
 
 
-def _clock(seed: str) -> str:
-    # A plausible evening time, stable for the same review, instead of a fake "now".
-    n = int(hashlib.sha1(seed.encode("utf-8")).hexdigest()[:6], 16)
-    return f"{18 + n % 4}.{n // 4 % 60:02d}"
+def _stamp(canvas: Canvas) -> str:
+    """The review's own date and time, as far as it has them ("1 Des 2026 19.30"); never made up."""
+    from .painters import _date
+
+    day = _date(canvas.review, canvas.language)
+    time = str(getattr(canvas.review, "time", None) or "")
+    return " ".join(p for p in (day, time) if p)
 
 
 def bubble(canvas: Canvas, layer: Layer) -> None:
@@ -84,12 +93,16 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
         h = max(canvas.px(80), y + h - (canvas.flow_y + gap))
         y = canvas.flow_y + gap
     side = layer.get("side", "in")
+    reply = str(getattr(canvas.review, "reply", None) or "").strip()
+    if side == "out" and not reply:
+        return  # the shop said nothing: draw no thank-you on its behalf
     pad = canvas.px(34)
     star_h = canvas.px(40) if layer.get("stars") else 0
     star_gap = canvas.px(18) if star_h else 0
     meta_font = load_font(canvas.brand.font("regular"), canvas.px(24))
-    meta_h = canvas.px(34)
-    text = canvas.review.text if side == "in" else label("reply", canvas.language)
+    clock = _stamp(canvas) if side == "in" else ""
+    meta_h = canvas.px(34) if clock or (side == "out" and layer.get("ticks")) else 0
+    text = canvas.review.text if side == "in" else reply
     room = (x + pad, y + pad + star_h + star_gap, w - 2 * pad, h - 2 * pad - star_h - star_gap - meta_h)
     # The shop's reply never outshouts the customer's words.
     quote = canvas.fitted.get("quote") if side == "out" else None
@@ -98,15 +111,21 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
         _note_cut(canvas, fitted, "quote")
         canvas.fitted["quote"] = fitted
     elif fitted.cut:
-        return  # a thank-you cut to "Terima kasih…" looks broken: a chat with one message does not
+        # A reply cut to "Terima kasih…" looks broken: a chat with one message does not.
+        canvas.notes.append(f"the shop's reply does not fit beside this review at size {canvas.size.name}; "
+                            "it was left out (shorten it, or use --size story)")
+        return
     else:
         canvas.fitted["reply"] = fitted
     text_w = max(fitted.line_widths(), default=0)
-    clock = _clock(str(getattr(canvas.review, "id", "")) + canvas.review.text)
     meta_w = meta_font.getlength(clock) + (canvas.px(40) if layer.get("ticks") else 0)
     inner_w = int(max(text_w, stars_width(star_h, max(2, star_h // 5)) if star_h else 0, meta_w + canvas.px(20)))
     bw = min(w, inner_w + 2 * pad)
-    bh = int(pad + star_h + star_gap + fitted.block_height() + meta_h + pad * 0.7)
+    bh = int(pad + star_h + star_gap + fitted.block_height() + meta_h + pad * (0.7 if meta_h else 1))
+    if side == "in" and canvas.size.safe_box[3] > canvas.size.width:
+        # On a story a short chat sat at the top over half a screen of wallpaper: centre the
+        # conversation (this message and the shop's reply, if any) in the room the template gives it.
+        y += max(0, _room_below(canvas, layer, y, bh, fitted.size)) // 2
     bx = x if side == "in" else x + w - bw
     radius = canvas.px(layer.get("radius", 28))
     fill = canvas.ink(layer.get("fill", "white"))
@@ -129,8 +148,26 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
         tick_h = canvas.px(20)
         draw_ticks(canvas.image, (right - int(tick_h * 1.5), base - tick_h), tick_h, "#34B7F1")
         right -= int(tick_h * 1.5) + canvas.px(8)
-    draw.text((right, base), clock, font=meta_font, fill=time_color, anchor="rs")
+    if clock:
+        draw.text((right, base), clock, font=meta_font, fill=time_color, anchor="rs")
     canvas.flow_y = y + bh
+
+
+def _room_below(canvas: Canvas, layer: Layer, y: int, height: int, quote_size: int) -> int:
+    """The free height under a first bubble at `y`, `height` high, once the shop's reply is placed."""
+    from .painters import fit_layer_text
+
+    out = next((ly for ly in canvas.template.layers if ly.kind == "bubble" and ly.get("side") == "out"), None)
+    bx, by, bw, bh = canvas.box(out or layer)
+    bottom = by + bh
+    reply = str(getattr(canvas.review, "reply", None) or "").strip()
+    used = height
+    if out is not None and reply:
+        pad = canvas.px(34)
+        fitted = fit_layer_text(canvas, out, reply, (0, 0, bw - 2 * pad, canvas.size.height), cap=quote_size)
+        meta = canvas.px(34) if out.get("ticks") else 0
+        used += canvas.px(28) + int(pad + fitted.block_height() + meta + pad * (0.7 if meta else 1))
+    return bottom - y - used
 
 
 def _tail(canvas: Canvas, bx: int, y: int, bw: int, side: str, fill: tuple[int, int, int], radius: int) -> None:

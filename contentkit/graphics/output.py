@@ -6,6 +6,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
@@ -58,7 +59,7 @@ def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
     buf = io.BytesIO()
     kind = FORMATS[fmt]
     if kind == "JPEG":
-        image.convert("RGB").save(buf, "JPEG", quality=quality, optimize=False, subsampling="4:2:0" if quality < 90 else "4:4:4")
+        (image if image.mode == "RGB" else image.convert("RGB")).save(buf, "JPEG", quality=quality, optimize=False, subsampling="4:2:0" if quality < 90 else "4:4:4")
     elif kind == "WEBP":
         image.save(buf, "WEBP", quality=quality, method=4)
     else:
@@ -92,17 +93,21 @@ def save_testimonial(
         quality -= 8
         data = _encode(image, ext, quality)
     folder = target.parent if str(target.parent) else Path(".")
-    check_output_dir(folder)
+    if not folder.is_dir():  # a batch checked its folder once; probing it again per image costs a file create
+        check_output_dir(folder)
     write_atomic(target, data)
     return target
 
 
 def contact_sheet(
-    folder: str | os.PathLike[str], out: str | os.PathLike[str], *, columns: int = 4, cell: int = 360
+    folder: str | os.PathLike[str], out: str | os.PathLike[str], *, columns: int = 4, cell: int = 360,
+    on_progress: Callable[[int, int], None] | None = None, on_failure: Callable[[str, str], None] | None = None,
 ) -> tuple[Path, int]:
     """A grid of every image in `folder` with its file name, to look over before posting.
 
-    Returns the sheet's path and how many images it shows.
+    Returns the sheet's path and how many images it shows. An image that cannot be
+    read is a grey box and is reported to `on_failure(file name, reason)`; the sheet
+    is still made. `on_progress(done, total)` follows the images read.
     """
     from PIL import Image, ImageDraw, ImageOps
 
@@ -134,9 +139,13 @@ def contact_sheet(
             with open_image(p, "image") as im:
                 im.draft("RGB", (cell, cell))
                 thumb = ImageOps.contain(im.convert("RGB"), (cell, cell))
-        except (InputError, OSError, SyntaxError, ValueError, EOFError):
+        except (InputError, OSError, SyntaxError, ValueError, EOFError) as exc:
             # A corrupt or oversized file shows as a grey cell with its name: the sheet is for spotting those.
             thumb = Image.new("RGB", (cell, cell), "#DDDDDD")
+            if on_failure:
+                on_failure(p.name, f"cannot be read as an image ({exc})")
+        if on_progress:
+            on_progress(i + 1, len(files))
         sheet.paste(thumb, (x + (cell - thumb.width) // 2, y + (cell - thumb.height) // 2))
         name = p.name if len(p.name) <= 44 else p.name[:41] + "…"
         draw.text((x, y + cell + 8), name, font=font, fill="#333333")

@@ -63,6 +63,9 @@ _CUT_KINDS = (N_("quote"),)  # the layer kinds `_note_cut` names, for extraction
 def _note_cut(canvas: Canvas, fitted: FittedText, what: str) -> None:
     if not fitted.cut:
         return
+    if not fitted.lines:
+        raise InputError(f"the {what} does not fit in template {canvas.template.name!r} at size {canvas.size.name} "
+                         "even at its smallest size; use --template minimal or a larger --size")
     shown = len(fitted.text.rstrip("\u2026"))
     values = {"what": _(what), "template": repr(canvas.template.name), "size": canvas.size.name, "n": shown}
     message = _("the {what} is too long for template {template} at size {size}: it was cut after about {n} characters; "
@@ -144,6 +147,13 @@ def _photo(canvas: Canvas, layer: Layer) -> None:
     mode = layer.get("fit", "cover")
     if canvas.photo is None:
         canvas.photo = open_photo(canvas.photo_path, (w, h), mode=mode)
+        pw, ph = canvas.photo.size
+        grow = max(w / pw, h / ph) if mode == "cover" else min(w / pw, h / ph)
+        if grow > 1.1:  # blown up by more than a tenth: it will look soft, and the user should know
+            canvas.notes.append(
+                f"the photo is {pw}×{ph} px, smaller than the {w}×{h} it fills at size {canvas.size.name}; "
+                f"it was enlarged {grow:.1f}× and may look soft: use a photo at least {w}×{h} px"
+            )
     picture = fit_photo(canvas.photo, (w, h), mode=mode, background=canvas.brand.color("background"))
     radius = canvas.px(layer.get("radius", 0)) if layer.get("radius") else 0
     canvas.image.paste(picture, (x, y), rounded_mask(w, h, radius) if radius else None)

@@ -39,6 +39,7 @@ def quick_testimonial(
     product: str | None = None,
     source: str | None = None,
     show_name: bool = False,
+    reply: str | None = None,
     template: str = "card",
     size: str = "square",
     photo: str | None = None,
@@ -48,13 +49,15 @@ def quick_testimonial(
 ) -> Path:
     """Render and save one testimonial to `out` (format from its extension).
 
+    `reply` is the shop's own answer to the review; the chat template shows it, and no other.
+
     >>> quick_testimonial("Mantap, enak!", "out.jpg", name="Rina", rating=5)   # doctest: +SKIP
     PosixPath('out.jpg')
     """
     from ..workspace import check_output_path
 
     out = check_output_path(out)
-    review = make_review(text, name=name, rating=rating, product=product, source=source, show_name=show_name)
+    review = make_review(text, name=name, rating=rating, product=product, source=source, show_name=show_name, reply=reply)
     brand, dirs = _nearby_brand(workspace)
     canvas = check_size(size)
     image = render_testimonial(review, template, canvas, brand, photo=photo, strict=strict,

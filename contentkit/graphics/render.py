@@ -15,7 +15,8 @@ from .brand import Brand
 from .canvas import Canvas, TextCutWarning
 from .painters import PAINTERS
 from .reviewtext import check_rating, check_text
-from .templates import Size, Template, check_size, load_template
+from ..errors import InputError
+from .templates import Size, Template, check_size, load_template, photo_templates
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -53,6 +54,11 @@ def render_testimonial(
     tpl = template if isinstance(template, Template) else load_template(template, template_dirs)
     canvas_size = size if isinstance(size, Size) else check_size(size)
     kit = (brand or Brand()).resolved()
+    if photo and not tpl.uses_photo:
+        # A photo given for a template that cannot show it would silently vanish.
+        shows = photo_templates(template_dirs)
+        raise InputError(f"template {tpl.name!r} has no place for a photo; templates that show one: "
+                         f"{', '.join(shows) or 'none'}; use --template {shows[0] if shows else 'photo'}")
     photo_path = os.fspath(photo) if photo else (getattr(review, "photo", None) or None)
     layers = [ly for ly in tpl.layers if not (ly.when == "photo" and not photo_path or ly.when == "no_photo" and photo_path)]
     # The layers before the first one that depends on the review (background, card, shadow)

@@ -7,9 +7,7 @@ records in the store; every command that changes them writes once.
 from __future__ import annotations
 
 import builtins
-import csv
 import dataclasses
-import io
 import os
 from collections.abc import Callable
 from datetime import date
@@ -23,19 +21,18 @@ from ..channels import RULES
 from ..dates import parse_date
 from ..errors import ConsentError, InputError
 from ..records import Review, UGCItem
+from .review_import import ImportResult
 from .reviewtext import SOURCES, check_rating, check_text
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
     from .brand import Brand
+    from .choose import Ranked, Screening
 
-__all__ = ["ReviewBook", "CHANNEL_SIZES", "parse_review_csv"]
+__all__ = ["ReviewBook", "RenderResult", "CHANNEL_SIZES", "make_review"]
 
 # Which canvas suits a post on each channel: the channel registry's testimonial size.
 CHANNEL_SIZES = {cid: rules.testimonial_size for cid, rules in RULES.items()}
-_TRUE = {"1", "true", "yes", "ya", "y", "x", "benar", "boleh"}
-_FALSE = {"", "0", "false", "no", "n", "tidak", "tdk", "salah", "jangan", "-"}
-_COLUMNS = ("text", "name", "rating", "product", "source", "date", "show_name")
 
 
 def check_source(source: str | None) -> str | None:
@@ -56,62 +53,26 @@ def make_review(
     source: str | None = None,
     date: str | date | None = None,
     show_name: bool = False,
+    reply: str | None = None,
+    variant: str | None = None,
+    order: str | None = None,
 ) -> Review:
-    """A checked, unsaved Review (empty text, a rating outside 0.5–5 or an unknown source refused)."""
+    """A checked, unsaved Review (empty text, a rating outside 0.5–5 or an unknown source refused).
+
+    `reply` is the shop's own answer, as it was given: the chat template shows it, and only it.
+    """
     return Review(
         text=check_text(text),
         name=" ".join((name or "").split()),
         rating=check_rating(rating),
-        product=(product or "").strip() or None,
+        product=" ".join((product or "").split()) or None,
         source=check_source(source),
         date=parse_date(date) if date else None,
         show_name=bool(show_name),
+        reply=(reply or "").strip() or None,
+        variant=" ".join((variant or "").split()) or None,
+        order=(order or "").strip() or None,
     )
-
-
-def parse_review_csv(data: bytes, where: str = "the file") -> list[Review]:
-    """Reviews from CSV bytes as spreadsheet apps save them: UTF-8 with or without BOM, `,` or `;`.
-
-    Columns: text,name,rating,product,source,date,show_name (only `text` is required).
-    A bad row raises InputError naming its line; nothing is imported then.
-    """
-    from ..textfile import decode_text
-
-    text = decode_text(data, where)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "text" not in header:
-        raise InputError(_("{where} has no 'text' column; the first line must name the columns: {value}").format(where=where, value=','.join(_COLUMNS)))
-    reader.fieldnames = header
-    out = []
-    for row in reader:
-        line = reader.line_num
-        values = {k: (v or "").strip() for k, v in row.items() if k}
-        if not any(values.values()):
-            continue
-        show = values.get("show_name", "").lower()
-        if show not in _TRUE and show not in _FALSE:
-            raise InputError(
-                f"{where} line {line}, column show_name: {values['show_name']!r} is not a yes or no; "
-                "write ya/tidak (yes/no, 1/0) or leave it empty; nothing was imported"
-            )
-        try:
-            out.append(
-                make_review(
-                    values.get("text", ""),
-                    name=values.get("name", ""),
-                    rating=values.get("rating") or 5,
-                    product=values.get("product"),
-                    source=values.get("source"),
-                    date=values.get("date") or None,
-                    show_name=show in _TRUE,
-                )
-            )
-        except InputError as exc:
-            raise InputError(_("{where} line {line}: {exc}; nothing was imported").format(where=where, line=line, exc=exc)) from None
-    return out
 
 
 class ReviewBook:
@@ -145,12 +106,15 @@ class ReviewBook:
         the workspace's media/photos, so the review keeps working if the
         original moves.
         """
+        from .review_requests import close_answered
+
         review = make_review(text, **fields)
         review.created_at = pendulum.now(self.ws.tz)
         if photo:
             review.photo = self._keep_photo(Path(photo))
         with self.ws.store.transaction() as tx:
             tx.save(review)
+            close_answered(tx, [review], review.created_at)
         return review
 
     def _keep_photo(self, source: Path) -> str:
@@ -172,22 +136,39 @@ class ReviewBook:
             return dataclasses.replace(review, photo=str(self.ws.root / review.photo))
         return review
 
-    def import_csv(self, path: str | os.PathLike[str]) -> builtins.list[Review]:
-        """Import every row of a CSV file in one write; a bad row imports nothing."""
+    def import_csv(
+        self, path: str | os.PathLike[str], *, mapping: dict[str, str] | None = None, strict: bool = False,
+        source: str | None = None,
+    ) -> ImportResult:
+        """Import a review export in one write: the good rows are kept and the bad ones listed by line
+        (`strict=True` refuses the whole file instead); exact duplicates of a review already kept
+        (same source, name and text) are skipped and counted. See `review_import.parse_reviews`.
+        """
+        from .review_requests import close_answered
+        from .review_import import parse_reviews
+
         file = Path(path)
         try:
             data = file.read_bytes()
         except OSError as exc:
             raise InputError(_("cannot read {file}: {strerror}; check the path").format(file=file, strerror=exc.strerror)) from None
-        reviews = parse_review_csv(data, str(file))
-        if not reviews:
+        result = parse_reviews(data, str(file), mapping=mapping, strict=strict, default_source=check_source(source))
+        if not result.reviews and not result.bad and not result.duplicates:
             raise InputError(_("{file} has no reviews under its header line; add rows and import again").format(file=file))
         stamp = pendulum.now(self.ws.tz)
-        for r in reviews:
-            r.created_at = stamp
         with self.ws.store.transaction() as tx:
-            tx.save_many(reviews)
-        return reviews
+            kept = {(r.get("source"), r.get("name", ""), r.get("text")) for r in tx.rows(Review)}
+            fresh = []
+            for r in result.reviews:
+                if (r.source, r.name, r.text) in kept:
+                    result.duplicates += 1
+                    continue
+                r.created_at = stamp
+                fresh.append(r)
+            result.reviews = fresh
+            tx.save_many(fresh)
+            result.closed = close_answered(tx, fresh, stamp)
+        return result
 
     def from_ugc(self, ugc_id: str) -> Review:
         """A review from a customer post with a current grant: caption as quote, photo, @handle credit."""
@@ -250,11 +231,53 @@ class ReviewBook:
         save_testimonial(image, path, max_bytes=size.max_bytes)
         return path.relative_to(self.ws.root).as_posix()
 
+    def screening(self) -> Screening:
+        """The complaint and profanity lists: built-in plus this workspace's templates/reviews/screening.toml."""
+        from .choose import Screening
+
+        return Screening.load(self.ws.root)
+
+    def best(self, n: int = 10, *, min_rating: float | None = None) -> tuple[builtins.list[Ranked], dict[str, builtins.list[str]]]:
+        """The `n` reviews most worth showing, best first, and those left out by reason (review IDs).
+
+        Ranked by rating, a readable length, specificity, recency and a photo; complaints,
+        reviews with a word from the profanity list, reviews rated under `min_rating` (4)
+        and reviews from customer posts without a current grant are left out.
+
+        >>> [r.review.id for r in ws.reviews.best(3)[0]]                       # doctest: +SKIP
+        ['R12', 'R3', 'R40']
+        """
+        from .choose import DEFAULT_MIN_RATING
+
+        if n < 1:
+            raise InputError(f"--best {n} must be 1 or more")
+        snapshot = self.ws.store.read()
+        ranked, left_out = self._choose(snapshot, snapshot.all(Review), DEFAULT_MIN_RATING if min_rating is None else min_rating)
+        return ranked[:n], left_out
+
+    def _choose(self, snapshot: Any, reviews: builtins.list[Review], min_rating: float) -> tuple[builtins.list[Ranked], dict[str, builtins.list[str]]]:
+        from .choose import rank_reviews
+
+        now = pendulum.now(self.ws.tz)
+        gate = self.ws.consent.gate(snapshot) if any(r.ugc_id for r in reviews) else None
+        allowed: builtins.list[Review] = []
+        left_out: dict[str, builtins.list[str]] = {}
+        for r in reviews:
+            if r.ugc_id and gate is not None and not gate.item_anywhere(r.ugc_id, now):
+                left_out.setdefault("no current consent from the customer", []).append(r.id)
+            else:
+                allowed.append(r)
+        ranked, screened = rank_reviews(allowed, words=self.screening(), today=now.date(), min_rating=min_rating)
+        for reason, ids in screened.items():
+            left_out.setdefault(reason, []).extend(ids)
+        return ranked, left_out
+
     def render(
         self,
         ids: builtins.list[str] | None = None,
         *,
         all_new: bool = False,
+        min_rating: float | None = None,
         template: str = "card",
         sizes: builtins.list[str] | None = None,
         fmt: str = "jpg",
@@ -262,46 +285,68 @@ class ReviewBook:
         jobs: int = 1,
         strict: bool = False,
         on_warning: Callable[[str], None] | None = None,
-    ) -> builtins.list[Path]:
-        """Render the given reviews (or every one never rendered) and remember the files, in one write."""
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> RenderResult:
+        """Render the given reviews (or, with `all_new`, every one fit to show and never rendered);
+        remember the files in one write.
+
+        `all_new` takes reviews rated `min_rating` (4) or more that are no complaint, hold no
+        word from the profanity list and, when made from a customer post, have its consent;
+        the result's `left_out` says how many it left out and why. A review that fails to
+        render is listed in `failed` (ID, reason) and the others still render.
+        """
         from .batch import check_batch, render_batch
+        from .choose import DEFAULT_MIN_RATING
 
         # Wrong options fail now, even when nothing needs rendering.
         check_batch(template=template, sizes=sizes or ["square"], fmt=fmt, jobs=jobs, template_dirs=self.template_dirs)
         out = self.ws.check_output(out_dir) if out_dir else self.ws.media_dir / "testimonials"
         snapshot = self.ws.store.read()
+        result = RenderResult()
         if ids:
             reviews = [snapshot.get(Review, i) for i in ids]
+            now = pendulum.now(self.ws.tz)
+            gate = self.ws.consent.gate(snapshot) if any(r.ugc_id for r in reviews) else None
+            for r in list(reviews):
+                decision = gate.review_anywhere(r, now) if gate is not None else None
+                if decision is not None and not decision:
+                    result.failed.append((r.id, decision.reason))
+                    reviews.remove(r)
         elif all_new:
-            reviews = [r for r in snapshot.all(Review) if not r.rendered]
+            ranked, result.left_out = self._choose(
+                snapshot, [r for r in snapshot.all(Review) if not r.rendered],
+                DEFAULT_MIN_RATING if min_rating is None else min_rating)
+            chosen = {r.review.id for r in ranked}
+            reviews = [r for r in snapshot.all(Review) if r.id in chosen]  # in the order they were added
         else:
             raise InputError(_("say which reviews to render: give review IDs or --all-new"))
-        # A review made from a customer's post is shown only while its consent allows it somewhere.
-        gate = self.ws.consent.gate(snapshot)
-        refused = [(r, gate.review_anywhere(r)) for r in reviews]
-        refused = [(r, d) for r, d in refused if not d]
-        if refused and ids:
-            review, decision = refused[0]
-            raise ConsentError(_("review {id} is not rendered: {reason}").format(id=review.id, reason=decision.reason))
-        for review, decision in refused:
-            if on_warning is not None:
-                on_warning(_("review {id} left out: {reason}").format(id=review.id, reason=decision.reason))
-        left_out = {r.id for r, _d in refused}
-        reviews = [r for r in reviews if r.id not in left_out]
         if not reviews:
-            return []
+            return result
         paths = render_batch(
             [self._with_photo_path(r) for r in reviews], template=template, sizes=sizes or ["square"], fmt=fmt, out_dir=out, brand=self.brand(),
-            jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning,
+            jobs=jobs, strict=strict, template_dirs=self.template_dirs, on_warning=on_warning, on_progress=on_progress,
         )
+        result.failed.extend(paths.failed)
         by_review: dict[str, list[str]] = {}
         for review, path in paths:
             shown = path.resolve()
             rel = shown.relative_to(self.ws.root).as_posix() if shown.is_relative_to(self.ws.root) else str(shown)
             by_review.setdefault(review.id, []).append(rel)
-        with self.ws.store.transaction() as tx:
-            for rid, files in by_review.items():
-                current = tx.get(Review, rid)
-                current.rendered = sorted(set(current.rendered) | set(files))
-                tx.save(current)
-        return [p for _, p in paths]
+        if by_review:
+            with self.ws.store.transaction() as tx:
+                for rid, files in by_review.items():
+                    current = tx.get(Review, rid)
+                    current.rendered = sorted(set(current.rendered) | set(files))
+                    tx.save(current)
+        result.extend(p for _, p in paths)
+        return result
+
+
+class RenderResult(list):  # type: ignore[type-arg]
+    """The image paths written, plus `failed` [(review ID, reason)] and, for --all-new,
+    `left_out` {reason: [review IDs]}."""
+
+    def __init__(self, paths: Any = ()) -> None:
+        super().__init__(paths)
+        self.failed: builtins.list[tuple[str, str]] = []
+        self.left_out: dict[str, builtins.list[str]] = {}

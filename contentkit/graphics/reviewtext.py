@@ -18,12 +18,11 @@ __all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "cred
 SOURCES = {**{cid: display_name(cid) for cid in ("shopee", "tokopedia", "instagram", "tiktok", "whatsapp")}, "google": "Google"}
 
 # The fixed texts drawn on testimonials, as msgids; the Indonesian ones are in the catalog.
+# No invented reply and no "online": a chat shows only what the customer and the shop said.
 LABELS: dict[str, str] = {
     "customer": N_("Customer"),
     "badge": N_("{source} review"),
     "badge_plain": N_("Customer review"),
-    "reply": N_("Thank you so much! We're so glad you love it \U0001f64f"),
-    "online": N_("online"),
     "verified": N_("Verified buyer"),
 }
 

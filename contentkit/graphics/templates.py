@@ -14,6 +14,7 @@ add or override one in its own `templates/testimonials` folder.
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 from ..i18n import _
 from ..errors import ConfigError, InputError
 
-__all__ = ["SIZES", "Size", "Template", "Layer", "load_template", "list_templates", "check_size"]
+__all__ = ["SIZES", "Size", "Template", "Layer", "load_template", "list_templates", "photo_templates", "check_size"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,18 @@ def _search_dirs(extra: tuple[str | os.PathLike[str], ...]) -> list[Path]:
     return [Path(d) for d in extra] + [_builtin_dir()]
 
 
+def photo_templates(dirs: tuple[str | os.PathLike[str], ...] = ()) -> list[str]:
+    """Names of the templates that show a photo (have a `photo` layer)."""
+    out = []
+    for name in list_templates(dirs):
+        try:
+            if load_template(name, dirs).uses_photo:
+                out.append(name)
+        except (ConfigError, InputError):
+            continue  # a broken workspace template is reported when it is used, not here
+    return out
+
+
 def list_templates(dirs: tuple[str | os.PathLike[str], ...] = ()) -> list[str]:
     """Names of every template found (workspace ones first shadow built-ins of the same name)."""
     names: dict[str, None] = {}
@@ -154,7 +167,16 @@ def load_template(name: str | os.PathLike[str], dirs: tuple[str | os.PathLike[st
                 break
         if path is None:
             raise InputError(_("unknown template {text!r}: use one of {value}").format(text=text, value=', '.join(list_templates(dirs))))
-    return parse_template(read_toml(path), str(path))
+    # A batch loads its template once per image (workers get its path): read each file once,
+    # again only when it changes; the caller gets its own copy to change as it likes.
+    key = (str(path), path.stat().st_mtime_ns)
+    found = _PARSED.get(key)
+    if found is None:
+        found = _PARSED[key] = parse_template(read_toml(path), str(path))
+    return copy.deepcopy(found)
+
+
+_PARSED: dict[tuple[str, int], Template] = {}
 
 
 def parse_template(raw: dict[str, Any], where: str) -> Template:

@@ -9,21 +9,22 @@ around words, and are pasted in colour where the placeholders land.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .emoji import clean_text, emoji_image, split_emoji
+from .textbreak import _PH, ELLIPSIS, _break_long_words, _segments, _with_ellipsis
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
 
 __all__ = ["FittedText", "fit_text", "load_font", "ELLIPSIS"]
 
-ELLIPSIS = "\u2026"
-_PH = "\u00a4"  # ¤: a glyph every Latin font has and no review uses; stands in for an emoji while wrapping
 _EMOJI_EM = 1.0  # an emoji is about this many ems wide next to text
+_BLANK_RUNS = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)+")
 
 
 @lru_cache(maxsize=128)
@@ -50,6 +51,8 @@ def _measuring_font_class() -> type[ImageFont.FreeTypeFont]:
             super().__init__(font, size, **kwargs)
             self._lengths: dict[str, float] = {}
             self._exact: dict[str, tuple[float, float, float, float]] = {}
+            self._glyphs: dict[str, tuple[Any, int, int]] = {}
+            self._kerns: dict[str, float] = {}
             ascent, descent = self.getmetrics()
             self._bottom = float(ascent + descent)
             self._overhang = max(
@@ -57,7 +60,8 @@ def _measuring_font_class() -> type[ImageFont.FreeTypeFont]:
             )
 
         def getlength(self, text: Any, mode: str = "", *args: Any, **kwargs: Any) -> float:
-            if args or kwargs or mode not in ("", "L"):
+            # ImageText passes (mode, None, None, None): the plain measurement, cacheable.
+            if any(a is not None for a in args) or any(v is not None for v in kwargs.values()) or mode not in ("", "L"):
                 return float(super().getlength(text, mode, *args, **kwargs))
             cached = self._lengths.get(text)
             if cached is None:
@@ -74,6 +78,28 @@ def _measuring_font_class() -> type[ImageFont.FreeTypeFont]:
                     exact = self._exact[text] = super().getbbox(text)
                 return exact
             return (0.0, 0.0, self.getlength(text) + self._overhang, self._bottom)
+
+        def glyph(self, unit: str) -> tuple[Image.Image | None, int, int]:
+            """`unit` rasterised once: (mask, x offset, y offset) from a left-ascender origin."""
+            found = self._glyphs.get(unit)
+            if found is None:
+                from PIL import Image, ImageDraw
+
+                left, top, right, bottom = (int(v) for v in ImageFont.FreeTypeFont.getbbox(self, unit, anchor="la"))
+                mask = None
+                if right > left and bottom > top:
+                    mask = Image.new("L", (right - left, bottom - top), 0)
+                    ImageDraw.Draw(mask).text((-left, -top), unit, font=self, fill=255, anchor="la")
+                found = self._glyphs[unit] = (mask, left, top)
+            return found
+
+        def kerning(self, a: str, b: str) -> float:
+            """How much closer (negative) or further `b` sits after `a` than their advances say."""
+            key = a + "\0" + b
+            found = self._kerns.get(key)
+            if found is None:
+                found = self._kerns[key] = self.getlength(a + b) - self.getlength(a) - self.getlength(b)
+            return found
 
         def font_variant(
             self,
@@ -190,7 +216,7 @@ class FittedText:
             x = x0 + {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}.get(self.align, 0.0)
             for piece, is_emoji, advance in pieces:
                 if not is_emoji:
-                    draw.text((x, y), piece, font=self.font, fill=fill, anchor="la")
+                    draw_run(image, draw, (x, y), piece, self.font, fill)
                 else:
                     glyph = self._emoji_glyph(piece, slot)
                     if glyph is not None:
@@ -199,25 +225,35 @@ class FittedText:
             y += self.line_height
 
 
-def _segments(line: str, run: int) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
-    buf, ph = "", ""
-    for ch in line:
-        if ch == _PH:
-            if buf:
-                out.append((buf, False))
-                buf = ""
-            ph += ch
-        else:
-            if ph:
-                out.append((ph, True))
-                ph = ""
-            buf += ch
-    if buf:
-        out.append((buf, False))
-    if ph:
-        out.append((ph, True))
-    return out
+_CLUSTERS = re.compile(r"ff[il]|f[fil]|.", re.S)  # the ligatures Latin fonts shape, kept whole
+
+
+def draw_run(image: Image.Image, draw: Any, xy: tuple[float, float], text: str, font: Any, fill: Any) -> None:
+    """Draw one line of text, top-left at `xy`, from glyphs rasterised once per font.
+
+    FreeType rasterises every glyph on every `draw.text` (about 5 ms for a 40-letter line
+    at quote size, half of a card's cost); a batch draws the same few dozen letters over
+    and over. Letters are placed by their advances plus the font's kerning of each pair,
+    as the layout engine does, at whole pixels as Pillow places glyph bitmaps.
+    """
+    glyphs = getattr(font, "glyph", None)
+    if glyphs is None or not isinstance(fill, tuple):
+        draw.text(xy, text, font=font, fill=fill, anchor="la")
+        return
+    x, y = xy
+    prev = ""
+    # ImageDraw.bitmap, without re-resolving the colour for every letter.
+    ink = draw._getink(fill)[0]
+    blit = draw.draw.draw_bitmap
+    kerning, advance = font.kerning, font.getlength
+    for unit in _CLUSTERS.findall(text):
+        if prev:
+            x += kerning(prev, unit)
+        mask, ox, oy = glyphs(unit)
+        if mask is not None:
+            blit((round(x) + ox, round(y) + oy), mask.im, ink)
+        x += advance(unit)
+        prev = unit
 
 
 def _restore(line: str, run: int, queue: Any) -> str:
@@ -229,7 +265,10 @@ def _restore(line: str, run: int, queue: Any) -> str:
 
 def prepare(text: str, font_path: str, emoji_font: str | None) -> tuple[str, list[str], int]:
     """The text with emoji replaced by placeholder runs, the emoji in order, and the run length."""
-    text = unicodedata.normalize("NFC", text).replace(_PH, "").replace("\r\n", "\n").replace("\t", " ")
+    text = unicodedata.normalize("NFC", text).replace(_PH, "").replace("\t", " ")
+    # A review's own line breaks stay breaks ("Kualitas: bagus\nWarna: sesuai"); a run of
+    # blank lines between them is folded to one break, and Windows/Mac breaks become "\n".
+    text = _BLANK_RUNS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n"))
     ph_w = load_font(font_path, 100).getlength(_PH) or 55.0
     run = max(1, round(_EMOJI_EM * 100 / ph_w))
     parts, emoji = [], []
@@ -276,7 +315,7 @@ def fit_text(
     # Emoji hang a little below the baseline: keep room for that under the last line.
     height = int(h - (0.2 * max_size if emoji else 0))
     min_font = load_font(font_path, min_size)
-    prepared = _break_long_words(prepared, min_font, w)
+    prepared = _break_long_words(prepared, min_font, w, run)
     start = max(min_size, min(max_size, _estimate(prepared, font_path, w, height, spacing)))
 
     def fitted(lines: list[str], font: ImageFont.FreeTypeFont, cut: bool = False) -> FittedText:
@@ -319,33 +358,3 @@ def _estimate(text: str, font_path: str, w: int, h: int, spacing: float) -> int:
         return 0
     s = (-b + disc**0.5) / (2 * a)
     return int(s * 1.08) + 1
-
-
-def _break_long_words(text: str, font: Any, width: int) -> str:
-    words = text.split(" ")
-    out = []
-    for word in words:
-        if _PH in word or font.getbbox(word)[2] <= width:
-            out.append(word)
-            continue
-        piece = ""
-        for ch in word:
-            if piece and font.getbbox(piece + ch)[2] > width:
-                out.append(piece)
-                piece = ""
-            piece += ch
-        out.append(piece)
-    return " ".join(out)
-
-
-def _with_ellipsis(lines: list[str], font: Any, width: int) -> list[str]:
-    while lines:
-        words = lines[-1].split(" ")
-        while words:
-            candidate = " ".join(words).rstrip(",.;:!?-\u2013\u2014 ") + ELLIPSIS
-            if font.getlength(candidate) <= width and len(words) < len(lines[-1].split(" ")) + 1:
-                lines[-1] = candidate
-                return lines
-            words.pop()
-        lines.pop()
-    return [ELLIPSIS]

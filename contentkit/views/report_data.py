@@ -39,6 +39,7 @@ from ..dates import parse_date, week_label
 from ..errors import InputError
 from ..records import ConsentEvent, Post, Review, UGCItem
 from ..vocab import PILLAR_STAGES, STAGES
+from .report_reviews import ReviewRequestFunnel, review_request_funnel
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -115,6 +116,7 @@ class Report:
     testimonials: TestimonialFigures
     generated_at: datetime | None = None
     notes: list[str] = field(default_factory=list)
+    review_requests: ReviewRequestFunnel = field(default_factory=ReviewRequestFunnel)
 
     @property
     def planned(self) -> int:
@@ -229,6 +231,7 @@ def build_report(
         stages=_stages(live),
         channels=channels, consent=funnel, testimonials=testimonials,
         generated_at=pendulum.now(tz), notes=notes + _empty_notes(ws.language, week_rows, funnel),
+        review_requests=review_request_funnel(snap, inside),
     )
 
 

@@ -81,6 +81,9 @@ def summary_lines(report: Report) -> list[str]:
     t, tn = report.testimonials, w["testimonial"]
     lines.append(f"{w['testimonials']}: " + ", ".join(
         f"{tn[k]} {getattr(t, k)}" for k in ("reviews", "rendered", "planned", "published")))
+    steps = {k: n for k, n in w["review_funnel"].items() if k != "title"}
+    lines.append(f"{w['review_funnel']['title']}: " + " → ".join(
+        f"{n} {getattr(report.review_requests, k)}" for k, n in steps.items()))
     lines.extend(report.notes)
     return lines
 
@@ -140,6 +143,8 @@ def report_html(report: Report, *, brand_colour: str = "#C0392B") -> str:
             ["", ""], [[w["funnel"][k], getattr(report.consent, k)] for k in w["funnel"]])),
         (w["testimonials"], table(
             ["", ""], [[w["testimonial"][k], getattr(report.testimonials, k)] for k in w["testimonial"]])),
+        (w["review_funnel"]["title"], table(
+            ["", ""], [[n, getattr(report.review_requests, k)] for k, n in w["review_funnel"].items() if k != "title"])),
     ]
     parts = [
         f'<!DOCTYPE html>\n<html lang="{escape(report.language)}">\n<head>\n<meta charset="utf-8">\n'
