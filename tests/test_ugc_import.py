@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import requests
 
 from contentkit.config import Handles
 from contentkit.errors import InputError
@@ -16,13 +15,6 @@ from contentkit.workspace import Workspace
 FIXTURES = Path(__file__).parent / "fixtures" / "ugc"
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(requests.Session, "request", refuse)
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
 
 
 @pytest.fixture

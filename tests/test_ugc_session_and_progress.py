@@ -8,7 +8,6 @@ from typing import Any
 
 import instaloader
 import pytest
-import requests
 from click.testing import CliRunner
 
 from contentkit.cli.main import cli
@@ -19,13 +18,6 @@ from contentkit.ugc.instagram import session
 from contentkit.workspace import Workspace
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(requests.Session, "request", refuse)
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", refuse)
 
 
 @pytest.fixture
