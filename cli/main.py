@@ -31,6 +31,9 @@ COMMANDS: dict[str, str] = {
     "report": "views:report",
     "review": "review:review",
     "testimonial": "testimonial:testimonial",
+    "campaign": "campaign:campaign",
+    "live": "live:live",
+    "promo": "promo:promo",
 }
 
 

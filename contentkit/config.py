@@ -73,6 +73,7 @@ class Config:
     brand_kit: BrandKit = field(default_factory=BrandKit)
     limits: dict[str, Any] = field(default_factory=dict)
     media_folder: str = "media"
+    campaigns: dict[str, Any] = field(default_factory=dict)  # [campaigns]: checked by calendar.campaigns
 
     @property
     def strategy_name(self) -> str:
@@ -114,7 +115,7 @@ def _fill(cls: type[Any], data: dict[str, Any], where: str) -> Any:
 def load_config(path: Path) -> Config:
     """Read and check contentkit.toml."""
     raw = read_toml(path)
-    sections = {"brand", "handles", "brand_kit", "limits", "media"}
+    sections = {"brand", "handles", "brand_kit", "limits", "media", "campaigns"}
     for key in raw:
         if key not in sections:
             raise ConfigError(f"unknown section [{key}] in {path}: valid sections are {', '.join(sorted(sections))}")
@@ -155,6 +156,7 @@ def load_config(path: Path) -> Config:
         brand_kit=_fill(BrandKit, dict(raw.get("brand_kit", {})), "[brand_kit] "),
         limits=dict(raw.get("limits", {})),
         media_folder=str(media.get("folder", "media")),
+        campaigns=dict(raw.get("campaigns", {})),
     )
 
 
@@ -223,5 +225,16 @@ instagram_max_hashtags = 5
 [media]
 # where downloaded customer media and rendered testimonials go, relative to this folder
 folder = {_q(config.media_folder)}
+
+[campaigns]
+# built-in campaigns (`contentkit campaign list`) run for your sector every year; leave some out:
+# off = ["gajian", "awal-bulan"]
+off = []
+# where your twin-date and Harbolnas sales run: shopee, tokopedia or tiktok (default: from your strategy)
+# marketplace = "shopee"
+# the couriers' last drop-off before Lebaran (default: 7 days before Idul Fitri)
+# courier_cutoff = "2027-03-03"
+# the day you take orders again after Lebaran (default: the day after the last holiday or cuti bersama)
+# reopen = "2027-03-16"
 """
     write_atomic(path, text)

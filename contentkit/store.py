@@ -216,6 +216,9 @@ def _list_hint(cls: type[Record]) -> str:
         "ugc": "ugc list",
         "reviews": "review list",
         "consent": "ugc history ID",
+        "campaigns": "campaign list",
+        "lives": "live list",
+        "promos": "promo list",
     }.get(cls.table, "--help")
 
 

@@ -20,6 +20,9 @@ from .store import Store
 from .vocab import SECTORS, check_choice
 
 if TYPE_CHECKING:
+    from .calendar.campaign_book import CampaignBook
+    from .calendar.live import LiveBook
+    from .calendar.promos import PromoBook
     from .calendar.ideas import IdeaBook, SeriesBook
     from .calendar.posts import PostBook
     from .calendar.planner import PlanResult
@@ -204,6 +207,24 @@ class Workspace:
         from .views.report_data import build_report
 
         return build_report(self, **options)
+
+    @cached_property
+    def campaigns(self) -> CampaignBook:
+        from .calendar.campaign_book import CampaignBook
+
+        return CampaignBook(self)
+
+    @cached_property
+    def lives(self) -> LiveBook:
+        from .calendar.live import LiveBook
+
+        return LiveBook(self)
+
+    @cached_property
+    def promos(self) -> PromoBook:
+        from .calendar.promos import PromoBook
+
+        return PromoBook(self)
 
     @cached_property
     def ugc(self) -> UGCManager:

@@ -18,6 +18,7 @@ from typing import Any
 from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
+from .live import DEFAULT_RAMADAN_HOURS, RamadanHours, parse_ramadan_hours
 
 __all__ = ["Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy", "use_strategy_copy"]
 
@@ -67,6 +68,7 @@ class Strategy:
     prompts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     cta: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""
+    ramadan: RamadanHours = DEFAULT_RAMADAN_HOURS  # Ramadan windows; where a live slot moves
 
     def prompt_bank(self, pillar: str, lang: str) -> list[str]:
         return self.prompts.get(pillar, {}).get(lang, [])
@@ -147,7 +149,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{source}: {key}: {problem}")
 
-    known = {"name", "title", "audience", "mix", "slots", "hashtags", "prompts", "cta", "description"}
+    known = {"name", "title", "audience", "mix", "slots", "hashtags", "prompts", "cta", "description", "ramadan"}
     for key in raw:
         if key not in known:
             raise fail(key, f"unknown key; valid keys are {', '.join(sorted(known))}")
@@ -257,6 +259,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         prompts=prompts,
         cta=cta,
         source=source,
+        ramadan=parse_ramadan_hours(raw.get("ramadan"), source),
     )
 
 
