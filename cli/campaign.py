@@ -24,7 +24,7 @@ def campaign() -> None:
 
 @campaign.command("add")
 @click.argument("name")
-@click.option("--on", "on", required=True, help="The campaign's day H, YYYY-MM-DD or 20/2/2027.")
+@click.option("--on", "on", required=True, help="The campaign's day H, YYYY-MM-DD.")
 @click.option("--from", "template", default=None, help="A built-in template: launch, kuliner-launch, fesyen-launch, rumah-tangga-launch, ulang-tahun-toko.")
 @click.option("--file", "file", default=None, type=click.Path(dir_okay=False), help="Your own campaign template (TOML, same shape as the built-in ones).")
 @workspace_option

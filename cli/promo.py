@@ -22,7 +22,7 @@ def promo() -> None:
 @promo.command("add")
 @click.argument("kind")
 @click.option("--channel", required=True, help="Where it runs: shopee, tokopedia, tiktok, instagram, whatsapp, facebook.")
-@click.option("--from", "start", required=True, help="First day, YYYY-MM-DD or 10/12/2026.")
+@click.option("--from", "start", required=True, help="First day, YYYY-MM-DD.")
 @click.option("--until", "end", default=None, help="Last day (default: the first day).")
 @click.option("--amount", default="", help='10000 (Rupiah), 10% or text such as "beli 2 gratis 1".')
 @click.option("--min-spend", type=int, default=None, help="Minimum spend in Rupiah.")

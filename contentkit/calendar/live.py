@@ -150,6 +150,8 @@ class LiveBook:
         >>> ws.lives.add("2027-02-24 20:30", channel="tiktok", duration=90, host="Kak Rina",
         ...              products=["Pashmina Silk"], voucher="LIVEHEMAT 15rb")   # doctest: +SKIP
         """
+        if isinstance(at, str):
+            at = re.sub(r"(\d{1,2})\.(\d{2})\s*$", r"\1:\2", at.strip())  # 19.30 is how Indonesians write 19:30
         start = parse_at(at, self.ws.tz)
         channel = check_channel(channel)
         check_channel_format(channel, "live")

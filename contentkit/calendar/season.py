@@ -86,6 +86,9 @@ class Season:
                 name = holiday.label(self.lang) if holiday else "Idul Fitri"
                 notes.append(f"{when} {slot.channel} live left empty: no live on {name}")
                 continue
+            if self.closed(at.date()):
+                notes.append(f"{when} {slot.channel} live left empty: the shop is closed for Lebaran")
+                continue
             if moved != at:
                 notes.append(f"{when} {slot.channel} live moved to {moved.format('HH:mm')} "
                              f"({window}): no live between 18:00 and 20:30 in Ramadan")
