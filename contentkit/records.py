@@ -17,6 +17,7 @@ import pendulum
 __all__ = ["Record", "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review", "Campaign", "Live", "Promo"]
 
 R = TypeVar("R", bound="Record")
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 @dataclass
@@ -57,7 +58,9 @@ class Record:
     @classmethod
     def from_dict(cls: type[R], data: dict[str, Any]) -> R:
         """Build a record from a stored dict; unknown keys (from newer versions) are ignored."""
-        names = {f.name for f in dataclasses.fields(cls)}
+        names = _FIELD_NAMES.get(cls)
+        if names is None:  # dataclasses.fields() is slow enough to show when planning reads 5,000 ideas
+            names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
         kwargs = {k: v for k, v in data.items() if k in names}
         # datetime.fromisoformat is C-fast; planning reads thousands of records per run.
         for key in cls._times:
