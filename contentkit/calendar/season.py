@@ -200,7 +200,8 @@ class Season:
         host = live.host
         fields = {
             "host": host, "products": ", ".join(live.products), "voucher": live.voucher,
-            "time": start.format("HH:mm"), "channel": channel_name(live.channel), "minutes": str(live.duration_min),
+            "time": start.format("HH.mm" if self.lang == "id" else "HH:mm") + _zone(self.ws.tz),
+            "channel": channel_name(live.channel), "minutes": str(live.duration_min),
             "with_host": _fill(copy["with_host"], self.lang, {"host": host}) if host else "",
         }
         if kind == "live":
@@ -208,7 +209,7 @@ class Season:
         else:
             title = _fill(copy[kind], self.lang, fields)
         slot = Slot(WEEKDAYS[at.weekday()], at.format("HH:mm"), channel, fmt)
-        pick = Pick(title=title, prompt_key=f"live:{live.id}:{kind}", event="live")
+        pick = Pick(title=title, prompt_key=f"live:{live.id}:{kind}", event="Live shopping")
         post = self.planner._make_post(label, 0, slot, at, "promo", pick)
         if kind == "live":
             self._add_line(post, _fill(copy["details" if live.voucher else "details_no_voucher"], self.lang, fields))
@@ -222,6 +223,12 @@ class Season:
         head, _, rest = post.caption.partition("\n\n")
         post.caption = "\n\n".join(part for part in (head, line, rest) if part)
         post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, post.channel, self.planner.overrides)
+
+
+def _zone(tz: str) -> str:
+    """` WIB`, ` WITA`, ` WIT` for Indonesia's zones; nothing elsewhere."""
+    names = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+    return f" {names[tz]}" if tz in names else ""
 
 
 def _fill(entry: dict[str, str], lang: str, fields: dict[str, str]) -> str:
