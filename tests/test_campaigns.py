@@ -192,3 +192,13 @@ def test_campaign_posts_stay_outside_the_slot_mix(fesyen: Workspace) -> None:
     assert extra and sum(week.counts.values()) == len(week.posts) - len(extra) == len(fesyen.strategy.slots)
     with pytest.raises(InputError):
         fesyen.campaigns.add("x", on="2027-01-01")
+
+
+def test_a_cuti_bersama_day_gets_a_shipping_note_the_day_before_not_a_greeting(fesyen: Workspace) -> None:
+    notes = {o.day: o.text("id") for o in occurrences(fesyen, date(2027, 1, 1), date(2027, 12, 31))
+             if o.campaign == "cuti-bersama"}
+    # Imlek's cuti bersama is Friday 5 February; Imlek itself is Saturday, so parcels go out on Monday.
+    assert notes[date(2027, 2, 4)] == ("Info pengiriman: 5 Februari cuti bersama Tahun Baru Imlek, "
+                                       "pesanan yang masuk dikirim mulai 8 Februari")
+    assert notes[date(2027, 12, 23)].endswith("dikirim mulai 27 Desember")  # 26 Dec is a Sunday and Isra Mi'raj
+    assert not any(d in (date(2027, 3, 8), date(2027, 3, 11), date(2027, 3, 14)) for d in notes)  # Lebaran's own

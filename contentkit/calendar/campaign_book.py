@@ -38,6 +38,7 @@ _ANCHOR_WORDS = {
     "payday": "the 25th of every month",
     "month_start": "the 1st of every month",
     "twin_dates": "every twin date 1.1 … 11.11",
+    "cuti_bersama": "each cuti bersama outside Lebaran",
 }
 
 

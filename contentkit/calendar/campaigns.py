@@ -41,7 +41,7 @@ __all__ = [
     "anchor_days", "lebaran_days", "campaign_key",
 ]
 
-ANCHORS = ("idul_fitri", "imlek", "payday", "month_start", "twin_dates", "user")
+ANCHORS = ("idul_fitri", "imlek", "payday", "month_start", "twin_dates", "cuti_bersama", "user")
 _FIXED = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _BASES = ("anchor", "courier_cutoff", "reopen")
@@ -267,6 +267,11 @@ def anchor_days(anchor: str, year: int) -> tuple[date, ...]:
         return tuple(date(year, m, 1) for m in range(1, 13))
     if anchor == "twin_dates":
         return tuple(date(year, m, m) for m in range(1, 12))  # 12.12 is Harbolnas, its own campaign
+    if anchor == "cuti_bersama":
+        # The first day of each run of cuti bersama; Lebaran's are the Ramadan–Lebaran campaign's.
+        leave = sorted(e.day for e in events_between(date(year, 1, 1), date(year, 12, 31))
+                       if e.kind == "cuti_bersama" and "Idul Fitri" not in e.name["id"])
+        return tuple(d for i, d in enumerate(leave) if i == 0 or (d - leave[i - 1]).days > 1)
     m = _FIXED.match(anchor)
     if m:
         return (date(year, int(m.group(1)), int(m.group(2))),)
@@ -309,7 +314,21 @@ def _fields(tpl: CampaignTemplate, anchor: date, lang: str, settings: CampaignSe
     if cutoff is not None and reopen is not None:
         fields["cutoff"] = format_day(cutoff, lang)
         fields["reopen"] = format_day(reopen, lang)
+    if tpl.anchor == "cuti_bersama":
+        leave = next((e for e in events_between(anchor, anchor) if e.kind == "cuti_bersama"), None)
+        if leave is not None:
+            prefix = "Cuti Bersama " if lang == "id" else ""
+            fields["holiday"] = leave.label(lang).removeprefix(prefix)
+        fields["next_day"] = format_day(next_working_day(anchor), lang)
     return fields
+
+
+def next_working_day(day: date) -> date:
+    """The first day after `day` that is no weekend, public holiday or cuti bersama."""
+    nxt = day + timedelta(days=1)
+    while nxt.weekday() >= 5 or any(e.public_holiday or e.kind == "cuti_bersama" for e in events_between(nxt, nxt)):
+        nxt += timedelta(days=1)
+    return nxt
 
 
 def occurrences(ws: Workspace, start: date, end: date, *, user: list[Any] | None = None) -> list[Occurrence]:

@@ -13,7 +13,8 @@ it through a few small hooks:
 - `greeting`: the reviewed greeting of a public holiday (never of a cuti
   bersama day);
 - `promo_post`: a promo slot carries the promo active that day, terms stated;
-- `closed`: the days the shop is closed for Lebaran get no promo.
+- `closed`/`closed_pick`: while the shop is closed for Lebaran a promo slot only
+  announces the reopening deal.
 """
 
 from __future__ import annotations
@@ -96,9 +97,15 @@ class Season:
         out.sort(key=lambda t: (t[2], t[0]))
         return out, notes
 
-    def pillar_for(self, day: date, pillar: str) -> str:
-        """No selling while the shop is closed for Lebaran: a promo slot then tells a story instead."""
-        return "storytelling" if pillar == "promo" and self.closed(day) else pillar
+    def closed_pick(self, day: date) -> Pick | None:
+        """While the shop is closed for Lebaran a promo slot announces the reopening deal, it sells nothing."""
+        reopen = next((r for start, r in _closures(self.settings, day.year) if start <= day < r), None)
+        if reopen is None:
+            return None
+        from .campaigns import format_day
+
+        text = _fill(promotion_copy()["closed"], self.lang, {"reopen": format_day(reopen, self.lang)})
+        return Pick(title=text, prompt_key="promo.closed")
 
     def closed(self, day: date) -> bool:
         """True from the eve of Idul Fitri until the shop reopens (no promos then)."""
@@ -119,7 +126,7 @@ class Season:
         promo = active_promo(self.promos, at.date(), slot.channel)
         if promo is None:
             return None
-        pick = Pick(title=promo_title(promo, self.lang), prompt_key=f"promo:{promo.id}")
+        pick = Pick(title=promo_title(promo, self.lang), prompt_key=f"promo.{promo.id}")
         post = self.planner._make_post(label, index, slot, at, "promo", pick)
         self._add_line(post, terms_line(promo, self.lang))
         return post

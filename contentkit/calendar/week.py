@@ -152,7 +152,6 @@ class WeekPlanner:
             pillar = pillars.get(index)
             if pillar is None:
                 continue
-            pillar = self.season.pillar_for(at.date(), pillar)
             post, well_filled = self._fill(label, index, slot, at, pillar, greeted)
             if not well_filled:
                 warnings.append(
@@ -253,6 +252,9 @@ class WeekPlanner:
             if post is not None:
                 return post, True
         if pillar == "promo":
+            closed = self.season.closed_pick(day)  # no selling while the shop is closed for Lebaran
+            if closed is not None:
+                return self._make_post(label, index, slot, at, pillar, closed), True
             promo_post = self.season.promo_post(label, index, slot, at)
             if promo_post is not None:
                 return promo_post, True
