@@ -91,3 +91,23 @@ def test_the_plan_shows_estimated_dates_as_estimated(tmp_path) -> None:  # type:
     out = CliRunner().invoke(cli, ["plan", "--week", "2027-W10", "--dry-run", "-w", str(ws.root)]).output
     assert "10/03 Hari Raya Idul Fitri (perkiraan, menunggu sidang isbat)" in out
     assert "Nyepi (perkiraan" not in out  # Nyepi's date is fixed in the package's table
+
+
+def test_a_greeting_counts_as_no_stage(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from contentkit.calendar.strategy import parse_strategy
+
+    ws = Workspace.init(tmp_path / "toko", brand="Toko", sector="umum")
+    toml = ws.root / "contentkit.toml"
+    every = '["ramadan-lebaran", "tanggal-kembar", "harbolnas", "gajian", "awal-bulan", "akhir-tahun", "imlek", "merdeka", "cuti-bersama"]'
+    toml.write_text(toml.read_text().replace("off = []", f"off = {every}"))
+    ws = Workspace.open(ws.root)
+    ws.__dict__["strategy"] = parse_strategy({
+        "slots": [{"day": "fri", "time": "09:00", "channel": "instagram", "format": "reel"}],
+        "mix": {"storytelling": 1},
+        "prompts": {"storytelling": {"id": ["Cerita toko"], "en": ["Shop story"]}},
+    })
+    christmas = ws.plan(week="2026-W52", dry_run=True).weeks[0]  # Friday 25 December
+    assert [p.title for p in christmas.posts] == ["Selamat Hari Natal, damai Natal untuk kita semua"]
+    assert christmas.stages == []
+    plain = ws.plan(week="2027-W02", dry_run=True).weeks[0]
+    assert [p.title for p in plain.posts] == ["Cerita toko"] and plain.stages == ["creative_content"]
