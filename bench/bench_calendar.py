@@ -124,7 +124,9 @@ def planning_with_campaigns(runs: int = 3) -> None:
     Runs alternate (on, off, on, off …) on fresh copies and the medians are printed, so a busy
     machine slows both sides alike.
     """
-    builtin = ["ramadan-lebaran", "tanggal-kembar", "harbolnas", "gajian", "awal-bulan", "akhir-tahun", "imlek", "merdeka"]
+    from contentkit.calendar.campaigns import builtin_campaigns
+
+    builtin = [name for name, tpl in builtin_campaigns().items() if tpl.anchor != "user"]
     with tempfile.TemporaryDirectory() as tmp:
         on = _big_workspace(Path(tmp) / "on")
         off_root = Path(tmp) / "off"
