@@ -91,6 +91,8 @@ def test_the_plan_shows_estimated_dates_as_estimated(tmp_path) -> None:  # type:
     out = CliRunner().invoke(cli, ["plan", "--week", "2027-W10", "--dry-run", "-w", str(ws.root)]).output
     assert "10/03 Hari Raya Idul Fitri (perkiraan, menunggu sidang isbat)" in out
     assert "Nyepi (perkiraan" not in out  # Nyepi's date is fixed in the package's table
+    assert ("warning: Wed 10 Mar greeting: Hari Raya Idul Fitri (perkiraan, menunggu sidang isbat); "
+            "check the date when it is announced") in out
 
 
 def test_a_greeting_counts_as_no_stage(tmp_path) -> None:  # type: ignore[no-untyped-def]

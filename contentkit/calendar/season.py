@@ -64,6 +64,7 @@ class Season:
         self.campaigns = planner.tx.all(Campaign)
         self.lives = planner.tx.all(Live)
         self.promos = planner.tx.all(Promo)
+        self.notes: list[str] = []  # for the week's warnings, taken by `take_notes`
 
     # -- hooks ----------------------------------------------------------------
     def adjust_times(
@@ -97,6 +98,11 @@ class Season:
         out.sort(key=lambda t: (t[2], t[0]))
         return out, notes
 
+    def take_notes(self) -> list[str]:
+        """The notes gathered while filling the week (estimated holiday dates), once."""
+        notes, self.notes = self.notes, []
+        return notes
+
     def closed_pick(self, day: date) -> Pick | None:
         """While the shop is closed for Lebaran a promo slot announces the reopening deal, it sells nothing."""
         reopen = next((r for start, r in _closures(self.settings, day.year) if start <= day < r), None)
@@ -119,6 +125,9 @@ class Season:
         text = greeting_for(holiday, self.lang, self.ws.config.brand)
         if text is None:
             return None
+        if holiday.estimated:
+            self.notes.append(f"{day:%a %d %b} greeting: {holiday.shown(self.lang)}; check the date when it is "
+                              "announced and redraw with `contentkit plan --replan`")
         return Pick(title=text, prompt_key=f"greeting:{holiday.name['id']}", event=holiday.label(self.lang), greeting=True)
 
     def promo_post(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:

@@ -160,6 +160,7 @@ class WeekPlanner:
                 )
             new.append(post)
 
+        warnings.extend(self.season.take_notes())
         # Campaign steps and live sessions come on top of the strategy's slots and its mix.
         season_kept, season_new, todos, redrawn = self.season.week_items(label, monday, replan=replan, not_before=not_before)
         replaced += redrawn
