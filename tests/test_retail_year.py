@@ -152,3 +152,24 @@ def test_every_post_of_the_year_is_within_its_channels_limits(year: tuple[Worksp
     for post in result.posts:
         assert check_post(post, ws.config.limits) == [], (post.channel, post.title)
     assert sum(1 for p in result.posts if is_season_slot(p.slot)) > 80
+
+
+def test_strategy_prompts_naming_a_season_stay_inside_it(year: tuple[Workspace, PlanResult]) -> None:
+    """'Promo gajian' only in payday, 'koleksi Lebaran' only before Lebaran, a 'Friday deal' on a Friday."""
+    ws, result = year
+    eid = date(2027, 3, 10)
+    for post in result.posts:
+        key = post.prompt_key or ""
+        if ":" not in key or key.split(":")[0] not in ws.strategy.mix:
+            continue  # not from the strategy's prompt bank
+        day, text = local(ws, post).date(), post.title.lower()
+        if "promo gajian" in text or "payday deal" in text:
+            assert day.day >= 25 or day.day == 1, (day, post.title)
+        if "lebaran" in text:
+            assert eid - timedelta(days=60) <= day <= eid + timedelta(days=1), (day, post.title)
+        if "promo jumat" in text or "friday deal" in text:
+            assert day.weekday() == 4, (day, post.title)
+        if "harbolnas" in text:
+            assert date(2026, 11, 28) <= day <= date(2026, 12, 16), (day, post.title)
+        if "tanggal kembar" in text:
+            assert any(date(day.year, m, m) - timedelta(days=3) <= day <= date(day.year, m, m) for m in range(1, 13)), (day, post.title)

@@ -19,6 +19,7 @@ it through a few small hooks:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,7 @@ from ..records import Campaign, Live, Post, Promo
 from ..vocab import CHANNEL_FORMATS, WEEKDAYS
 from .campaigns import CampaignSettings, Occurrence, anchor_days, campaign_settings, lebaran_days, occurrences
 from .content import Pick
-from .events import holiday_event, is_public_holiday
+from .events import events_on, holiday_event, is_public_holiday
 from .greetings import greeting_for
 from .live import moved_slot_time
 from .promos import active_promo, channel_name, promo_title, promotion_copy, terms_line
@@ -38,7 +39,7 @@ from .strategy import Slot
 if TYPE_CHECKING:
     from .week import WeekPlanner
 
-__all__ = ["Season", "is_greeting", "is_season_slot"]
+__all__ = ["Season", "is_greeting", "is_season_slot", "in_season"]
 
 _FALLBACK_FORMATS = ("feed", "image", "short_video")
 
@@ -97,6 +98,27 @@ class Season:
             out.append((index, slot, moved))
         out.sort(key=lambda t: (t[2], t[0]))
         return out, notes
+
+    def seasonal_prompt(self, take: Callable[[int], Pick], day: date, tries: int = 16) -> Pick:
+        """A prompt from `take(k)` that names no season outside its window on `day` (templates/seasons.toml).
+
+        A prompt that does stays marked as used while the next is taken (so the picker
+        moves on), then is given back; the first pick stays when nothing fits.
+        """
+        rejected: list[Pick] = []
+        pick = take(0)
+        for k in range(1, tries):
+            if in_season(pick.title, day, self.settings):
+                break
+            rejected.append(pick)
+            pick = take(k)
+        else:
+            rejected.append(pick)
+            pick = rejected[0]  # nothing fits: keep the first pick
+        for other in rejected:
+            if other is not pick and other.prompt_key:
+                self.planner.picker.forget_prompt_use(other.prompt_key, day)
+        return pick
 
     def take_notes(self) -> list[str]:
         """The notes gathered while filling the week (estimated holiday dates), once."""
@@ -239,6 +261,45 @@ class Season:
         head, _, rest = post.caption.partition("\n\n")
         post.caption = "\n\n".join(part for part in (head, line, rest) if part)
         post.caption, post.hashtags = fit_caption(post.caption, post.hashtags, post.channel, self.planner.overrides)
+
+
+@lru_cache(maxsize=1)
+def _windows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads((resources.files("contentkit.templates") / "seasons.toml").read_text("utf-8"))
+    return tuple((w["when"], tuple(w["words"])) for w in data["window"])
+
+
+def in_season(text: str, day: date, settings: CampaignSettings) -> bool:
+    """False when `text` names a season (gajian, Lebaran, sahur, Harbolnas …) that `day` is outside of.
+
+    >>> in_season("Promo gajian: beli 3 hijab", date(2027, 3, 14), settings)      # doctest: +SKIP
+    False
+    """
+    lowered = text.lower()
+    for when, words in _windows():
+        if any(w in lowered for w in words) and not _inside(when, day, settings):
+            return False
+    return True
+
+
+def _inside(when: str, day: date, settings: CampaignSettings) -> bool:
+    if when == "payday":
+        return day.day >= 25 or day.day == 1
+    if when == "friday":
+        return day.weekday() == 4
+    if when == "ramadan":
+        return any(e.kind == "ramadan" for e in events_on(day))
+    if when == "harbolnas":
+        return date(day.year, 11, 28) <= day <= date(day.year, 12, 16)
+    if when == "twin_date":
+        return any(date(day.year, m, m) - timedelta(days=3) <= day <= date(day.year, m, m) for m in range(1, 13))
+    if when == "lebaran":
+        eids = [*anchor_days("idul_fitri", day.year), *anchor_days("idul_fitri", day.year + 1)]
+        return any(eid - timedelta(days=60) <= day <= eid + timedelta(days=1) for eid in eids)
+    return True
 
 
 def _zone(tz: str) -> str:

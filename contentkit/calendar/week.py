@@ -270,7 +270,7 @@ class WeekPlanner:
         idea = self.picker.take_idea(pillar, slot.format, slot.channel)
         if idea is not None:
             return self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea)), True
-        pick = self.picker.take_prompt(pillar, day, offset=index)
+        pick = self.season.seasonal_prompt(lambda k: self.picker.take_prompt(pillar, day, offset=index + k), day)
         return self._make_post(label, index, slot, at, pillar, pick), pick.well_filled
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
