@@ -66,6 +66,7 @@ class Season:
         self.lives = planner.tx.all(Live)
         self.promos = planner.tx.all(Promo)
         self.notes: list[str] = []  # for the week's warnings, taken by `take_notes`
+        self._years: dict[int, dict[date, list[Occurrence]]] = {}
 
     # -- hooks ----------------------------------------------------------------
     def adjust_times(
@@ -169,7 +170,7 @@ class Season:
         sunday = monday + timedelta(days=6)
         items: list[tuple[str, Any]] = []
         todos: list[str] = []
-        for occ in occurrences(self.ws, monday, sunday, user=self.campaigns):
+        for occ in self._occurrences(monday, sunday):
             if occ.step.kind == "todo":
                 when = pendulum.Date(occ.day.year, occ.day.month, occ.day.day).format("ddd DD MMM", locale=self.lang)
                 todos.append(f"{when}: {occ.text(self.lang)}")
@@ -208,6 +209,21 @@ class Season:
             post.slot = slot_key
             new.append(post)
         return kept, new, todos, replaced
+
+    def _occurrences(self, first: date, last: date) -> list[Occurrence]:
+        """The steps from `first` to `last`, from a per-year table built once per run."""
+        found: list[Occurrence] = []
+        for year in range(first.year, last.year + 1):
+            table = self._years.get(year)
+            if table is None:
+                table = self._years[year] = {}
+                for occ in occurrences(self.ws, date(year, 1, 1), date(year, 12, 31), user=self.campaigns):
+                    table.setdefault(occ.day, []).append(occ)
+            day = max(first, date(year, 1, 1))
+            while day <= min(last, date(year, 12, 31)):
+                found.extend(table.get(day, ()))
+                day += timedelta(days=1)
+        return found
 
     # -- posts ----------------------------------------------------------------
     def _channel(self, channel: str, fmt: str) -> tuple[str, str]:
