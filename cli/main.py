@@ -36,6 +36,9 @@ COMMANDS: dict[str, str] = {
     "review": "review:review",
     "testimonial": "testimonial:testimonial",
     "doctor": "doctor:doctor",
+    "campaign": "campaign:campaign",
+    "live": "live:live",
+    "promo": "promo:promo",
 }
 
 

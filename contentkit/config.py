@@ -81,6 +81,8 @@ class Config:
     workspace_id: str = ""  # a stable id for calendar UIDs; empty = derived from the brand
     # unknown keys found when reading contentkit.toml, one line each; never written back
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
+    campaigns: dict[str, Any] = field(default_factory=dict)  # [campaigns]: the keys are checked by calendar.campaigns
+
 
     @property
     def strategy_name(self) -> str:
@@ -124,11 +126,10 @@ def _whole(low: int, high: int, unit: str = "") -> _Rule:
 
 _TEXT = _Rule((str,), "text in quotes")
 _TEXT_LIST = _Rule((list,), 'a list of text, e.g. ["dapurbusari"]', lambda v: all(isinstance(x, str) for x in v))
-_DATE = _Rule((str, date), 'a date, e.g. "2027-03-15" or 2027-03-15')
 
 # section ("" = top level) -> key -> rule; a section whose value is None takes any keys.
 _SCHEMA: dict[str, dict[str, _Rule] | None] = {
-    "": {"workspace_id": _TEXT, "courier_cutoff": _DATE},
+    "": {"workspace_id": _TEXT},
     "brand": {
         "name": _TEXT, "sector": _TEXT, "timezone": _TEXT, "language": _TEXT, "strategy": _TEXT,
         "terms_url": _TEXT, "hashtags": _TEXT_LIST, "consent_hashtag": _TEXT,
@@ -142,7 +143,6 @@ _SCHEMA: dict[str, dict[str, _Rule] | None] = {
         **{f"{c}_caption_max": _whole(1, 100_000, " of characters") for c in CHANNELS},
     },
     "media": {"folder": _TEXT},
-    "lebaran": {"courier_cutoff": _DATE},
     "campaigns": None,  # the shop's own campaigns: their keys are theirs
 }
 
@@ -292,6 +292,7 @@ def load_config(path: Path) -> Config:
         media_folder=_media_folder(path.parent, media.get("folder", "media"), checker),
         workspace_id=workspace_id,
         warnings=checker.warnings,
+        campaigns=dict(raw.get("campaigns", {})),
     )
 
 
@@ -300,10 +301,33 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return _q(str(value))
+
+
+def add_brand_key(path: Path, key: str, value: str) -> None:
+    """Add `key = "value"` under [brand] in contentkit.toml, leaving every other line as the user wrote it."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    at = next((i + 1 for i, line in enumerate(lines) if line.strip() == "[brand]"), None)
+    if at is None:
+        raise ConfigError(_("{path} has no [brand] section; add one with name = \"Your Shop\"").format(path=path))
+    lines.insert(at, f"{key} = {_q(value)}\n")
+    write_atomic(path, "".join(lines))
+
+
 def write_config(path: Path, config: Config) -> None:
     """Write a commented, hand-editable contentkit.toml."""
     h, k = config.handles, config.brand_kit
     tags = ", ".join(_q(t) for t in config.hashtags)
+    # The values a user set are written back as set (a rewrite must lose nothing but comments).
+    limits = "\n".join(f"{key} = {value}" for key, value in (config.limits or {"instagram_max_hashtags": 5}).items())
+    campaigns = "\n".join(f"{key} = {_toml_value(value)}" for key, value in (config.campaigns or {"off": []}).items())
     text = f"""# contentkit workspace settings. Edit freely; lines starting with # are comments.
 # After editing, `contentkit plan --dry-run` shows the effect without saving anything.
 
@@ -358,10 +382,21 @@ footer = {_q(k.footer)}
 [limits]
 # Instagram allows at most 5 hashtags per post since late 2025; change it if that changes.
 # Any channel's limit can be set the same way: tiktok_max_hashtags, shopee_caption_max, ...
-instagram_max_hashtags = 5
+{limits}
 
 [media]
 # where downloaded customer media and rendered testimonials go, relative to this folder
 folder = {_q(config.media_folder)}
+
+[campaigns]
+# built-in campaigns (`contentkit campaign list`) run for your sector every year; leave some out:
+# off = ["gajian", "awal-bulan"]
+{campaigns}
+# where your twin-date and Harbolnas sales run: shopee, tokopedia or tiktok (default: from your strategy)
+# marketplace = "shopee"
+# the couriers' last drop-off before Lebaran (default: 7 days before Idul Fitri)
+# courier_cutoff = "2027-03-03"
+# the day you take orders again after Lebaran (default: the day after the last holiday or cuti bersama)
+# reopen = "2027-03-16"
 """
     write_atomic(path, text)

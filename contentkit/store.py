@@ -166,6 +166,9 @@ def _list_hint(cls: type[Record]) -> str:
         "reviews": "review list",
         "consent": "ugc history ID",
         "review_requests": "review asks",
+        "campaigns": "campaign list",
+        "lives": "live list",
+        "promos": "promo list",
     }.get(cls.table, "--help")
 
 

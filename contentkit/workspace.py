@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .i18n import _
-from .config import Config, Handles, load_config, write_config, LANGUAGES
+from .config import add_brand_key, Config, Handles, load_config, write_config, LANGUAGES
 from .dates import check_timezone
 from .errors import ContentkitError, InputError, WorkspaceError
 from .store import Store
 from .vocab import SECTORS, check_choice
 
 if TYPE_CHECKING:
+    from .calendar.campaign_book import CampaignBook
+    from .calendar.live import LiveBook
+    from .calendar.promos import PromoBook
     from .calendar.ideas import IdeaBook, SeriesBook
     from .calendar.posts import PostBook
     from .calendar.planner import PlanResult
@@ -154,7 +157,7 @@ class Workspace:
         if not self.config.workspace_id:
             made = _slug(self.config.brand) or _new_workspace_id()
             self.config = replace(self.config, workspace_id=made)
-            write_config(self.root / CONFIG_NAME, self.config)
+            add_brand_key(self.root / CONFIG_NAME, "workspace_id", made)  # the user's other lines stay as they are
         return self.config.workspace_id
 
     @property
@@ -229,6 +232,24 @@ class Workspace:
         from .views.report_data import build_report
 
         return build_report(self, **options)
+
+    @cached_property
+    def campaigns(self) -> CampaignBook:
+        from .calendar.campaign_book import CampaignBook
+
+        return CampaignBook(self)
+
+    @cached_property
+    def lives(self) -> LiveBook:
+        from .calendar.live import LiveBook
+
+        return LiveBook(self)
+
+    @cached_property
+    def promos(self) -> PromoBook:
+        from .calendar.promos import PromoBook
+
+        return PromoBook(self)
 
     @cached_property
     def ugc(self) -> UGCManager:

@@ -50,18 +50,19 @@ def test_walkthrough_init_idea_series_plan_publish_export(runner: CliRunner, tmp
     run(runner, "series", "add", "Dari Dapur ke Meja", "--pillar", "storytelling", "--format", "reel", "--episodes", "2",
         "--every", "wed", "--start", "2026-12-09", "--episode", "Belanja", "--episode", "Masak", *w)
     plan_out = run(runner, "plan", "--week", "2026-W50", *w).output
-    assert "Dari Dapur ke Meja (1/2)" in plan_out and "Added 11 posts." in plan_out
+    # 11 weekly slots plus Harbolnas' run-up (teaser, reminder, 00:00 start, the days after)
+    assert "Dari Dapur ke Meja (1/2)" in plan_out and "Added 16 posts." in plan_out
     assert "2026-W50" in plan_out and "(6/6)" in plan_out
     again = run(runner, "plan", "--week", "2026-W50", *w).output
     assert "Added 0 posts." in again
     posts = json.loads(run(runner, "post", "list", "--json", *w).output)
-    assert len(posts) == 11 and all("id" in p for p in posts)
+    assert len(posts) == 16 and all("id" in p for p in posts)
     first = posts[0]["id"]
     run(runner, "post", "publish", first, "--url", "https://www.instagram.com/p/XYZ/", *w)
     shown = run(runner, "post", "show", first, *w).output
     assert "published" in shown and "https://www.instagram.com/p/XYZ/" in shown
     run(runner, "export", "ics", "-o", str(tmp_path / "plan.ics"), *w)
-    assert (tmp_path / "plan.ics").read_text().count("BEGIN:VEVENT") == 11
+    assert (tmp_path / "plan.ics").read_text().count("BEGIN:VEVENT") == 16
 
 
 def test_workspace_is_found_from_env_and_by_walking_up(runner: CliRunner, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,7 +150,8 @@ def test_edit_locks_and_check_lists_broken_posts(runner: CliRunner, ws: Workspac
 def test_skip_and_plan_json(runner: CliRunner, ws: Workspace) -> None:
     w = ["-w", str(ws.root)]
     data = json.loads(run(runner, "plan", "--week", "2026-W50", "--dry-run", "--json", *w).output)
-    assert data["dry_run"] is True and data["added"] == len(ws.strategy.slots)
+    slot_posts = [p for p in data["weeks"][0]["posts"] if "#campaign:" not in p["slot"]]
+    assert data["dry_run"] is True and len(slot_posts) == len(ws.strategy.slots) < data["added"]
     assert ws.posts() == []
     ws.plan(week="2026-W50")
     pid = ws.posts()[0].id

@@ -78,9 +78,24 @@ def test_idul_fitri_2026_is_lebaran_and_a_public_holiday() -> None:
     lebaran = holiday_event(date(2026, 3, 21))
     assert lebaran is not None and lebaran.kind == "lebaran" and lebaran.public_holiday
     assert "Idul Fitri" in lebaran.label("id") and "Eid al-Fitr" in lebaran.label("en")
-    # The second day and the Idul Fitri cuti bersama days count as Lebaran too.
+    # The second day counts as Lebaran too; the cuti bersama around it is leave, not a holiday.
     assert "lebaran" in kinds(date(2026, 3, 22))
-    assert "lebaran" in kinds(date(2026, 3, 24))
+    assert kinds(date(2026, 3, 24)) == ["cuti_bersama"]
+    assert not is_public_holiday(date(2026, 3, 24))
+
+
+def test_estimated_dates_say_so_and_confirmed_ones_do_not() -> None:
+    # holidays 0.109 confirms Idul Fitri 2026 (21 March) but only estimates 2027 (10 March).
+    eid_2027 = holiday_event(date(2027, 3, 10))
+    assert eid_2027 is not None and eid_2027.estimated
+    assert eid_2027.label("id") == "Hari Raya Idul Fitri"
+    assert eid_2027.shown("id") == "Hari Raya Idul Fitri (perkiraan, menunggu sidang isbat)"
+    assert eid_2027.shown("en").endswith("(estimated, awaiting the sidang isbat)")
+    eid_2026 = holiday_event(date(2026, 3, 21))
+    assert eid_2026 is not None and not eid_2026.estimated and eid_2026.shown("id") == "Hari Raya Idul Fitri"
+    # Imlek 2028 is estimated too, but no sidang isbat decides it.
+    imlek = holiday_event(date(2028, 1, 26))
+    assert imlek is not None and imlek.shown("id") == "Tahun Baru Imlek (perkiraan)"
 
 
 def test_other_cuti_bersama_days_are_not_public_holidays() -> None:

@@ -4,10 +4,11 @@ Four sources, each an `Event` on the days it covers:
 
 - national public holidays, from the `holidays` package (country ID), named in
   Indonesian and English by the package's own translations;
-- Lebaran: the Idul Fitri public holidays plus the package's Idul Fitri
-  "cuti bersama" (joint leave) days, which it files under the `government`
-  category; the other cuti bersama days are left out (they are civil-service
-  leave, not national holidays, and shops sell through them);
+- Lebaran: the two Idul Fitri public holidays;
+- cuti bersama (joint leave): the days the package files under its
+  `government` category. They are civil-service leave, not holidays: nobody is
+  greeted on them (no "Selamat Cuti Bersama"), but couriers and shops slow
+  down, so the calendar shows them;
 - Ramadan, day by day (1 Ramadan to the eve of Idul Fitri);
 - shopping-sale days: payday ("gajian", the 25th to the month's end), the
   double dates 1.1 … 11.11 and Harbolnas on 12.12.
@@ -17,9 +18,11 @@ greeting instead of hard selling on `is_public_holiday` days; the HTML calendar
 prints `events_on` in each day header.
 
 Dates after the years the package has confirmed (Islamic, Chinese and Buddhist
-holidays move every year) are the package's estimates; the package's
-"(perkiraan)"/"(estimated)" suffix is dropped because the names end up in
-greetings.
+holidays move every year) are the package's estimates: it names them with a
+"(perkiraan)"/"(estimated)" suffix (`estimated_label`; Islamic ones only when
+built with `islamic_show_estimated=True`). The suffix becomes `Event.estimated`
+and `Event.shown()` says it the way the plan prints it ("perkiraan, menunggu
+sidang isbat" for the Islamic dates the government fixes at its sidang isbat).
 
 Everything for one year is computed once and cached, so a 52-week plan costs a
 few dictionary lookups. `holidays` is imported inside the cached builder only,
@@ -50,14 +53,20 @@ __all__ = [
     "holiday_event",
 ]
 
-KINDS = ("holiday", "lebaran", "harbolnas", "double_date", "payday", "ramadan")
+KINDS = ("holiday", "lebaran", "harbolnas", "double_date", "payday", "ramadan", "cuti_bersama")
 _LANGS = ("id", "en")
 # The holidays package names its English locale en_US.
 _PACKAGE_LANGS = {"id": "id", "en": "en_US"}
 # Within a day: public holidays first (in the package's order), then sales, most
 # important first, then the rest.
-_ORDER = {"holiday": 0, "lebaran": 0, "harbolnas": 1, "double_date": 2, "payday": 3, "ramadan": 4}
+_ORDER = {"holiday": 0, "lebaran": 0, "harbolnas": 1, "double_date": 2, "payday": 3, "cuti_bersama": 4, "ramadan": 5}
 _ESTIMATED = re.compile(r"\s*\((?:perkiraan|estimated)\)$")
+# Islamic holidays wait on the sidang isbat; Imlek and Waisak estimates only on the package's tables.
+_ISLAMIC = ("Idul Fitri", "Idul Adha", "Isra Mikraj", "Tahun Baru Islam", "Maulid")
+_ESTIMATE_NOTE = {
+    "id": ("perkiraan, menunggu sidang isbat", "perkiraan"),
+    "en": ("estimated, awaiting the sidang isbat", "estimated"),
+}
 _PAYDAY_FROM = 25
 _HARBOLNAS = (12, 12)
 
@@ -67,9 +76,10 @@ class Event:
     """One thing happening on one day.
 
     `kind` is one of "holiday", "lebaran", "harbolnas", "double_date", "payday",
-    "ramadan". `name` holds the label in Indonesian ("id") and English ("en").
-    `sale` marks a shopping-sale day (double dates, Harbolnas, payday);
-    `public_holiday` a national public holiday (Lebaran included).
+    "ramadan", "cuti_bersama". `name` holds the label in Indonesian ("id") and
+    English ("en"). `sale` marks a shopping-sale day (double dates, Harbolnas,
+    payday); `public_holiday` a national public holiday (Lebaran included);
+    `estimated` a date the `holidays` package only estimates.
 
     >>> Event(date(2026, 12, 25), "payday", {"id": "Gajian", "en": "Payday"}, True, False).label("en")
     'Payday'
@@ -81,6 +91,7 @@ class Event:
     name: dict[str, str] = field(hash=False)
     sale: bool
     public_holiday: bool
+    estimated: bool = False
 
     def label(self, lang: str) -> str:
         """The event's name in `lang` ("id" or "en").
@@ -89,6 +100,18 @@ class Event:
         'Hari Raya Natal'
         """
         return self.name[check_choice("language", lang, _LANGS)]
+
+    def shown(self, lang: str) -> str:
+        """The label as the plan prints it: an estimated date says so.
+
+        >>> events_on(date(2027, 3, 10))[0].shown("id")
+        'Hari Raya Idul Fitri (perkiraan, menunggu sidang isbat)'
+        """
+        if not self.estimated:
+            return self.label(lang)
+        islamic, other = _ESTIMATE_NOTE[check_choice("language", lang, _LANGS)]
+        note = islamic if any(word in self.name["id"] for word in _ISLAMIC) else other
+        return f"{self.label(lang)} ({note})"
 
 
 def events_on(day: date) -> list[Event]:
@@ -179,8 +202,8 @@ def _year_table(year: int) -> dict[date, tuple[Event, ...]]:
 
 
 def _iter_year_events(year: int) -> Iterable[Event]:
-    for day, id_name, en_name, lebaran in _public_holidays(year):
-        yield Event(day, "lebaran" if lebaran else "holiday", {"id": id_name, "en": en_name}, False, True)
+    for day, id_name, en_name, kind, estimated in _public_holidays(year):
+        yield Event(day, kind, {"id": id_name, "en": en_name}, False, kind != "cuti_bersama", estimated)
     for day, number in _ramadan_days(year):
         yield Event(day, "ramadan", {"id": f"Ramadan hari ke-{number}", "en": f"Ramadan day {number}"}, False, False)
     for month in range(1, 13):
@@ -195,24 +218,24 @@ def _iter_year_events(year: int) -> Iterable[Event]:
 
 
 @lru_cache(maxsize=64)
-def _public_holidays(year: int) -> tuple[tuple[date, str, str, bool], ...]:
-    """(day, Indonesian name, English name, is Lebaran) for the year's public holidays.
+def _public_holidays(year: int) -> tuple[tuple[date, str, str, str, bool], ...]:
+    """(day, Indonesian name, English name, kind, estimated) for the year's holidays.
 
     Builds the `holidays` objects once per year: public holidays in both
-    languages, plus the Idul Fitri cuti bersama days from the `government`
-    category when the installed package has it.
+    languages ("holiday" or "lebaran"), plus the cuti bersama days from the
+    `government` category when the installed package has it.
     """
     import holidays  # heavy: only when a calendar is actually asked for
 
     categories = ["public"]
     if "government" in getattr(getattr(holidays, "ID"), "supported_categories", ()):
         categories.append("government")
-    rows: list[tuple[date, str, str, bool]] = []
+    rows: list[tuple[date, str, str, str, bool]] = []
     for category in categories:
         # Always pass language=: without it the package follows the process locale.
         named = {
             lang: holidays.country_holidays(
-                "ID", years=year, categories=category, language=package_lang, islamic_show_estimated=False
+                "ID", years=year, categories=category, language=package_lang, islamic_show_estimated=True
             )
             for lang, package_lang in _PACKAGE_LANGS.items()
         }
@@ -220,10 +243,12 @@ def _public_holidays(year: int) -> tuple[tuple[date, str, str, bool], ...]:
             id_names, en_names = named["id"].get_list(day), named["en"].get_list(day)
             for id_name, en_name in zip(id_names, en_names):
                 # The Indonesian names are the package's own source strings, so stable to match on.
-                lebaran = "Idul Fitri" in id_name
-                if category == "government" and not lebaran:
-                    continue
-                rows.append((day, _ESTIMATED.sub("", id_name), _ESTIMATED.sub("", en_name), lebaran))
+                if category == "government":
+                    kind = "cuti_bersama"
+                else:
+                    kind = "lebaran" if "Idul Fitri" in id_name else "holiday"
+                estimated = bool(_ESTIMATED.search(id_name))
+                rows.append((day, _ESTIMATED.sub("", id_name), _ESTIMATED.sub("", en_name), kind, estimated))
     return tuple(rows)
 
 

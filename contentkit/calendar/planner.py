@@ -25,6 +25,7 @@ from ..records import Idea, Post
 from ..store import Transaction
 from ..vocab import PILLAR_STAGES, STAGES
 from .content import ContentPicker
+from .season import is_greeting, is_season_slot
 from .week import WeekPlanner
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class PlannedWeek:
     stages: list[str]
     events: list[Any]
     warnings: list[str] = field(default_factory=list)
+    todos: list[str] = field(default_factory=list)  # the seller's to-dos (register for a platform campaign)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,8 +61,10 @@ class PlannedWeek:
             "mix": self.counts,
             "target": {p: round(t, 2) for p, t in self.target.items()},
             "stages": self.stages,
-            "events": [{"day": e.day.isoformat(), "kind": e.kind, "name": e.name} for e in self.events],
+            "events": [{"day": e.day.isoformat(), "kind": e.kind, "name": e.name, "estimated": e.estimated}
+                       for e in self.events],
             "warnings": self.warnings,
+            "todos": self.todos,
             "posts": [p.to_dict() for p in self.posts],
         }
 
@@ -114,7 +118,7 @@ def _deficits_before(
     cutoffs = [pendulum.datetime(m.year, m.month, m.day, tz=tz) for m in mondays]
     counts: list[Counter[str]] = [Counter() for _ in cutoffs]
     for row in rows:
-        if not row.get("slot") or row.get("status") == "skipped":
+        if not row.get("slot") or row.get("status") == "skipped" or is_season_slot(row["slot"]):
             continue
         at = datetime.fromisoformat(row["at"])
         for i, cutoff in enumerate(cutoffs):
@@ -187,7 +191,8 @@ def _run(
         outcome = week_planner.plan_week(wk_monday, replan=replan, history=history,
                                          not_before=first_day if k == 0 else None)
         history = [*history[-3:], outcome.carry]
-        pillars = {p.pillar for p in outcome.posts}
+        pillars = {p.pillar for p in outcome.posts if not is_greeting(p)}  # a greeting is no stage
+        in_mix = [p for p in outcome.posts if not is_season_slot(p.slot)]
         result.weeks.append(
             PlannedWeek(
                 label=week_label(wk_monday),
@@ -195,19 +200,20 @@ def _run(
                 posts=outcome.posts,
                 added=outcome.added,
                 replaced=outcome.replaced,
-                counts=dict(Counter(p.pillar for p in outcome.posts)),
-                target={p: s * len(outcome.posts) for p, s in strategy.mix.items()},
+                counts=dict(Counter(p.pillar for p in in_mix)),
+                target={p: s * len(in_mix) for p, s in strategy.mix.items()},
                 stages=_stages(pillars, any(p.persona for p in outcome.posts)),
                 events=outcome.events,
                 warnings=outcome.warnings,
+                todos=outcome.todos,
             )
         )
     week_planner.save()
     result.warnings.extend(_consent_lost(ws, tx, dry_run))
 
     window = result.weeks[-4:]
-    total = sum(len(w.posts) for w in window)
-    counted = Counter(p.pillar for w in window for p in w.posts)
+    total = sum(1 for w in window for p in w.posts if not is_season_slot(p.slot))
+    counted = Counter(p.pillar for w in window for p in w.posts if not is_season_slot(p.slot))
     result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
     result.warnings.extend(_ideas_without_slot(picker, strategy))
     result.warnings.extend(_past_weeks(ws, result, today))

@@ -43,6 +43,8 @@ def describe_week(ws: Workspace, week: PlannedWeek) -> tuple[str, list[tuple[Any
     notes = []
     if week.events:
         notes.append(_("Events: {events}").format(events="; ".join(_event_labels(week.events, lang))))
+    for todo in getattr(week, "todos", []):
+        notes.append(_("To-do {todo}").format(todo=todo))
     names = STAGE_NAMES[lang]
     covered = [names[s] for s in week.stages]
     missing = [names[s] for s in STAGES if s not in week.stages]
@@ -69,7 +71,7 @@ def _event_labels(events: list[Any], lang: str) -> list[str]:
     """One label per run of days: "25–27/12 Gajian", "Ramadan", "12/12 12.12 Harbolnas"."""
     runs: list[tuple[str, list[Any]]] = []
     for e in events:
-        label = "Ramadan" if e.kind == "ramadan" else e.label(lang)
+        label = "Ramadan" if e.kind == "ramadan" else e.shown(lang)
         same = [r for r in runs if r[0] == label]
         if same and (e.day - same[-1][1][-1].day).days == 1:
             same[-1][1].append(e)

@@ -19,6 +19,7 @@ from ..i18n import _
 from ..config import read_toml
 from ..errors import ConfigError, InputError
 from ..vocab import CHANNELS, PILLARS, WEEKDAYS, check_channel, check_channel_format, check_choice, check_format, check_pillar
+from .live import DEFAULT_RAMADAN_HOURS, RamadanHours, parse_ramadan_hours
 
 __all__ = ["PROMPT_TAGS", "Slot", "Persona", "Strategy", "load_strategy", "list_strategies", "copy_strategy", "parse_strategy",
            "use_strategy_copy", "show_strategy"]
@@ -77,6 +78,7 @@ class Strategy:
     # pillar -> per prompt the day or event it names ("fri", "payday") or "" (any day)
     prompt_when: dict[str, list[str]] = field(default_factory=dict)
     cta_formats: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # (channel, format) -> lang -> text
+    ramadan: RamadanHours = DEFAULT_RAMADAN_HOURS  # Ramadan windows; where a live slot moves
 
     def prompt_bank(self, pillar: str, lang: str) -> list[str]:
         return self.prompts.get(pillar, {}).get(lang, [])
@@ -197,7 +199,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{source}: {key}: {problem}")
 
-    known = {"name", "title", "audience", "mix", "slots", "hashtags", "prompts", "cta", "description"}
+    known = {"name", "title", "audience", "mix", "slots", "hashtags", "prompts", "cta", "description", "ramadan"}
     for key in raw:
         if key not in known:
             raise fail(key, _("unknown key; valid keys are {value}").format(value=', '.join(sorted(known))))
@@ -291,6 +293,7 @@ def parse_strategy(raw: dict[str, Any], *, source: str = "strategy") -> Strategy
         cta=cta,
         cta_formats=cta_formats,
         source=source,
+        ramadan=parse_ramadan_hours(raw.get("ramadan"), source),
     )
 
 

@@ -22,7 +22,7 @@ from ..channels import channel as registry_channel
 from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
 from .limits import fits_channel, post_text
 from .content import ContentPicker, Pick, series_title
-from .events import events_between, events_on, holiday_event, is_public_holiday, sale_event
+from .events import events_between, events_on, is_public_holiday, sale_event
 from .mix import SlotChoice, allocate, assign
 from .strategy import Slot, Strategy
 
@@ -44,6 +44,7 @@ class WeekOutcome:
     carry: dict[str, float]
     events: list[Any]
     warnings: list[str] = field(default_factory=list)
+    todos: list[str] = field(default_factory=list)  # for the seller, from campaign steps (register for 12.12)
 
 
 def slot_times(monday: date, slots: list[Slot], tz: str) -> list[tuple[int, Slot, pendulum.DateTime]]:
@@ -94,6 +95,9 @@ class WeekPlanner:
         self._idea_links: list[tuple[Idea, Post]] = []
         self._review_links: list[tuple[Review, Post]] = []
         self._ramadan_weeks: set[str] = set()
+        from .season import Season
+
+        self.season = Season(self)  # campaigns, lives, greetings, promos
 
     # -- the week -------------------------------------------------------------
     def plan_week(
@@ -103,7 +107,7 @@ class WeekPlanner:
         from ..dates import week_label
 
         label = week_label(monday)
-        times = slot_times(monday, self.strategy.slots, self.ws.tz)
+        times, season_notes = self.season.adjust_times(slot_times(monday, self.strategy.slots, self.ws.tz))
         kept: list[Post] = []
         free: list[tuple[int, Slot, pendulum.DateTime]] = []
         replaced = 0
@@ -125,7 +129,7 @@ class WeekPlanner:
             free.append((index, slot, at))
 
         week_events = events_between(monday, pendulum.Date(monday.year, monday.month, monday.day).add(days=6))
-        warnings: list[str] = []
+        warnings: list[str] = list(season_notes)
         new: list[Post] = []
 
         # Series episodes take their slots first: one episode per series per week.
@@ -140,7 +144,8 @@ class WeekPlanner:
         counts, carry = allocate(self.strategy.mix, history, fixed, len(kept) + len(new) + len(free))
         remaining = {p: n - fixed.get(p, 0) for p, n in counts.items() if n - fixed.get(p, 0) > 0}
         choices = [
-            SlotChoice(i, slot.format, sale_event(at.date()) is not None, is_public_holiday(at.date()),
+            SlotChoice(i, slot.format, sale_event(at.date()) is not None,
+                       is_public_holiday(at.date()) or self.season.closed(at.date()),
                        self.picker.idea_pillars(slot.format, slot.channel))
             for i, slot, at in free
         ]
@@ -160,9 +165,15 @@ class WeekPlanner:
                 )
             new.append(post)
 
+        warnings.extend(self.season.take_notes())
+        # Campaign steps and live sessions come on top of the strategy's slots and its mix.
+        season_kept, season_new, todos, redrawn = self.season.week_items(label, monday, replan=replan, not_before=not_before)
+        replaced += redrawn
+        kept.extend(season_kept)
+        new.extend(season_new)
         self.new_posts.extend(new)
         posts = sorted([*kept, *new], key=lambda p: (pendulum.instance(p.at), p.slot or ""))
-        return WeekOutcome(posts, len(new), replaced, carry, week_events, warnings)
+        return WeekOutcome(posts, len(new), replaced, carry, week_events, warnings, todos)
 
     # -- slots ----------------------------------------------------------------
     def _key(self, label: str, index: int) -> str:
@@ -242,18 +253,14 @@ class WeekPlanner:
     ) -> tuple[Post, bool]:
         """The slot's post, and False when only a recently used prompt was left for it."""
         day = at.date()
-        holiday = holiday_event(day)
-        if holiday is not None and day not in greeted:
-            greeted.add(day)
-            pick = self.picker.take_event_prompt(
-                "greeting", None, day, {"event": holiday.label(self.lang), "brand": self.brand}
-            )
+        if day not in greeted:
+            pick = self.season.greeting(day)
             if pick is not None:
-                pick.greeting = True
+                greeted.add(day)
                 return self._make_post(label, index, slot, at, pillar, pick), True
         if pillar in _RAMADAN_PILLARS and label not in self._ramadan_weeks and is_ramadan(day):
             self._ramadan_weeks.add(label)  # one Ramadan post a week keeps the rest of the plan varied
-            pick = self.picker.take_event_prompt("ramadan", None, day, {"brand": self.brand})
+            pick = self.picker.take_event_prompt("ramadan", self.ws.config.sector, day, {"brand": self.brand})
             if pick is not None:
                 return self._make_post(label, index, slot, at, pillar, pick), True
         if pillar == "social_proof":
@@ -261,6 +268,12 @@ class WeekPlanner:
             if post is not None:
                 return post, True
         if pillar == "promo":
+            closed = self.season.closed_pick(day)  # no selling while the shop is closed for Lebaran
+            if closed is not None:
+                return self._make_post(label, index, slot, at, pillar, closed), True
+            promo_post = self.season.promo_post(label, index, slot, at)
+            if promo_post is not None:
+                return promo_post, True
             sale = sale_event(day)
             if sale is not None:
                 kind = "live_shopping" if slot.format == "live" else _PROMO_KINDS[(day.day + index) % 2]
@@ -272,7 +285,8 @@ class WeekPlanner:
         idea = self.picker.take_idea(pillar, slot.format, slot.channel)
         if idea is not None:
             return self._make_post(label, index, slot, at, pillar, Pick(title=idea.text, idea=idea)), True
-        pick = self.picker.take_prompt(pillar, day, offset=index, channel=slot.channel, fmt=slot.format)
+        pick = self.season.seasonal_prompt(
+            lambda k: self.picker.take_prompt(pillar, day, offset=index + k, channel=slot.channel, fmt=slot.format), day)
         return self._make_post(label, index, slot, at, pillar, pick), pick.well_filled
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
@@ -329,7 +343,8 @@ class WeekPlanner:
             brand=self.brand, cta=cta, variant=index + at.isocalendar()[1], event=event, greeting=pick.greeting,
             body=body[1] if body else None, fmt=slot.format,
         )
-        tags = pick_hashtags(slot.channel, self.strategy.hashtags.get(pillar, []),
+        # A greeting carries the brand's tags only, never the pillar's selling ones.
+        tags = pick_hashtags(slot.channel, [] if pick.greeting else self.strategy.hashtags.get(pillar, []),
                              [*self.ws.config.hashtags, *self.strategy.hashtags.get("brand", [])], self.overrides)
         caption, tags = fit_caption(caption, tags, slot.channel, self.overrides,
                                     keep=registry_channel(slot.channel).opt_out(slot.format, self.lang))

@@ -260,7 +260,7 @@ def _day(words: dict[str, Any], day: date, index: int, inside: bool, is_today: b
                 continue
             head += f'<span class="event payday">{escape(ev.label(lang))} {escape(_run_text(ev, words))}</span>'
             continue
-        head += f'<span class="event {escape(ev.kind)}">{escape(ev.label(lang))}</span>'
+        head += f'<span class="event {escape(ev.kind)}">{escape(ev.shown(lang))}</span>'
     body = "".join(_card(words, c) for c in cards)
     if not body:
         body = f'<li class="empty">{escape(words["no_posts"]) if inside else ""}</li>'
