@@ -81,14 +81,11 @@ def test_unknown_keys_and_sections_are_warnings_naming_them(runner: CliRunner, w
 
 def test_keys_other_parts_use_are_known(ws: Workspace) -> None:
     cfg = ws.root / "contentkit.toml"
-    cfg.write_text(
-        'workspace_id = "b7c1d2"\ncourier_cutoff = 2027-03-14\n' + cfg.read_text(encoding="utf-8")
-        + '\n[lebaran]\ncourier_cutoff = "2027-03-13"\n\n[campaigns]\nulang_tahun = "2027-05-01"\n',
-        encoding="utf-8",
-    )
+    text = cfg.read_text(encoding="utf-8").replace("[campaigns]\n", '[campaigns]\ncourier_cutoff = "2027-03-03"\nreopen = "2027-03-16"\n')
+    cfg.write_text('workspace_id = "b7c1d2"\n' + text.replace('workspace_id = "', '# workspace_id = "'), encoding="utf-8")
     config = load_config(cfg)
     assert config.warnings == []
-    assert config.workspace_id == "b7c1d2"
+    assert config.workspace_id == "b7c1d2" and config.campaigns["courier_cutoff"] == "2027-03-03"
 
 
 def test_a_freshly_written_config_is_clean(ws: Workspace) -> None:

@@ -176,13 +176,13 @@ def test_target_customers_only_counts_posts_aimed_at_a_persona(tmp_path: Path) -
 
 
 def test_an_idea_for_a_channel_no_slot_carries_is_named_in_the_warnings(ws: Workspace) -> None:
-    lost = ws.ideas.add("Live masak rendang bareng pelanggan", pillar="entertainment", format="live", channel="tiktok")
+    lost = ws.ideas.add("Live masak rendang bareng pelanggan", pillar="entertainment", format="live", channel="instagram")
     fine = ws.ideas.add("Resep sambal matah", pillar="education", format="carousel", channel="instagram")
-    nowhere = ws.ideas.add("Live tanya jawab katering", pillar="interaction", format="live")
+    nowhere = ws.ideas.add("Video pendek di Shopee", pillar="interaction", format="short_video", channel="shopee")
     result = ws.plan(week="2026-W50", dry_run=True)
     named = [w for w in result.warnings if f"idea {lost.id} " in w]
-    assert len(named) == 1 and "tiktok live" in named[0] and "its tiktok slots are short_video" in named[0]
-    assert any(f"idea {nowhere.id} (a live)" in w and "no live slot" in w for w in result.warnings)
+    assert len(named) == 1 and "instagram live" in named[0] and "its instagram slots are carousel, reel, story" in named[0]
+    assert any(f"idea {nowhere.id} (shopee short_video)" in w and "its shopee slots are feed" in w for w in result.warnings)
     assert not any(f"idea {fine.id} " in w for w in result.warnings)
 
 

@@ -35,6 +35,9 @@ class Pick:
     event: str | None = None
     greeting: bool = False
     well_filled: bool = True  # False when every prompt was used recently
+    # A campaign step or a live teaser says all it needs: no pillar body, which a burst of
+    # run-up posts would repeat within days.
+    own_copy: bool = False
 
 
 class ContentPicker:

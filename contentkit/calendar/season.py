@@ -240,7 +240,7 @@ class Season:
         at = self._at(occ.day, occ.step.time)
         slot = Slot(WEEKDAYS[occ.day.weekday()], occ.step.time, channel, fmt)
         pick = Pick(title=occ.text(self.lang), prompt_key=f"campaign:{occ.campaign}:{occ.index}",
-                    event=occ.title.get(self.lang, occ.title["id"]))
+                    event=occ.title.get(self.lang, occ.title["id"]), own_copy=True)
         post = self.planner._make_post(label, 0, slot, at, occ.step.pillar, pick)
         if occ.step.pillar == "promo":
             promo = active_promo(self.promos, occ.day, channel)
@@ -263,7 +263,7 @@ class Season:
         else:
             title = _fill(copy[kind], self.lang, fields)
         slot = Slot(WEEKDAYS[at.weekday()], at.format("HH:mm"), channel, fmt)
-        pick = Pick(title=title, prompt_key=f"live:{live.id}:{kind}", event="Live shopping")
+        pick = Pick(title=title, prompt_key=f"live:{live.id}:{kind}", event="Live shopping", own_copy=True)
         post = self.planner._make_post(label, 0, slot, at, "promo", pick)
         if kind == "live":
             self._add_line(post, _fill(copy["details" if live.voucher else "details_no_voucher"], self.lang, fields))

@@ -337,7 +337,7 @@ class WeekPlanner:
         cta = call_to_action(self.strategy, slot.channel, slot.format, self.lang)
         event = pick.event or ""
         day = at.date()
-        body = None if pick.greeting else self.picker.take_body(pillar, day, slot.channel, slot.format, offset=index)
+        body = None if pick.greeting or pick.own_copy else self.picker.take_body(pillar, day, slot.channel, slot.format, offset=index)
         caption = write_caption(
             title=body_title or pick.title, pillar=pillar, channel=slot.channel, lang=self.lang,
             brand=self.brand, cta=cta, variant=index + at.isocalendar()[1], event=event, greeting=pick.greeting,
