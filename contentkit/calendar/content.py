@@ -206,7 +206,9 @@ def _names_persona(title: str, persona: str) -> bool:
 
 
 def tag_fits(tag: str, day: date) -> bool:
-    """True when a prompt tagged `tag` may go on `day` ("" fits every day).
+    """True when a prompt tagged `tag` (or naming that season, see templates/seasons.toml) may go
+    on `day` ("" fits every day). The one table of seasonal windows: the strategy's `when` tags
+    and the season words both end here.
 
     >>> tag_fits("fri", date(2027, 3, 12)), tag_fits("payday", date(2027, 3, 14)), tag_fits("payday", date(2027, 4, 1))
     (True, False, True)
@@ -215,23 +217,23 @@ def tag_fits(tag: str, day: date) -> bool:
         return True
     from ..vocab import WEEKDAYS
 
+    tag = {"friday": "fri"}.get(tag, tag)
     if tag in WEEKDAYS:
         return day.weekday() == WEEKDAYS.index(tag)
     if tag == "weekend":
         return day.weekday() >= 5
     if tag == "payday":  # gajian: the 25th to the month's end, and the 1st
         return day.day >= 25 or day.day == 1
-    if tag == "twin_date":  # the double date itself and the two days running up to it
-        return any((d.month == d.day) for d in (day, day + timedelta(days=1), day + timedelta(days=2)))
-    if tag == "harbolnas":
-        return day.month == 12 and 9 <= day.day <= 12
+    if tag == "twin_date":  # the three days running up to a double date, and the day itself
+        return any(d.month == d.day for d in (day + timedelta(days=k) for k in range(4)))
+    if tag == "harbolnas":  # from the run-up (registration, teasers) to the last day of the sale
+        return date(day.year, 11, 28) <= day <= date(day.year, 12, 16)
     from .events import events_between, events_on
 
     if tag == "ramadan":
         return any(e.kind == "ramadan" for e in events_on(day))
-    if tag == "lebaran":  # the run-up: from pre-orders two months ahead to the eve of Idul Fitri
-        ahead = any(e.kind == "lebaran" for e in events_between(day + timedelta(days=1), day + timedelta(days=60)))
-        return ahead and not any(e.kind == "lebaran" for e in events_between(day - timedelta(days=14), day))
+    if tag == "lebaran":  # from pre-orders two months ahead to the second day of Idul Fitri
+        return any(e.kind == "lebaran" for e in events_between(day - timedelta(days=1), day + timedelta(days=60)))
     if tag == "syawal":  # after Lebaran: Idul Fitri to four weeks on (customers' Lebaran photos)
         return any(e.kind == "lebaran" for e in events_between(day - timedelta(days=28), day))
     return False

@@ -30,7 +30,7 @@ from ..records import Campaign, Live, Post, Promo
 from ..vocab import CHANNEL_FORMATS, WEEKDAYS
 from .campaigns import CampaignSettings, Occurrence, anchor_days, campaign_settings, lebaran_days, occurrences
 from .content import Pick
-from .events import events_on, holiday_event, is_public_holiday
+from .events import holiday_event, is_public_holiday
 from .greetings import greeting_for
 from .live import moved_slot_time
 from .promos import active_promo, channel_name, promo_title, promotion_copy, terms_line
@@ -109,7 +109,7 @@ class Season:
         rejected: list[Pick] = []
         pick = take(0)
         for k in range(1, tries):
-            if in_season(pick.title, day, self.settings):
+            if in_season(pick.title, day):
                 break
             rejected.append(pick)
             pick = take(k)
@@ -288,34 +288,17 @@ def _windows() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((w["when"], tuple(w["words"])) for w in data["window"])
 
 
-def in_season(text: str, day: date, settings: CampaignSettings) -> bool:
-    """False when `text` names a season (gajian, Lebaran, sahur, Harbolnas …) that `day` is outside of.
+def in_season(text: str, day: date) -> bool:
+    """False when `text` names a season (gajian, Lebaran, sahur, Harbolnas …) that `day` is outside of;
+    the windows are `content.tag_fits`'s, the words templates/seasons.toml's.
 
-    >>> in_season("Promo gajian: beli 3 hijab", date(2027, 3, 14), settings)      # doctest: +SKIP
+    >>> in_season("Promo gajian: beli 3 hijab", date(2027, 3, 14))
     False
     """
+    from .content import tag_fits
+
     lowered = text.lower()
-    for when, words in _windows():
-        if any(w in lowered for w in words) and not _inside(when, day, settings):
-            return False
-    return True
-
-
-def _inside(when: str, day: date, settings: CampaignSettings) -> bool:
-    if when == "payday":
-        return day.day >= 25 or day.day == 1
-    if when == "friday":
-        return day.weekday() == 4
-    if when == "ramadan":
-        return any(e.kind == "ramadan" for e in events_on(day))
-    if when == "harbolnas":
-        return date(day.year, 11, 28) <= day <= date(day.year, 12, 16)
-    if when == "twin_date":
-        return any(date(day.year, m, m) - timedelta(days=3) <= day <= date(day.year, m, m) for m in range(1, 13))
-    if when == "lebaran":
-        eids = [*anchor_days("idul_fitri", day.year), *anchor_days("idul_fitri", day.year + 1)]
-        return any(eid - timedelta(days=60) <= day <= eid + timedelta(days=1) for eid in eids)
-    return True
+    return all(tag_fits(when, day) for when, words in _windows() if any(w in lowered for w in words))
 
 
 def _zone(tz: str) -> str:
