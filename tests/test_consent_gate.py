@@ -318,7 +318,10 @@ def test_after_a_timezone_change_check_lists_and_plan_skips_the_uncovered_repost
 
 # -- one place ---------------------------------------------------------------------------------------
 
-_DERIVING = re.compile(r"\bderive\(|\.allows\(|\bcovers\(|current_grant\(|\bevent_from_row\(|\.kind\s*==\s*[\"'](granted|revoked|declined)")
+_DERIVING = re.compile(
+    r"\bderive\(|\.allows\(|\bcovers\(|current_grant\(|\bevent_from_row\(|rows\(ConsentEvent\)"
+    r"|\.kind\s*==\s*[\"'](granted|revoked|declined|requested)|\[[\"']kind[\"']\]\s*(==|in\b)"
+)
 
 
 def test_no_module_but_consent_py_derives_consent_from_events() -> None:

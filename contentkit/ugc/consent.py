@@ -17,8 +17,8 @@ in the same transaction: a post no longer covered is skipped at once.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 __all__ = [
-    "STATES", "KINDS", "ConsentState", "ConsentLedger", "ConsentRequest", "Decision", "ConsentGate", "GrantResult",
-    "PublishedPosts", "derive", "covers", "event_from_row", "refusal", "scope_words",
+    "STATES", "KINDS", "ConsentActivity", "ConsentState", "ConsentLedger", "ConsentRequest", "Decision", "ConsentGate", "GrantResult",
+    "PublishedPosts", "derive", "covers", "event_from_row", "items_with_events", "refusal", "scope_words",
 ]
 
 STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
@@ -80,6 +80,11 @@ def _channel_list(values: Iterable[str], option: str) -> list[str]:
     if not channels:
         raise InputError(f"{option} names no channel; give one or more of {', '.join(CHANNELS)}, separated by commas")
     return channels
+
+
+def items_with_events(tx: Transaction) -> set[str]:
+    """IDs of the items that have any consent event: asked about, so their owner is fixed."""
+    return {row["ugc_id"] for row in tx.rows(ConsentEvent)}
 
 
 def covers(grant: ConsentEvent, channel: str, at: datetime, tz: str) -> bool:
@@ -372,6 +377,16 @@ class ConsentGate:
         return out
 
 
+@dataclass
+class ConsentActivity:
+    """Items with consent events in a period: `active` (any event), `asked` (a request or an
+    answer), and `ever_granted` (a grant at any time, even one since revoked or run out)."""
+
+    active: set[str] = field(default_factory=set)
+    asked: set[str] = field(default_factory=set)
+    ever_granted: set[str] = field(default_factory=set)
+
+
 @dataclass(frozen=True)
 class GrantResult:
     """A recorded grant and the scheduled posts it skipped because it no longer covers them."""
@@ -475,6 +490,22 @@ class ConsentLedger:
         out = {uid: self._derive(evs, moment, uid in own) for uid, evs in grouped.items()}
         for uid in own - out.keys():
             out[uid] = ConsentState("self_granted", tz=self.ws.tz)
+        return out
+
+    def activity(self, snapshot: Transaction, inside: Callable[[str], bool]) -> ConsentActivity:
+        """Which items were asked, answered or granted in a period (`inside(at)` says whether an
+        event's ISO time falls in it): what the report's funnel counts, decided here with the rest."""
+        out = ConsentActivity()
+        for row in snapshot.rows(ConsentEvent):
+            uid, kind = row["ugc_id"], row["kind"]
+            if kind == "granted":
+                out.ever_granted.add(uid)
+            if not inside(row["at"]):
+                continue
+            out.active.add(uid)
+            if kind in ("requested", "granted", "declined"):
+                # An answer means it was asked, even when the asking happened outside contentkit.
+                out.asked.add(uid)
         return out
 
     def current_grant(

@@ -23,7 +23,7 @@ from ..i18n import _
 from ..channels import RULES
 from ..dates import parse_at
 from ..errors import InputError
-from ..records import ConsentEvent, UGCItem
+from ..records import UGCItem
 from ..store import Transaction
 from ..vocab import CHANNELS
 
@@ -268,7 +268,9 @@ def upsert_items(
     index: dict[tuple[str, str], dict[str, Any]] = {}
     for row in tx.rows(UGCItem):
         index[row_key(row["platform"], row.get("shortcode"), row["url"])] = row
-    asked = {r["ugc_id"] for r in tx.rows(ConsentEvent)}
+    from .consent import items_with_events
+
+    asked = items_with_events(tx)
     pending: dict[tuple[str, str], UGCItem] = {}
     added = updated = 0
     for item in items:

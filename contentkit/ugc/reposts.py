@@ -18,10 +18,10 @@ import pendulum
 
 from ..dates import parse_at
 from ..errors import ConsentError, InputError
-from ..records import ConsentEvent, Post, UGCItem
+from ..records import Post, UGCItem
 from ..store import Transaction
 from ..vocab import check_channel, check_format
-from .consent import ConsentGate, refusal
+from .consent import ConsentGate, items_with_events, refusal
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -140,7 +140,7 @@ class RepostDesk:
     def worth_requesting(self, limit: int = 5, *, snapshot: Transaction | None = None) -> list[UGCItem]:
         """Collected items nobody has asked about yet, not rejected: mentions first, then the most recent."""
         tx = snapshot if snapshot is not None else self.ws.store.read()
-        asked = {r["ugc_id"] for r in tx.rows(ConsentEvent)}
+        asked = items_with_events(tx)
         rows = [r for r in tx.rows(UGCItem) if r["id"] not in asked and not r.get("rejected") and not r.get("is_own")]
         rows.sort(key=lambda r: (bool(r.get("is_mention")), r.get("taken_at") and _stamp(r["taken_at"]) or 0.0), reverse=True)
         return [UGCItem.from_dict(r) for r in rows[: max(0, limit)]]

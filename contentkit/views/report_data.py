@@ -37,7 +37,7 @@ import pendulum
 from ..i18n import _
 from ..dates import parse_date, week_label
 from ..errors import InputError
-from ..records import ConsentEvent, Post, Review, UGCItem
+from ..records import Post, Review, UGCItem
 from ..vocab import PILLAR_STAGES, STAGES
 from .report_reviews import ReviewRequestFunnel, review_request_funnel
 
@@ -278,20 +278,8 @@ def _funnel(ws: Workspace, snap: Any, posts: list[dict[str, Any]], inside: Any, 
     moment = real if as_of == real.date() else pendulum.datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59, tz=ws.tz)
     items = snap.rows(UGCItem)
     states = ws.consent.states(snap, moment, item_rows=items)
-    asked: set[str] = set()
-    was_granted: set[str] = set()
-    active: set[str] = set()
-    for row in snap.rows(ConsentEvent):
-        if not inside(row["at"]):
-            if row["kind"] == "granted":
-                was_granted.add(row["ugc_id"])
-            continue
-        active.add(row["ugc_id"])
-        if row["kind"] in ("requested", "granted", "declined"):
-            # An answer means it was asked, even when the asking happened outside contentkit.
-            asked.add(row["ugc_id"])
-        if row["kind"] == "granted":
-            was_granted.add(row["ugc_id"])
+    activity = ws.consent.activity(snap, inside)
+    asked, was_granted, active = activity.asked, activity.ever_granted, activity.active
     used = {r["ugc_id"] for r in posts if r.get("ugc_id") and r.get("status") != "skipped"}
     reposted = {r["ugc_id"] for r in posts if r.get("ugc_id") and r.get("status") == "published"}
     cohort = {r["id"] for r in items if inside(r.get("collected_at") or r.get("taken_at"))} | active | used | reposted
