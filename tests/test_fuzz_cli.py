@@ -1,6 +1,6 @@
-"""Fuzzing the CLI's text and number options and the CSV importers: every run ends in
+"""Fuzzing the CLI's text, date and number options and the CSV importers: every run ends in
 exit 0 or one `Error:` line with a non-zero exit, never a traceback, and the store and
-its backup always still load. Dates are fuzzed by the date parser's own tests."""
+its backup always still load."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from contentkit.cli.main import cli
 from contentkit.store import Store
 from contentkit.workspace import Workspace
 
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 # Text as it arrives from shells, spreadsheets and phones: emoji, slang, control codes, bidi, NUL.
 text = st.one_of(
@@ -23,11 +23,21 @@ text = st.one_of(
                      "Enak bgt kak!!\nPengiriman cepet 👍", "I1", "P999999999999999999999", "0", "-1", "1e309", "nan"]),
 )
 number = st.one_of(st.integers(min_value=-(10**30), max_value=10**30).map(str), st.floats().map(str), text)
+# Dates as people type them, and as they mistype them: day-first, ISO, words, offsets, far years.
+date_text = st.one_of(
+    text,
+    st.sampled_from(["1/12/2026 19.30", "31/02/2027 10:00", "12/31/2026", "1 Des 2026 19.30 WITA", "besok 19.30",
+                     "senin depan 08.00", "lusa", "2026-12-09T19:30+25:00", "0001-01-01 00:00", "9999-12-31 23:59",
+                     "2027-03-28 02:30", "kemarin", "Selasa, 1 Des 2026", "2026-W50", "9999-W52", "1/1/1969 10.00"]),
+    st.builds(lambda d, m, y, h, mi: f"{d}/{m}/{y} {h}.{mi:02d}", st.integers(0, 40), st.integers(0, 14),
+              st.integers(1960, 2110), st.integers(0, 25), st.integers(0, 61)),
+)
 
 
 def _commands(draw: st.DrawFn) -> list[str]:
     t = lambda: draw(text)  # noqa: E731
-    choice = draw(st.integers(min_value=0, max_value=9))
+    d = lambda: draw(date_text)  # noqa: E731
+    choice = draw(st.integers(min_value=0, max_value=15))
     return [
         ["idea", "add", t(), "--pillar", t(), "--format", t()],
         ["idea", "add", t() or "x", "--pillar", "promo", "--format", "image", "--priority", draw(number)],
@@ -40,6 +50,12 @@ def _commands(draw: st.DrawFn) -> list[str]:
         ["ugc", "reject", t(), "--reason", t()],
         ["idea", "remove", t()],
         ["report", "--weeks", draw(number)],
+        ["post", "add", "--at", d(), "--channel", "instagram", "--format", "image", "--pillar", "promo", "--title", "Promo"],
+        ["post", "list", "--from", d(), "--to", d()],
+        ["plan", "--week", d(), "--dry-run"],
+        ["plan", "--start", d(), "--dry-run"],
+        ["series", "add", "Seri", "--pillar", "storytelling", "--format", "reel", "--episode", "Satu", "--start", d()],
+        ["calendar", "--from", d(), "--to", d(), "-o", "-"],
     ][choice]
 
 
