@@ -257,11 +257,17 @@ class ConsentGate:
         self.tz = tz
         self.expiry_days = expiry_days
         self.now = now if now is not None else pendulum.now(tz)
-        self._events: dict[str, list[ConsentEvent]] = {}
-        for row in tx.rows(ConsentEvent):
-            self._events.setdefault(row["ugc_id"], []).append(event_from_row(row))
+        self._indexed: dict[str, list[ConsentEvent]] | None = None  # on first use: most writes touch no customer content
         self._items: dict[str, UGCItem] = {}
         self._review_ugc: dict[str, str | None] | None = None
+
+    @property
+    def _events(self) -> dict[str, list[ConsentEvent]]:
+        if self._indexed is None:
+            self._indexed = {}
+            for row in self.tx.rows(ConsentEvent):
+                self._indexed.setdefault(row["ugc_id"], []).append(event_from_row(row))
+        return self._indexed
 
     def events(self, ugc_id: str) -> list[ConsentEvent]:
         return self._events.get(ugc_id, [])
