@@ -72,10 +72,13 @@ class RepostDesk:
         """Items with a grant in force at `at` covering `channel`, not rejected, not used by a
         non-skipped post (nor listed in `exclude`), oldest grant first."""
         tx = snapshot if snapshot is not None else self.ws.store.read()
-        when = parse_at(at, self.ws.tz)
-        used = {r["ugc_id"] for r in tx.rows(Post) if r.get("ugc_id") and r.get("status") != "skipped"}
-        found: list[tuple[Any, str, UGCItem]] = []
         index = self._index(tx)
+        if not index.items:
+            return []  # nothing was ever granted: no need to look at the posts
+        when = parse_at(at, self.ws.tz)
+        # Unsorted, straight off the table: this runs once per social-proof slot of a year's plan.
+        used = {r["ugc_id"] for r in tx.data.get(Post.table, {}).values() if r.get("ugc_id") and r.get("status") != "skipped"}
+        found: list[tuple[Any, str, UGCItem]] = []
         for item in index.items:
             if item.id in used or item.id in exclude:
                 continue
