@@ -123,6 +123,8 @@ def import_(ws: Workspace, paths: tuple[str, ...], as_json: bool) -> None:
     for path, reason in report.skipped:
         warn(_("skipped {reason}").format(reason=reason) if reason.startswith(path)
              else _("skipped {path}: {reason}").format(path=path, reason=reason))
+    for note in report.notes:
+        warn(note)
     for uid, kept, named in report.conflicts:
         warn(_("{id} stays @{kept}'s (it has consent events); the import named @{named}: check that row").format(
             id=uid, kept=kept, named=named))

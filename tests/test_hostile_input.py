@@ -240,3 +240,19 @@ def test_a_bomb_among_post_assets_does_not_stop_the_calendar(runner: CliRunner, 
     result = ck(runner, ws, "calendar", "--week", "2026-W50", "-o", str(tmp_path / "rencana.html"))
     assert result.exit_code == 0, result.output
     assert "Promo 12.12" in (tmp_path / "rencana.html").read_text(encoding="utf-8")
+
+
+def test_nul_bytes_in_a_saved_instagram_caption_are_removed_with_a_note(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+    import json
+
+    fixture = Path(__file__).parent / "fixtures" / "ugc" / "post_image.json"
+    data = json.loads(fixture.read_text(encoding="utf-8"))
+    edge = data["node"]["edge_media_to_caption"]["edges"][0]["node"]
+    edge["text"] = "Rendang\x00nya juara\x00 😍"
+    saved = tmp_path / "post.json"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    result = ck(runner, ws, "ugc", "import", str(saved))
+    assert result.exit_code == 0, result.output
+    assert "NUL bytes removed from the caption" in result.output
+    (item,) = ws.ugc.list()
+    assert item.caption == "Rendangnya juara 😍"

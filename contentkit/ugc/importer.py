@@ -61,6 +61,7 @@ class ImportReport:
     ids: list[str] = field(default_factory=list)
     # (item id, the owner kept, the owner the import named): consent fixes who an item belongs to
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was changed on the way in (NUL bytes removed)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +70,7 @@ class ImportReport:
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "ids": self.ids,
             "owner_conflicts": [{"id": i, "kept": k, "refused": r} for i, k, r in self.conflicts],
+            "notes": self.notes,
         }
 
 

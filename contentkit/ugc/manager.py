@@ -139,7 +139,11 @@ class UGCManager:
                     items.extend(read_csv(path, self.ws.tz, self.brand_handle))
                 else:
                     context = context or loader_context_offline()
-                    items.append(parse_saved(context, read_saved(path), str(path), brand_handle=self.brand_handle))
+                    item = parse_saved(context, read_saved(path), str(path), brand_handle=self.brand_handle)
+                    if "\0" in item.caption:  # a damaged file: keep the words, drop what no terminal or page can show
+                        item.caption = item.caption.replace("\0", "")
+                        report.notes.append(f"{path}: NUL bytes removed from the caption")
+                    items.append(item)
             except InputError as exc:
                 if explicit:
                     raise
