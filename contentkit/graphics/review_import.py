@@ -218,8 +218,9 @@ def _row_reader(cols: dict[str, int], width: int, source_default: str | None) ->
         return found
 
     def make(row: list[str]) -> Review | None:
-        if len(row) <= width:
-            row = row + pad[len(row):]
+        short = width + 1 - len(row)
+        if short > 0:
+            row.extend(pad[:short])  # in place: csv.reader hands over a fresh list per row
         body = row[i_text].strip()
         if not body:
             if not "".join(row).strip():
