@@ -83,7 +83,7 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
     if p.published_url:
         status += f"  {p.published_url}"
     if p.skip_reason:
-        status += "  " + _("reason: {reason}").format(reason=p.skip_reason)
+        status += "  " + _("reason: {reason}").format(reason=_(p.skip_reason))  # the reasons contentkit gives are catalog messages
     echo(_("status: {status}").format(status=status))
     for label, value in ((_("for"), p.persona), (_("event"), p.event), (_("idea"), p.idea_id), (_("series"), p.series_id), ("ugc", p.ugc_id),
                          (_("review"), p.review_id)):

@@ -138,6 +138,7 @@ _SKIP = [
     re.compile(r"\b\w+(?:,\w+)+\b"),  # column names, e.g. platform,url,username
     re.compile(r"`[^`]*`"),  # commands quoted in messages
     re.compile(r"https?://\S+"),
+    re.compile(r"\w+…"),  # a word cut short in a table cell
     re.compile(r"(?<![\w-])--?[\w-]+"),  # option names
     re.compile(r"\S*[/\\]\S*"),  # paths
     re.compile(r"\[[A-Z_|]+\]|\b[A-Z][A-Z_]+\b"),  # metavars
