@@ -31,9 +31,11 @@ def doctor(restore: bool, reset: bool, clean: bool, workspace_path: str | None) 
     report = run_doctor(workspace_path, restore=restore, reset=reset, clean=clean)
     for line in report.repaired:
         click.echo(_("Done: {what}").format(what=line))
+    parts = {f.part: _(f.part) for f in report.findings}
+    width = max([11, *(len(p) for p in parts.values())])
     for finding in report.findings:
         mark = _("ok") if finding.ok else _("PROBLEM")
-        part = _(finding.part)
-        click.echo(f"{mark:<8} {part:<11} {clean_text(finding.message)}")
+        part = parts[finding.part]
+        click.echo(f"{mark:<8} {part:<{width}} {clean_text(finding.message)}")
     if not report.ok:
         raise SystemExit(1)

@@ -34,6 +34,10 @@ __all__ = ["Finding", "DoctorReport", "doctor", "PARTS"]
 
 # The parts doctor looks at, as keys; shown translated.
 PARTS = (N_("store"), N_("backup"), N_("config"), N_("media"), N_("temp files"), N_("limits"), N_("consent"))
+# The store's tables as the counts name them.
+_TABLE_WORDS = {"posts": N_("posts"), "ideas": N_("ideas"), "series": N_("series"), "ugc": N_("customer posts"),
+                "consent": N_("consent events"), "reviews": N_("reviews"), "review_requests": N_("review requests"),
+                "campaigns": N_("campaigns"), "lives": N_("live sessions"), "promos": N_("promos")}
 
 
 @dataclass(frozen=True)
@@ -126,9 +130,13 @@ def _check_store(store: Store, report: DoctorReport) -> bool:
         report.findings.append(Finding("store", False, str(exc)))
         return False
     counts = {name: len(rows) for name, rows in data.items() if not name.startswith("_") and rows}
-    what = ", ".join(f"{n} {name}" for name, n in sorted(counts.items())) or _("no records yet")
+    what = ", ".join(f"{n} {_table_word(name)}" for name, n in sorted(counts.items())) or _("no records yet")
     report.findings.append(Finding("store", True, _("{path} loads: {what}").format(path=_rel(report.root, store.path), what=what)))
     return True
+
+
+def _table_word(name: str) -> str:
+    return _(_TABLE_WORDS[name]) if name in _TABLE_WORDS else name
 
 
 def _check_backup(file: StoreFile, report: DoctorReport) -> None:
