@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .i18n import _
+from .i18n import N_, _
 from .atomic import write_atomic
 from .dates import check_timezone
 from .errors import ConfigError, InputError
@@ -116,16 +116,22 @@ def read_toml(path: Path) -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Rule:
     types: tuple[type, ...]
-    expected: str
+    expected: str  # a catalog message; `low` and `high` fill it in
     check: Callable[[Any], bool] | None = None  # a range or content check on a value of the right type
+    low: int = 0
+    high: int = 0
+
+
+_WHOLE = {"": N_("a whole number from {low} to {high}"), "days": N_("a whole number of days from {low} to {high}"),
+          "characters": N_("a whole number of characters from {low} to {high}")}
 
 
 def _whole(low: int, high: int, unit: str = "") -> _Rule:
-    return _Rule((int,), f"a whole number{unit} from {low} to {high}", lambda v: low <= v <= high)
+    return _Rule((int,), _WHOLE[unit], lambda v: low <= v <= high, low, high)
 
 
-_TEXT = _Rule((str,), "text in quotes")
-_TEXT_LIST = _Rule((list,), 'a list of text, e.g. ["dapurbusari"]', lambda v: all(isinstance(x, str) for x in v))
+_TEXT = _Rule((str,), N_("text in quotes"))
+_TEXT_LIST = _Rule((list,), N_('a list of text, e.g. ["dapurbusari"]'), lambda v: all(isinstance(x, str) for x in v))
 
 # section ("" = top level) -> key -> rule; a section whose value is None takes any keys.
 _SCHEMA: dict[str, dict[str, _Rule] | None] = {
@@ -133,14 +139,14 @@ _SCHEMA: dict[str, dict[str, _Rule] | None] = {
     "brand": {
         "name": _TEXT, "sector": _TEXT, "timezone": _TEXT, "language": _TEXT, "strategy": _TEXT,
         "terms_url": _TEXT, "hashtags": _TEXT_LIST, "consent_hashtag": _TEXT,
-        "consent_expiry_days": _whole(1, 3650, " of days"), "workspace_id": _TEXT,
+        "consent_expiry_days": _whole(1, 3650, "days"), "workspace_id": _TEXT,
     },
     "handles": {f.name: _TEXT for f in dataclasses.fields(Handles)},
     "brand_kit": {f.name: _TEXT for f in dataclasses.fields(BrandKit)},
     # CHANNEL_max_hashtags / CHANNEL_caption_max for every channel of the registry
     "limits": {
         **{f"{c}_max_hashtags": _whole(0, 30) for c in CHANNELS},
-        **{f"{c}_caption_max": _whole(1, 100_000, " of characters") for c in CHANNELS},
+        **{f"{c}_caption_max": _whole(1, 100_000, "characters") for c in CHANNELS},
     },
     "media": {"folder": _TEXT},
     "campaigns": None,  # the shop's own campaigns: their keys are theirs
@@ -191,14 +197,14 @@ class _Checker:
         return f"{self.at(section, key)}: {name}"
 
     def fail(self, section: str, key: str | None, problem: str) -> ConfigError:
-        return ConfigError(f"{self.where(section, key)} {problem}; fix it and run again")
+        return ConfigError(_("{where} {problem}; fix it and run again").format(where=self.where(section, key), problem=problem))
 
     def check(self) -> None:
         for name, value in self.raw.items():
             rules = _SCHEMA.get(name, {})
             if name in _SCHEMA and name != "":
                 if not isinstance(value, dict):
-                    raise self.fail("", name, f"must be a section [{name}], not {_shown(value)}")
+                    raise self.fail("", name, _("must be a section [{name}], not {value}").format(name=name, value=_shown(value)))
                 if rules is not None:
                     self.check_section(name, value, rules)
             elif name in (_SCHEMA[""] or {}):
@@ -206,17 +212,19 @@ class _Checker:
             else:
                 is_section = isinstance(value, dict)
                 where = self.at(name, None) if is_section else self.at("", name)
-                kind = f"section [{name}]" if is_section else f"key {name!r}"
                 sections = ", ".join(f"[{s}]" for s in _SCHEMA if s)
-                self.warnings.append(f"{where}: unknown {kind} is ignored; valid sections: {sections}")
+                if is_section:
+                    message = _("{where}: unknown section [{name}] is ignored; valid sections: {sections}")
+                else:
+                    message = _("{where}: unknown key {name!r} is ignored; valid sections: {sections}")
+                self.warnings.append(message.format(where=where, name=name, sections=sections))
 
     def check_section(self, section: str, table: dict[str, Any], rules: dict[str, _Rule]) -> None:
         for key, value in table.items():
             rule = rules.get(key)
             if rule is None:
-                self.warnings.append(
-                    f"{self.at(section, key)}: unknown key [{section}] {key!r} is ignored; valid keys: {', '.join(rules)}"
-                )
+                self.warnings.append(_("{where}: unknown key [{section}] {key!r} is ignored; valid keys: {keys}").format(
+                    where=self.at(section, key), section=section, key=key, keys=", ".join(rules)))
                 continue
             self.check_key(section, key, value, rule)
 
@@ -224,14 +232,15 @@ class _Checker:
         # TOML true/false are Python bools, which are also ints: never take one for a number.
         wrong = not isinstance(value, rule.types) or (isinstance(value, bool) and bool not in rule.types)
         if wrong or (rule.check is not None and not rule.check(value)):
-            raise self.fail(section, key, f"must be {rule.expected}, not {_shown(value)}")
+            expected = _(rule.expected).format(low=rule.low, high=rule.high)
+            raise self.fail(section, key, _("must be {expected}, not {value}").format(expected=expected, value=_shown(value)))
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a section"
+        return _("a section")
     text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (str, list)) else str(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
@@ -241,10 +250,10 @@ def _media_folder(root: Path, folder: str, checker: _Checker) -> str:
     target = (root / folder).resolve()
     base = root.resolve()
     if not folder.strip() or (target != base and base not in target.parents) or target == base:
-        raise checker.fail("media", "folder", f"must be a folder inside the workspace, e.g. \"media\", not {_shown(folder)}")
+        raise checker.fail("media", "folder", _('must be a folder inside the workspace, e.g. "media", not {value}').format(value=_shown(folder)))
     data = base / "data"
     if target == data or data in target.parents:
-        raise checker.fail("media", "folder", "must not be the data folder, which holds the store; use e.g. \"media\"")
+        raise checker.fail("media", "folder", _('must not be the data folder, which holds the store; use e.g. "media"'))
     return folder
 
 
@@ -265,7 +274,7 @@ def load_config(path: Path) -> Config:
     checker.check()
     brand = dict(raw.get("brand", {}))
     if not brand.get("name", "").strip():
-        raise ConfigError(f"{path} has no [brand] name; add name = \"Your Shop\" under [brand]")
+        raise ConfigError(_('{path} has no [brand] name; add name = "Your Shop" under [brand]').format(path=path))
     values = {}
     for key, check in (("sector", lambda v: check_choice("sector", v, SECTORS)), ("timezone", check_timezone),
                        ("language", lambda v: check_choice("language", v, LANGUAGES))):
@@ -273,7 +282,7 @@ def load_config(path: Path) -> Config:
             try:
                 values[key] = check(brand[key])
             except InputError as exc:
-                raise checker.fail("brand", key, f"is wrong: {exc}") from None
+                raise checker.fail("brand", key, _("is wrong: {error}").format(error=exc)) from None
     media = raw.get("media", {})
     workspace_id = str(raw.get("workspace_id") or brand.get("workspace_id") or "")
     return Config(
