@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .i18n import N_, _
+from .i18n import N_, _, translator
 from .atomic import write_atomic
 from .dates import check_timezone
 from .errors import ConfigError, InputError
@@ -330,6 +330,36 @@ def add_brand_key(path: Path, key: str, value: str) -> None:
     write_atomic(path, "".join(lines))
 
 
+# The comments of a new contentkit.toml, in the workspace language.
+_CONFIG_COMMENTS = {
+    'head1': N_('contentkit workspace settings. Edit freely; lines starting with # are comments.'),
+    'head2': N_('After editing, `contentkit plan --dry-run` shows the effect without saving anything.'),
+    'sector': N_('kuliner (food), fesyen (fashion), rumah-tangga (household goods) or umum (general)'),
+    'timezone': N_('IANA timezone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)'),
+    'language': N_('id (Bahasa Indonesia) or en (English): captions, messages, pages'),
+    'strategy1': N_("empty = the sector's built-in strategy; or a built-in name; or a TOML file in this folder"),
+    'strategy2': N_('(copy one with `contentkit strategy copy`)'),
+    'terms': N_('your terms page for reposting customer content (shown in consent requests)'),
+    'hashtags': N_('brand hashtags: `contentkit ugc collect --hashtag` uses these when none is given'),
+    'consent': N_('the reply that counts as a yes to a repost request'),
+    'expiry': N_('a request with no answer after this many days shows as expired'),
+    'wsid': N_("this workspace's own id: calendar apps recognise exported events by it; do not change it"),
+    'whatsapp': N_('WhatsApp Business number, e.g. 6281234567890'),
+    'colours': N_('colours as #RRGGBB'),
+    'logo': N_('a PNG logo, relative to this folder'),
+    'fonts': N_('TTF/OTF font files; empty = Lato, bundled with contentkit'),
+    'emoji': N_("a colour emoji font; empty = the system's Noto Color Emoji where installed"),
+    'footer': N_('a line at the bottom of testimonial images'),
+    'limits1': N_('Instagram allows at most 5 hashtags per post since late 2025; change it if that changes.'),
+    'limits2': N_("Any channel's limit can be set the same way: tiktok_max_hashtags, shopee_caption_max, ..."),
+    'media': N_('where downloaded customer media and rendered testimonials go, relative to this folder'),
+    'campaigns': N_('built-in campaigns (`contentkit campaign list`) run for your sector every year; leave some out:'),
+    'marketplace': N_('where your twin-date and Harbolnas sales run: shopee, tokopedia or tiktok (default: from your strategy)'),
+    'cutoff': N_("the couriers' last drop-off before Lebaran (default: 7 days before Idul Fitri)"),
+    'reopen': N_('the day you take orders again after Lebaran (default: the day after the last holiday or cuti bersama)'),
+}
+
+
 def write_config(path: Path, config: Config) -> None:
     """Write a commented, hand-editable contentkit.toml."""
     h, k = config.handles, config.brand_kit
@@ -337,75 +367,77 @@ def write_config(path: Path, config: Config) -> None:
     # The values a user set are written back as set (a rewrite must lose nothing but comments).
     limits = "\n".join(f"{key} = {value}" for key, value in (config.limits or {"instagram_max_hashtags": 5}).items())
     campaigns = "\n".join(f"{key} = {_toml_value(value)}" for key, value in (config.campaigns or {"off": []}).items())
-    text = f"""# contentkit workspace settings. Edit freely; lines starting with # are comments.
-# After editing, `contentkit plan --dry-run` shows the effect without saving anything.
+    said = translator(config.language if config.language in ("id", "en") else "id")
+    c = {key: said.gettext(message) for key, message in _CONFIG_COMMENTS.items()}
+    text = f"""# {c['head1']}
+# {c['head2']}
 
 [brand]
 name = {_q(config.brand)}
-# kuliner (food), fesyen (fashion), rumah-tangga (household goods) or umum (general)
+# {c['sector']}
 sector = {_q(config.sector)}
-# IANA timezone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+# {c['timezone']}
 timezone = {_q(config.timezone)}
-# id (Bahasa Indonesia) or en (English): captions, messages, pages
+# {c['language']}
 language = {_q(config.language)}
-# empty = the sector's built-in strategy; or a built-in name; or a TOML file in this folder
-# (copy one with `contentkit strategy copy`)
+# {c['strategy1']}
+# {c['strategy2']}
 strategy = {_q(config.strategy)}
-# your terms page for reposting customer content (shown in consent requests)
+# {c['terms']}
 terms_url = {_q(config.terms_url)}
-# brand hashtags: `contentkit ugc collect --hashtag` uses these when none is given
+# {c['hashtags']}
 hashtags = [{tags}]
-# the reply that counts as a yes to a repost request
+# {c['consent']}
 consent_hashtag = {_q(config.approval_hashtag)}
-# a request with no answer after this many days shows as expired
+# {c['expiry']}
 consent_expiry_days = {config.consent_expiry_days}
-# this workspace's own id: calendar apps recognise exported events by it; do not change it
+# {c['wsid']}
 workspace_id = {_q(config.workspace_id)}
 
 [handles]
 instagram = {_q(h.instagram)}
 tiktok = {_q(h.tiktok)}
-# WhatsApp Business number, e.g. 6281234567890
+# {c['whatsapp']}
 whatsapp = {_q(h.whatsapp)}
 shopee = {_q(h.shopee)}
 tokopedia = {_q(h.tokopedia)}
 facebook = {_q(h.facebook)}
 
 [brand_kit]
-# colours as #RRGGBB
+# {c['colours']}
 primary = {_q(k.primary)}
 secondary = {_q(k.secondary)}
 background = {_q(k.background)}
 text = {_q(k.text)}
-# a PNG logo, relative to this folder
+# {c['logo']}
 logo = {_q(k.logo)}
-# TTF/OTF font files; empty = Lato, bundled with contentkit
+# {c['fonts']}
 font_regular = {_q(k.font_regular)}
 font_bold = {_q(k.font_bold)}
 font_italic = {_q(k.font_italic)}
-# a colour emoji font; empty = the system's Noto Color Emoji where installed
+# {c['emoji']}
 emoji_font = {_q(k.emoji_font)}
-# a line at the bottom of testimonial images
+# {c['footer']}
 footer = {_q(k.footer)}
 
 [limits]
-# Instagram allows at most 5 hashtags per post since late 2025; change it if that changes.
-# Any channel's limit can be set the same way: tiktok_max_hashtags, shopee_caption_max, ...
+# {c['limits1']}
+# {c['limits2']}
 {limits}
 
 [media]
-# where downloaded customer media and rendered testimonials go, relative to this folder
+# {c['media']}
 folder = {_q(config.media_folder)}
 
 [campaigns]
-# built-in campaigns (`contentkit campaign list`) run for your sector every year; leave some out:
+# {c['campaigns']}
 # off = ["gajian", "awal-bulan"]
 {campaigns}
-# where your twin-date and Harbolnas sales run: shopee, tokopedia or tiktok (default: from your strategy)
+# {c['marketplace']}
 # marketplace = "shopee"
-# the couriers' last drop-off before Lebaran (default: 7 days before Idul Fitri)
+# {c['cutoff']}
 # courier_cutoff = "2027-03-03"
-# the day you take orders again after Lebaran (default: the day after the last holiday or cuti bersama)
+# {c['reopen']}
 # reopen = "2027-03-16"
 """
     write_atomic(path, text)
