@@ -21,7 +21,7 @@ from typing import Any
 
 from .i18n import N_, translator
 
-__all__ = ["format_day", "format_long_day", "format_when", "echo_when", "format_number", "month_abbr", "weekday_name"]
+__all__ = ["format_day", "format_long_day", "format_when", "echo_when", "format_number", "month_abbr", "month_name", "weekday_abbr", "weekday_name"]
 
 _PATTERNS = {"short": "EEE d MMM", "long": "EEEE d MMM", "none": "d MMM"}
 
@@ -95,6 +95,16 @@ def echo_when(kind: str, value: date, lang: str, tz: str | None = None) -> str:
 def weekday_name(index: int, lang: str) -> str:
     """The full name of weekday `index` (0 is Monday): "Senin", "Monday"."""
     return str(_locale(lang).days["format"]["wide"][index])
+
+
+def weekday_abbr(index: int, lang: str) -> str:
+    """The short name of weekday `index` (0 is Monday): "Sen", "Mon"."""
+    return str(_locale(lang).days["format"]["abbreviated"][index])
+
+
+def month_name(month: int, lang: str) -> str:
+    """The full name of `month` (1–12): "Agustus", "August"."""
+    return str(_locale(lang).months["format"]["wide"][month])
 
 
 def month_abbr(month: int, lang: str) -> str:
