@@ -21,7 +21,7 @@ from typing import Any
 
 from .i18n import N_, translator
 
-__all__ = ["format_day", "format_long_day", "format_when", "echo_when", "format_number", "month_abbr", "month_name", "weekday_abbr", "weekday_name"]
+__all__ = ["format_day", "format_day_month", "format_long_day", "format_when", "echo_when", "format_number", "month_abbr", "month_name", "weekday_abbr", "weekday_name"]
 
 _PATTERNS = {"short": "EEE d MMM", "long": "EEEE d MMM", "none": "d MMM"}
 
@@ -38,6 +38,17 @@ def format_day(day: date, lang: str, *, weekday: str = "short") -> str:
     from babel.dates import format_date
 
     return format_date(day, _PATTERNS[weekday], locale=_locale(lang))
+
+
+def format_day_month(day: date, lang: str) -> str:
+    """`day` as written in running text: "3 Maret", "3 March".
+
+    >>> format_day_month(date(2027, 3, 3), "id")
+    '3 Maret'
+    """
+    from babel.dates import format_date
+
+    return str(format_date(day, "d MMMM", locale=_locale(lang)))
 
 
 def format_long_day(day: date, lang: str) -> str:

@@ -255,8 +255,10 @@ def _strategy_marketplace(ws: Workspace) -> str:
 
 
 def format_day(day: date, lang: str) -> str:
-    """`3 Maret` / `3 March`."""
-    return pendulum.Date(day.year, day.month, day.day).format("D MMMM", locale=lang)
+    """`3 Maret` / `3 March` (formatting.format_day_month: every date users read comes from there)."""
+    from ..formatting import format_day_month
+
+    return format_day_month(day, lang)
 
 
 @lru_cache(maxsize=256)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..formatting import format_day
 from ..i18n import _
 from ..records import Campaign, Live, Post, Promo
 from ..vocab import CHANNEL_FORMATS, WEEKDAYS
@@ -173,7 +174,7 @@ class Season:
         todos: list[str] = []
         for occ in self._occurrences(monday, sunday):
             if occ.step.kind == "todo":
-                when = pendulum.Date(occ.day.year, occ.day.month, occ.day.day).format("ddd DD MMM", locale=self.lang)
+                when = format_day(occ.day, self.lang)
                 todos.append(f"{when}: {occ.text(self.lang)}")
                 continue
             if occ.step.pillar == "promo" and (is_public_holiday(occ.day) or self.closed(occ.day)):
