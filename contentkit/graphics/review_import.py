@@ -153,7 +153,7 @@ def _columns(header: list[str], mapping: dict[str, str], where: str) -> dict[str
     return out
 
 
-def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, str] | None = None, strict: bool = False,
+def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, str] | None = None, strict: bool = False,
                   default_source: str | None = None) -> ImportResult:
     """Reviews from an export's bytes; bad rows listed by line (or, with `strict`, InputError for the file).
 
@@ -164,6 +164,7 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
     """
     from ..textfile import decode_text
 
+    where = where if where is not None else _("the file")
     text = decode_text(data, where)
     newline = text.find("\n")
     header_line = text if newline < 0 else text[:newline]
