@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 
@@ -37,7 +39,8 @@ def campaign_add(ws, name: str, on: str, template: str | None, file: str | None)
         contentkit campaign add "Ulang Tahun ke-3" --on 2027-04-12 --file ulang-tahun.toml
     """
     item = ws.campaigns.add(name, on=on, template=template, file=file)
-    click.echo(f"Added campaign {item.id} {item.name!r} on {item.on.isoformat()} ({len(item.steps)} steps)")
+    click.echo(ngettext("Added campaign {id} {name!r} on {day} ({n} step)", "Added campaign {id} {name!r} on {day} ({n} steps)",
+                        len(item.steps)).format(id=item.id, name=item.name, day=item.on.isoformat(), n=len(item.steps)))
 
 
 @campaign.command("list")
@@ -54,10 +57,10 @@ def campaign_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         echo_json(rows)
         return
-    echo_table(["name", "source", "next", "steps", "anchor", "title"],
-               [(r.name, r.source, r.next_date.isoformat() if r.next_date else "-", r.steps, r.anchor, r.title)
+    echo_table([_("name"), _("source"), _("next"), _("steps"), _("anchor"), _("title")],
+               [(r.name, _(r.source), r.next_date.isoformat() if r.next_date else "-", r.steps, _(r.anchor) if r.anchor else "", r.title)
                 for r in rows])
-    click.echo("Templates for `campaign add --from`: " + ", ".join(t.name for t in ws.campaigns.templates()))
+    click.echo(_("Templates for `campaign add --from`: {names}").format(names=", ".join(t.name for t in ws.campaigns.templates())))
 
 
 @campaign.command("show")
@@ -77,10 +80,10 @@ def campaign_show(ws, name: str, as_json: bool) -> None:  # type: ignore[no-unty
                     "channel": o.channel, "format": o.step.format, "pillar": o.step.pillar,
                     "stage": o.step.stage, "text": o.text(ws.language)} for o in steps])
         return
-    echo_table(["step", "day", "time", "channel", "format", "pillar", "text"],
-               [(o.step.label(), o.day.isoformat(), o.step.time if o.step.kind == "post" else "to-do",
+    echo_table([_("step"), _("day"), _("time"), _("channel"), _("format"), _("pillar"), _("text")],
+               [(o.step.label(), o.day.isoformat(), o.step.time if o.step.kind == "post" else _("to-do"),
                  o.channel, o.step.format, o.step.pillar, o.text(ws.language)) for o in steps],
-               empty=f"{name} has no steps for your sector (or it is turned off in contentkit.toml).")
+               empty=_("{name} has no steps for your sector (or it is turned off in contentkit.toml).").format(name=name))
 
 
 @campaign.command("remove")
@@ -94,4 +97,4 @@ def campaign_remove(ws, name: str) -> None:  # type: ignore[no-untyped-def]
         contentkit campaign remove "Launch Koleksi Raya"
     """
     item = ws.campaigns.remove(name)
-    click.echo(f"Removed campaign {item.id} {item.name!r}")
+    click.echo(_("Removed campaign {id} {name!r}").format(id=item.id, name=item.name))

@@ -122,7 +122,7 @@ def say(message: str) -> None:
 
 def say_when(kind: str, value: Any, language: str, tz: str | None = None) -> None:
     """Echo a date the command took, in full and in the workspace language (`dijadwalkan Selasa, 1 Des 2026 19.30 WIB`)."""
-    from contentkit.dates import echo_when
+    from contentkit.formatting import echo_when
 
     say(echo_when(kind, value, language, tz))
 

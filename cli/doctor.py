@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _
+
 from .common import clean_text
 
 
@@ -28,9 +30,12 @@ def doctor(restore: bool, reset: bool, clean: bool, workspace_path: str | None) 
 
     report = run_doctor(workspace_path, restore=restore, reset=reset, clean=clean)
     for line in report.repaired:
-        click.echo(f"Done: {line}")
+        click.echo(_("Done: {what}").format(what=line))
+    parts = {f.part: _(f.part) for f in report.findings}
+    width = max([11, *(len(p) for p in parts.values())])
     for finding in report.findings:
-        mark = "ok" if finding.ok else "PROBLEM"
-        click.echo(f"{mark:<8} {finding.part:<11} {clean_text(finding.message)}")
+        mark = _("ok") if finding.ok else _("PROBLEM")
+        part = parts[finding.part]
+        click.echo(f"{mark:<8} {part:<{width}} {clean_text(finding.message)}")
     if not report.ok:
         raise SystemExit(1)

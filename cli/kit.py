@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from contentkit.i18n import _, ngettext
+
 from .common import warn, workspace_option
 
 
@@ -31,10 +33,13 @@ def kit(ws: Any, day: str | None, week: str | None, output: str, make_zip: bool)
     from contentkit.views.kit import build_kit
 
     result = build_kit(ws, output, day=day, week=week, zip=make_zip)
-    also = f" (and {result.zip_path})" if result.zip_path else ""
-    click.echo(f"Wrote a kit of {result.count} post{'s' if result.count != 1 else ''} to {result.folder}{also}")
+    if result.zip_path:
+        wrote = ngettext("Wrote a kit of {n} post to {folder} (and {zip})", "Wrote a kit of {n} posts to {folder} (and {zip})", result.count)
+    else:
+        wrote = ngettext("Wrote a kit of {n} post to {folder}", "Wrote a kit of {n} posts to {folder}", result.count)
+    click.echo(wrote.format(n=result.count, folder=result.folder, zip=result.zip_path))
     for message in result.warnings:
         warn(message)
     for left in result.left_out:
-        warn(f"left out {left}")
-    click.echo(f"Open {result.folder / 'index.html'} on your phone")
+        warn(_("left out {what}").format(what=left))
+    click.echo(_("Open {page} on your phone").format(page=result.folder / "index.html"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 
@@ -35,8 +37,8 @@ def live_add(ws, at: str, channel: str, duration: int, host: str, products: tupl
         contentkit live add --at "2027-02-24 20:30" --channel tiktok --host "Kak Rina" --product "Pashmina Silk"
     """
     item = ws.lives.add(at, channel=channel, duration=duration, host=host, products=list(products), voucher=voucher)
-    click.echo(f"Added live {item.id} on {item.channel} at {item.at.strftime('%Y-%m-%d %H:%M')} "
-               f"({item.duration_min} min); `contentkit plan` adds it with its teasers")
+    click.echo(_("Added live {id} on {channel} at {at} ({minutes} min); `contentkit plan` adds it with its teasers").format(
+        id=item.id, channel=item.channel, at=item.at.strftime("%Y-%m-%d %H:%M"), minutes=item.duration_min))
 
 
 @live.command("list")
@@ -53,9 +55,9 @@ def live_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         echo_json(items)
         return
-    echo_table(["id", "at", "channel", "min", "host", "voucher", "products"],
+    echo_table([_("id"), _("at"), _("channel"), _("min"), _("host"), _("voucher"), _("products")],
                [(i.id, i.at.strftime("%Y-%m-%d %H:%M"), i.channel, i.duration_min, i.host, i.voucher, ", ".join(i.products))
-                for i in items], empty="No live sessions; add one with `contentkit live add`.")
+                for i in items], empty=_("No live sessions; add one with `contentkit live add`."))
 
 
 @live.command("remove")
@@ -69,4 +71,4 @@ def live_remove(ws, live_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit live remove L2
     """
     item = ws.lives.remove(live_id)
-    click.echo(f"Removed live {item.id}")
+    click.echo(_("Removed live {id}").format(id=item.id))

@@ -11,6 +11,7 @@ our catalog, which holds the ones users meet (listed in `CLICK_MESSAGES`).
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -103,9 +104,21 @@ def translate_help(text: str) -> str:
         if translatable:
             out.append(_(part) if part else part)
         else:
-            lines = part.split("\n")
-            out.append("\n".join(_(line) if line == "Example:" else line for line in lines))
+            out.append("\n".join(_block_line(line) for line in part.split("\n")))
     return "\n\n".join(out)
+
+
+def _block_line(line: str) -> str:
+    """A line of a `\\b` block: the "Example:" heading, or a `name  summary` row whose summary is a catalog message."""
+    if line == "Example:":
+        return _(line)
+    match = _ROW.match(line)
+    if match and _(match[2]) != match[2]:
+        return match[1] + _(match[2])
+    return line
+
+
+_ROW = re.compile(r"^(\s*[\w-]+\s{2,})(\S.*)$")  # `ics        calendar apps ...` (exporter_help's rows)
 
 
 def _original(obj: Any, attr: str) -> Any:

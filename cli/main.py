@@ -75,8 +75,8 @@ class LazyGroup(click.Group):
             if has_surrogates(arg):
                 # The shell passed bytes that are not UTF-8 (`$'\xff\xfe'`, a Latin-1 terminal).
                 raise click.UsageError(
-                    f"the argument {printable(arg)!r} holds bytes that are not UTF-8 text; retype it, "
-                    "or set your terminal to UTF-8"
+                    _("the argument {arg!r} holds bytes that are not UTF-8 text; retype it, "
+                      "or set your terminal to UTF-8").format(arg=printable(arg))
                 )
         return super().parse_args(ctx, args)
 

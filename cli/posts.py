@@ -68,22 +68,22 @@ def post_show(ws: Workspace, post_id: str, as_json: bool) -> None:
     Example:
         contentkit post show P12
     """
-    import pendulum
-
     from contentkit.calendar.limits import post_text
+    from contentkit.formatting import format_when
+    from contentkit.names import display_name
 
     p = ws.post_book.get(post_id)
     if as_json:
         echo_json([p])
         return
-    at = pendulum.instance(p.at).in_timezone(ws.tz)
+    lang = ws.language
     click.secho(clean_text(f"{p.id}  {p.title}"), bold=True)
-    click.echo(f"{at.format('dddd DD MMMM YYYY HH:mm', locale=ws.language)} ({ws.tz})  {p.channel} · {p.format} · {p.pillar}")
-    status = p.status + (_(" (locked: edited by hand)") if p.locked else "")
+    click.echo(f"{format_when(p.at, lang, ws.tz)}  {p.channel} · {p.format} · {display_name('pillar', p.pillar, lang)}")
+    status = display_name("status", p.status, lang) + (_(" (locked: edited by hand)") if p.locked else "")
     if p.published_url:
         status += f"  {p.published_url}"
     if p.skip_reason:
-        status += "  " + _("reason: {reason}").format(reason=p.skip_reason)
+        status += "  " + _("reason: {reason}").format(reason=_(p.skip_reason))  # the reasons contentkit gives are catalog messages
     echo(_("status: {status}").format(status=status))
     for label, value in ((_("for"), p.persona), (_("event"), p.event), (_("idea"), p.idea_id), (_("series"), p.series_id), ("ugc", p.ugc_id),
                          (_("review"), p.review_id)):

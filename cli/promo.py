@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from contentkit.i18n import _
+
 from .common import echo_json, echo_table, json_option, workspace_option
 
 
@@ -24,7 +26,7 @@ def promo() -> None:
 @click.option("--channel", required=True, help="Where it runs: shopee, tokopedia, tiktok, instagram, whatsapp, facebook.")
 @click.option("--from", "start", required=True, help="First day, YYYY-MM-DD.")
 @click.option("--until", "end", default=None, help="Last day (default: the first day).")
-@click.option("--amount", default="", help='10000 (Rupiah), 10% or text such as "beli 2 gratis 1".')
+@click.option("--amount", default="", help='Rupiah (10000), percent (10%) or text such as "beli 2 gratis 1".')
 @click.option("--min-spend", type=int, default=None, help="Minimum spend in Rupiah.")
 @click.option("--quota", type=int, default=None, help="How many can claim it.")
 @click.option("--code", default="", help="Voucher code, if any.")
@@ -41,7 +43,7 @@ def promo_add(ws, kind: str, channel: str, start: str, end: str | None, amount: 
 
     item = ws.promos.add(kind, channel=channel, start=start, end=end, amount=amount, min_spend=min_spend,
                          quota=quota, code=code)
-    click.echo(f"Added promo {item.id}: {terms_line(item, ws.language)}")
+    click.echo(_("Added promo {id}: {terms}").format(id=item.id, terms=terms_line(item, ws.language)))
 
 
 @promo.command("list")
@@ -60,9 +62,9 @@ def promo_list(ws, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         echo_json(items)
         return
-    echo_table(["id", "kind", "from", "until", "channel", "terms"],
+    echo_table([_("id"), _("kind"), _("from"), _("until"), _("channel"), _("terms")],
                [(i.id, i.kind, i.start.isoformat(), i.end.isoformat(), i.channel, terms_line(i, ws.language)) for i in items],
-               empty="No promos; add one with `contentkit promo add KIND --channel C --from DATE`.")
+               empty=_("No promos; add one with `contentkit promo add KIND --channel C --from DATE`."))
 
 
 @promo.command("remove")
@@ -76,4 +78,4 @@ def promo_remove(ws, promo_id: str) -> None:  # type: ignore[no-untyped-def]
         contentkit promo remove M2
     """
     item = ws.promos.remove(promo_id)
-    click.echo(f"Removed promo {item.id}")
+    click.echo(_("Removed promo {id}").format(id=item.id))

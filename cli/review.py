@@ -129,13 +129,13 @@ def review_list(ws: Workspace, best: int | None, min_rating: float | None, as_js
             echo_json([{**r.review.to_dict(), "score": r.score, "why": list(r.why)} for r in ranked])
             return
         echo_table(
-            ["id", "score", "stars", "credit", "why", "text"],
+            [_("id"), _("score"), _("stars"), _("credit"), _("why"), _("text")],
             [(r.review.id, f"{r.score:g}", f"{r.review.rating:g}", credit(r.review, ws.language), ", ".join(r.why),
               " / ".join(r.review.text.split("\n"))) for r in ranked],
-            empty="No review is fit to show yet; import some with `contentkit review import FILE`.",
+            empty=_("No review is fit to show yet; import some with `contentkit review import FILE`."),
         )
         for why, ids in left_out.items():
-            click.echo(f"Left out {len(ids)}: {why}")
+            click.echo(_("Left out {n}: {why}").format(n=len(ids), why=why))
         return
     reviews = ws.reviews.list()
     if as_json:
@@ -170,7 +170,7 @@ def review_ask(ws, name: str, phone: str, product: str, order: str | None, chann
     click.echo(asked.message)
     click.echo("")
     click.echo(asked.link)
-    click.echo(f"Recorded review request {asked.id}; `contentkit review asks` lists those still waiting.")
+    click.echo(_("Recorded review request {id}; `contentkit review asks` lists those still waiting.").format(id=asked.id))
 
 
 @review.command("asks")
@@ -189,10 +189,10 @@ def review_asks(ws, show_all: bool, as_json: bool) -> None:  # type: ignore[no-u
         echo_json(asks)
         return
     echo_table(
-        ["id", "asked", "name", "phone", "product", "channel", "order", "review"],
+        [_("id"), _("asked"), _("name"), _("phone"), _("product"), _("channel"), _("order"), _("review")],
         [(q.id, q.at.strftime("%Y-%m-%d"), q.name, q.phone, q.product, q.channel, q.order or "", q.review_id or "")
          for q in asks],
-        empty="No review request is waiting; ask with `contentkit review ask --name NAME --phone PHONE --product PRODUCT`.",
+        empty=_("No review request is waiting; ask with `contentkit review ask --name NAME --phone PHONE --product PRODUCT`."),
     )
 
 

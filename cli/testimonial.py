@@ -47,7 +47,6 @@ def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, min_rating
            as_json: bool) -> None:
     """Render reviews into image files named <date>-<id>-<template>-<size>.<ext>.
 
-    \b
     A review that cannot be drawn is reported with its reason and the rest still render
     (exit code 1 when any failed).
 

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import ConfigError, InputError
+from .i18n import _
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -245,7 +246,7 @@ def channel(cid: str) -> Channel:
     try:
         return _registry()[cid]
     except KeyError:
-        raise InputError(f"unknown channel {cid!r}: use one of {', '.join(CHANNEL_IDS)}") from None
+        raise InputError(_("unknown channel {channel!r}: use one of {choices}").format(channel=cid, choices=", ".join(CHANNEL_IDS))) from None
 
 
 def channels() -> list[Channel]:

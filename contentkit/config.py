@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .i18n import _
+from .i18n import N_, _, translator
 from .atomic import write_atomic
 from .dates import check_timezone
 from .errors import ConfigError, InputError
@@ -116,16 +116,22 @@ def read_toml(path: Path) -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Rule:
     types: tuple[type, ...]
-    expected: str
+    expected: str  # a catalog message; `low` and `high` fill it in
     check: Callable[[Any], bool] | None = None  # a range or content check on a value of the right type
+    low: int = 0
+    high: int = 0
+
+
+_WHOLE = {"": N_("a whole number from {low} to {high}"), "days": N_("a whole number of days from {low} to {high}"),
+          "characters": N_("a whole number of characters from {low} to {high}")}
 
 
 def _whole(low: int, high: int, unit: str = "") -> _Rule:
-    return _Rule((int,), f"a whole number{unit} from {low} to {high}", lambda v: low <= v <= high)
+    return _Rule((int,), _WHOLE[unit], lambda v: low <= v <= high, low, high)
 
 
-_TEXT = _Rule((str,), "text in quotes")
-_TEXT_LIST = _Rule((list,), 'a list of text, e.g. ["dapurbusari"]', lambda v: all(isinstance(x, str) for x in v))
+_TEXT = _Rule((str,), N_("text in quotes"))
+_TEXT_LIST = _Rule((list,), N_('a list of text, e.g. ["dapurbusari"]'), lambda v: all(isinstance(x, str) for x in v))
 
 # section ("" = top level) -> key -> rule; a section whose value is None takes any keys.
 _SCHEMA: dict[str, dict[str, _Rule] | None] = {
@@ -133,14 +139,14 @@ _SCHEMA: dict[str, dict[str, _Rule] | None] = {
     "brand": {
         "name": _TEXT, "sector": _TEXT, "timezone": _TEXT, "language": _TEXT, "strategy": _TEXT,
         "terms_url": _TEXT, "hashtags": _TEXT_LIST, "consent_hashtag": _TEXT,
-        "consent_expiry_days": _whole(1, 3650, " of days"), "workspace_id": _TEXT,
+        "consent_expiry_days": _whole(1, 3650, "days"), "workspace_id": _TEXT,
     },
     "handles": {f.name: _TEXT for f in dataclasses.fields(Handles)},
     "brand_kit": {f.name: _TEXT for f in dataclasses.fields(BrandKit)},
     # CHANNEL_max_hashtags / CHANNEL_caption_max for every channel of the registry
     "limits": {
         **{f"{c}_max_hashtags": _whole(0, 30) for c in CHANNELS},
-        **{f"{c}_caption_max": _whole(1, 100_000, " of characters") for c in CHANNELS},
+        **{f"{c}_caption_max": _whole(1, 100_000, "characters") for c in CHANNELS},
     },
     "media": {"folder": _TEXT},
     "campaigns": None,  # the shop's own campaigns: their keys are theirs
@@ -191,14 +197,14 @@ class _Checker:
         return f"{self.at(section, key)}: {name}"
 
     def fail(self, section: str, key: str | None, problem: str) -> ConfigError:
-        return ConfigError(f"{self.where(section, key)} {problem}; fix it and run again")
+        return ConfigError(_("{where} {problem}; fix it and run again").format(where=self.where(section, key), problem=problem))
 
     def check(self) -> None:
         for name, value in self.raw.items():
             rules = _SCHEMA.get(name, {})
             if name in _SCHEMA and name != "":
                 if not isinstance(value, dict):
-                    raise self.fail("", name, f"must be a section [{name}], not {_shown(value)}")
+                    raise self.fail("", name, _("must be a section [{name}], not {value}").format(name=name, value=_shown(value)))
                 if rules is not None:
                     self.check_section(name, value, rules)
             elif name in (_SCHEMA[""] or {}):
@@ -206,17 +212,19 @@ class _Checker:
             else:
                 is_section = isinstance(value, dict)
                 where = self.at(name, None) if is_section else self.at("", name)
-                kind = f"section [{name}]" if is_section else f"key {name!r}"
                 sections = ", ".join(f"[{s}]" for s in _SCHEMA if s)
-                self.warnings.append(f"{where}: unknown {kind} is ignored; valid sections: {sections}")
+                if is_section:
+                    message = _("{where}: unknown section [{name}] is ignored; valid sections: {sections}")
+                else:
+                    message = _("{where}: unknown key {name!r} is ignored; valid sections: {sections}")
+                self.warnings.append(message.format(where=where, name=name, sections=sections))
 
     def check_section(self, section: str, table: dict[str, Any], rules: dict[str, _Rule]) -> None:
         for key, value in table.items():
             rule = rules.get(key)
             if rule is None:
-                self.warnings.append(
-                    f"{self.at(section, key)}: unknown key [{section}] {key!r} is ignored; valid keys: {', '.join(rules)}"
-                )
+                self.warnings.append(_("{where}: unknown key [{section}] {key!r} is ignored; valid keys: {keys}").format(
+                    where=self.at(section, key), section=section, key=key, keys=", ".join(rules)))
                 continue
             self.check_key(section, key, value, rule)
 
@@ -224,14 +232,15 @@ class _Checker:
         # TOML true/false are Python bools, which are also ints: never take one for a number.
         wrong = not isinstance(value, rule.types) or (isinstance(value, bool) and bool not in rule.types)
         if wrong or (rule.check is not None and not rule.check(value)):
-            raise self.fail(section, key, f"must be {rule.expected}, not {_shown(value)}")
+            expected = _(rule.expected).format(low=rule.low, high=rule.high)
+            raise self.fail(section, key, _("must be {expected}, not {value}").format(expected=expected, value=_shown(value)))
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a section"
+        return _("a section")
     text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (str, list)) else str(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
@@ -241,10 +250,10 @@ def _media_folder(root: Path, folder: str, checker: _Checker) -> str:
     target = (root / folder).resolve()
     base = root.resolve()
     if not folder.strip() or (target != base and base not in target.parents) or target == base:
-        raise checker.fail("media", "folder", f"must be a folder inside the workspace, e.g. \"media\", not {_shown(folder)}")
+        raise checker.fail("media", "folder", _('must be a folder inside the workspace, e.g. "media", not {value}').format(value=_shown(folder)))
     data = base / "data"
     if target == data or data in target.parents:
-        raise checker.fail("media", "folder", "must not be the data folder, which holds the store; use e.g. \"media\"")
+        raise checker.fail("media", "folder", _('must not be the data folder, which holds the store; use e.g. "media"'))
     return folder
 
 
@@ -265,7 +274,7 @@ def load_config(path: Path) -> Config:
     checker.check()
     brand = dict(raw.get("brand", {}))
     if not brand.get("name", "").strip():
-        raise ConfigError(f"{path} has no [brand] name; add name = \"Your Shop\" under [brand]")
+        raise ConfigError(_('{path} has no [brand] name; add name = "Your Shop" under [brand]').format(path=path))
     values = {}
     for key, check in (("sector", lambda v: check_choice("sector", v, SECTORS)), ("timezone", check_timezone),
                        ("language", lambda v: check_choice("language", v, LANGUAGES))):
@@ -273,7 +282,7 @@ def load_config(path: Path) -> Config:
             try:
                 values[key] = check(brand[key])
             except InputError as exc:
-                raise checker.fail("brand", key, f"is wrong: {exc}") from None
+                raise checker.fail("brand", key, _("is wrong: {error}").format(error=exc)) from None
     media = raw.get("media", {})
     workspace_id = str(raw.get("workspace_id") or brand.get("workspace_id") or "")
     return Config(
@@ -321,6 +330,36 @@ def add_brand_key(path: Path, key: str, value: str) -> None:
     write_atomic(path, "".join(lines))
 
 
+# The comments of a new contentkit.toml, in the workspace language.
+_CONFIG_COMMENTS = {
+    'head1': N_('contentkit workspace settings. Edit freely; lines starting with # are comments.'),
+    'head2': N_('After editing, `contentkit plan --dry-run` shows the effect without saving anything.'),
+    'sector': N_('kuliner (food), fesyen (fashion), rumah-tangga (household goods) or umum (general)'),
+    'timezone': N_('IANA timezone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)'),
+    'language': N_('id (Bahasa Indonesia) or en (English): captions, messages, pages'),
+    'strategy1': N_("empty = the sector's built-in strategy; or a built-in name; or a TOML file in this folder"),
+    'strategy2': N_('(copy one with `contentkit strategy copy`)'),
+    'terms': N_('your terms page for reposting customer content (shown in consent requests)'),
+    'hashtags': N_('brand hashtags: `contentkit ugc collect --hashtag` uses these when none is given'),
+    'consent': N_('the reply that counts as a yes to a repost request'),
+    'expiry': N_('a request with no answer after this many days shows as expired'),
+    'wsid': N_("this workspace's own id: calendar apps recognise exported events by it; do not change it"),
+    'whatsapp': N_('WhatsApp Business number, e.g. 6281234567890'),
+    'colours': N_('colours as #RRGGBB'),
+    'logo': N_('a PNG logo, relative to this folder'),
+    'fonts': N_('TTF/OTF font files; empty = Lato, bundled with contentkit'),
+    'emoji': N_("a colour emoji font; empty = the system's Noto Color Emoji where installed"),
+    'footer': N_('a line at the bottom of testimonial images'),
+    'limits1': N_('Instagram allows at most 5 hashtags per post since late 2025; change it if that changes.'),
+    'limits2': N_("Any channel's limit can be set the same way: tiktok_max_hashtags, shopee_caption_max, ..."),
+    'media': N_('where downloaded customer media and rendered testimonials go, relative to this folder'),
+    'campaigns': N_('built-in campaigns (`contentkit campaign list`) run for your sector every year; leave some out:'),
+    'marketplace': N_('where your twin-date and Harbolnas sales run: shopee, tokopedia or tiktok (default: from your strategy)'),
+    'cutoff': N_("the couriers' last drop-off before Lebaran (default: 7 days before Idul Fitri)"),
+    'reopen': N_('the day you take orders again after Lebaran (default: the day after the last holiday or cuti bersama)'),
+}
+
+
 def write_config(path: Path, config: Config) -> None:
     """Write a commented, hand-editable contentkit.toml."""
     h, k = config.handles, config.brand_kit
@@ -328,75 +367,77 @@ def write_config(path: Path, config: Config) -> None:
     # The values a user set are written back as set (a rewrite must lose nothing but comments).
     limits = "\n".join(f"{key} = {value}" for key, value in (config.limits or {"instagram_max_hashtags": 5}).items())
     campaigns = "\n".join(f"{key} = {_toml_value(value)}" for key, value in (config.campaigns or {"off": []}).items())
-    text = f"""# contentkit workspace settings. Edit freely; lines starting with # are comments.
-# After editing, `contentkit plan --dry-run` shows the effect without saving anything.
+    said = translator(config.language if config.language in ("id", "en") else "id")
+    c = {key: said.gettext(message) for key, message in _CONFIG_COMMENTS.items()}
+    text = f"""# {c['head1']}
+# {c['head2']}
 
 [brand]
 name = {_q(config.brand)}
-# kuliner (food), fesyen (fashion), rumah-tangga (household goods) or umum (general)
+# {c['sector']}
 sector = {_q(config.sector)}
-# IANA timezone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+# {c['timezone']}
 timezone = {_q(config.timezone)}
-# id (Bahasa Indonesia) or en (English): captions, messages, pages
+# {c['language']}
 language = {_q(config.language)}
-# empty = the sector's built-in strategy; or a built-in name; or a TOML file in this folder
-# (copy one with `contentkit strategy copy`)
+# {c['strategy1']}
+# {c['strategy2']}
 strategy = {_q(config.strategy)}
-# your terms page for reposting customer content (shown in consent requests)
+# {c['terms']}
 terms_url = {_q(config.terms_url)}
-# brand hashtags: `contentkit ugc collect --hashtag` uses these when none is given
+# {c['hashtags']}
 hashtags = [{tags}]
-# the reply that counts as a yes to a repost request
+# {c['consent']}
 consent_hashtag = {_q(config.approval_hashtag)}
-# a request with no answer after this many days shows as expired
+# {c['expiry']}
 consent_expiry_days = {config.consent_expiry_days}
-# this workspace's own id: calendar apps recognise exported events by it; do not change it
+# {c['wsid']}
 workspace_id = {_q(config.workspace_id)}
 
 [handles]
 instagram = {_q(h.instagram)}
 tiktok = {_q(h.tiktok)}
-# WhatsApp Business number, e.g. 6281234567890
+# {c['whatsapp']}
 whatsapp = {_q(h.whatsapp)}
 shopee = {_q(h.shopee)}
 tokopedia = {_q(h.tokopedia)}
 facebook = {_q(h.facebook)}
 
 [brand_kit]
-# colours as #RRGGBB
+# {c['colours']}
 primary = {_q(k.primary)}
 secondary = {_q(k.secondary)}
 background = {_q(k.background)}
 text = {_q(k.text)}
-# a PNG logo, relative to this folder
+# {c['logo']}
 logo = {_q(k.logo)}
-# TTF/OTF font files; empty = Lato, bundled with contentkit
+# {c['fonts']}
 font_regular = {_q(k.font_regular)}
 font_bold = {_q(k.font_bold)}
 font_italic = {_q(k.font_italic)}
-# a colour emoji font; empty = the system's Noto Color Emoji where installed
+# {c['emoji']}
 emoji_font = {_q(k.emoji_font)}
-# a line at the bottom of testimonial images
+# {c['footer']}
 footer = {_q(k.footer)}
 
 [limits]
-# Instagram allows at most 5 hashtags per post since late 2025; change it if that changes.
-# Any channel's limit can be set the same way: tiktok_max_hashtags, shopee_caption_max, ...
+# {c['limits1']}
+# {c['limits2']}
 {limits}
 
 [media]
-# where downloaded customer media and rendered testimonials go, relative to this folder
+# {c['media']}
 folder = {_q(config.media_folder)}
 
 [campaigns]
-# built-in campaigns (`contentkit campaign list`) run for your sector every year; leave some out:
+# {c['campaigns']}
 # off = ["gajian", "awal-bulan"]
 {campaigns}
-# where your twin-date and Harbolnas sales run: shopee, tokopedia or tiktok (default: from your strategy)
+# {c['marketplace']}
 # marketplace = "shopee"
-# the couriers' last drop-off before Lebaran (default: 7 days before Idul Fitri)
+# {c['cutoff']}
 # courier_cutoff = "2027-03-03"
-# the day you take orders again after Lebaran (default: the day after the last holiday or cuti bersama)
+# {c['reopen']}
 # reopen = "2027-03-16"
 """
     write_atomic(path, text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import InputError
+from .i18n import N_, _, get_language
 from .vocab import WEEKDAYS, check_weekday
 
 __all__ = ["Moment", "read_moment", "MONTHS", "ZONE_NAMES", "FIRST_YEAR", "LAST_YEAR", "check_year"]
@@ -43,7 +44,7 @@ for _n, _names in enumerate((
 ZONE_NAMES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura", "utc": "UTC", "gmt": "UTC",
               "z": "UTC"}
 
-_DAY_EXAMPLE = "write it day-first, e.g. 1/12/2026, 1 Des 2026 or 2026-12-01"
+_DAY_EXAMPLE = N_("write it day-first, e.g. 1/12/2026, 1 Des 2026 or 2026-12-01")
 
 _TIME = r"(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:[.:](?P<s>\d{2})(?:\.\d+)?)?"
 _ZONE = r"(?P<zone>wib|wita|wit|utc|gmt|z|[+-]\d{1,2}(?::?\d{2})?)"
@@ -67,7 +68,8 @@ class Moment:
 
 def check_year(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InputError(f"invalid date {text!r}: out of range, contentkit takes dates from {FIRST_YEAR} to {LAST_YEAR}")
+        raise InputError(_("invalid date {text!r}: out of range, contentkit takes dates from {first} to {last}").format(
+            text=text, first=FIRST_YEAR, last=LAST_YEAR))
 
 
 def _make_day(year: int, month: int, day: int, text: str, *, numeric_day_first: bool = False) -> date:
@@ -77,15 +79,15 @@ def _make_day(year: int, month: int, day: int, text: str, *, numeric_day_first: 
         if not numeric_day_first:
             pass
         elif 1 <= day <= 12:
-            hint = f"; dates are read day-first (DD/MM/YYYY): did you mean {month}/{day}/{year}?"
+            hint = _("; dates are read day-first (DD/MM/YYYY): did you mean {day}?").format(day=f"{month}/{day}/{year}")
         elif month > 12:
-            hint = "; dates are read day-first (DD/MM/YYYY), never month-first"
-        raise InputError(f"invalid date {text!r}: there is no month {month}{hint}")
+            hint = _("; dates are read day-first (DD/MM/YYYY), never month-first")
+        raise InputError(_("invalid date {text!r}: there is no month {month}").format(text=text, month=month) + hint)
     try:
         return date(year, month, day)
     except ValueError:
         last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
-        raise InputError(f"invalid date {text!r}: {year}-{month:02d} has {last} days") from None
+        raise InputError(_("invalid date {text!r}: {month} has {last} days").format(text=text, month=f"{year}-{month:02d}", last=last)) from None
 
 
 def _zone(raw: str | None, text: str) -> str | None:
@@ -97,7 +99,8 @@ def _zone(raw: str | None, text: str) -> str | None:
     assert m is not None
     hours, minutes = int(m.group(2)), int(m.group(3) or 0)
     if hours > 14 or minutes >= 60 or (hours == 14 and minutes):
-        raise InputError(f"invalid time {text!r}: {raw} is not a UTC offset; offsets run from -12:00 to +14:00 (WIB is +07:00)")
+        raise InputError(_("invalid time {text!r}: {raw} is not a UTC offset; offsets run from -12:00 to +14:00 (WIB is +07:00)").format(
+            text=text, raw=raw))
     return f"{m.group(1)}{hours:02d}:{minutes:02d}"
 
 
@@ -156,17 +159,21 @@ def _read_day(words: str, text: str, today: date) -> date:
         if m["wd"]:
             index = _weekday_of(m["wd"])
             if index is None:
-                raise InputError(f"invalid date {text!r}: {m['wd']!r} is not a day name; {_DAY_EXAMPLE}")
+                raise InputError(_("invalid date {text!r}: {word!r} is not a day name; {example}").format(
+                    text=text, word=m["wd"], example=_(_DAY_EXAMPLE)))
             if index != day.weekday():
-                names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-                raise InputError(f"invalid date {text!r}: {day.isoformat()} is a {names[day.weekday()]}, not a {names[index]}")
+                from .formatting import weekday_name
+
+                lang = get_language()
+                raise InputError(_("invalid date {text!r}: {day} is a {weekday}, not a {named}").format(
+                    text=text, day=day.isoformat(), weekday=weekday_name(day.weekday(), lang), named=weekday_name(index, lang)))
         return day
     relative = _relative(words, today)
     if relative is not None:
         return relative
     if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}", words):
-        raise InputError(f"invalid date {text!r}: it has no year; {_DAY_EXAMPLE}")
-    raise InputError(f"invalid date {text!r}: {_DAY_EXAMPLE} (or besok, lusa, senin depan)")
+        raise InputError(_("invalid date {text!r}: it has no year; {example}").format(text=text, example=_(_DAY_EXAMPLE)))
+    raise InputError(_("invalid date {text!r}: {example} (or besok, lusa, senin depan)").format(text=text, example=_(_DAY_EXAMPLE)))
 
 
 def read_moment(text: str, today: date) -> Moment:
@@ -177,21 +184,22 @@ def read_moment(text: str, today: date) -> Moment:
     """
     words = " ".join(text.strip().lower().split())
     if not words:
-        raise InputError(f"invalid date: it is empty; {_DAY_EXAMPLE}")
+        raise InputError(_("invalid date: it is empty; {example}").format(example=_(_DAY_EXAMPLE)))
     m = _SPLIT.match(words)
     if m is None:  # pragma: no cover - the pattern's date part takes anything
-        raise InputError(f"{text!r} is not a date I can read: {_DAY_EXAMPLE}")
+        raise InputError(_("{text!r} is not a date I can read: {example}").format(text=text, example=_(_DAY_EXAMPLE)))
     words = m["date"].strip(" ,")
     parts = words.split()
     if not parts:
-        raise InputError(f"invalid date {text!r}: {_DAY_EXAMPLE}")
+        raise InputError(_("invalid date {text!r}: {example}").format(text=text, example=_(_DAY_EXAMPLE)))
     if len(parts) > 1 and parts[-1] in ZONE_NAMES:
-        raise InputError(f"invalid time {text!r}: a time zone but no time; add the time, e.g. 19.30 WIB")
+        raise InputError(_("invalid time {text!r}: a time zone but no time; add the time, e.g. 19.30 WIB").format(text=text))
     day = _read_day(words, text, today)
     time = None
     if m["h"] is not None:
         hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
         if hour > 23 or minute > 59 or second > 59:
-            raise InputError(f"invalid time {text!r}: {m['h']}.{m['m']} is not a time of day; write it as 19.30 or 19:30")
+            raise InputError(_("invalid time {text!r}: {time} is not a time of day; write it as 19.30 or 19:30").format(
+                text=text, time=f"{m['h']}.{m['m']}"))
         time = (hour, minute, second)
     return Moment(day, time, _zone(m["zone"], text))

@@ -18,6 +18,8 @@ import pendulum
 
 from .date_text import MONTHS, check_year, read_moment
 from .errors import InputError
+from .i18n import _
+from .formatting import echo_when, format_long_day, format_when  # they live with the other formatters
 
 __all__ = [
     "DEFAULT_TIMEZONE",
@@ -54,7 +56,7 @@ def check_timezone(name: str) -> str:
         pendulum.timezone(name)
     except Exception:
         raise InputError(
-            f"unknown timezone {name!r}: use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura"
+            _("unknown timezone {name!r}: use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura").format(name=name)
         ) from None
     return name
 
@@ -94,13 +96,13 @@ def parse_week(text: str) -> pendulum.Date:
     """
     m = _WEEK.match(text.strip())
     if not m:
-        raise InputError(f"invalid week {text!r}: write it as YYYY-Www, for example 2026-W49")
+        raise InputError(_("invalid week {text!r}: write it as YYYY-Www, for example 2026-W49").format(text=text))
     year, week = int(m.group(1)), int(m.group(2))
     check_year(year, text)
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise InputError(f"invalid week {text!r}: {year} has no ISO week {week}") from None
+        raise InputError(_("invalid week {text!r}: {year} has no ISO week {week}").format(text=text, year=year, week=week)) from None
     return pendulum.Date(monday.year, monday.month, monday.day)
 
 
@@ -118,7 +120,7 @@ def parse_month(text: str, *, tz: str = DEFAULT_TIMEZONE, now: datetime | None =
     elif named and named.group(1) in MONTHS:
         year, month = int(named.group(2)), MONTHS[named.group(1)]
     else:
-        raise InputError(f"invalid month {text!r}: write it as YYYY-MM, for example 2026-12")
+        raise InputError(_("invalid month {text!r}: write it as YYYY-MM, for example 2026-12").format(text=text))
     check_year(year, text)
     return pendulum.Date(year, month, 1)
 
@@ -145,14 +147,14 @@ def parse_at(
         return pendulum.instance(text)
     if isinstance(text, date):
         if need_time:
-            raise InputError(f"invalid time {text.isoformat()!r}: it has no time; add one, e.g. '{text.isoformat()} 19:30'")
+            raise InputError(_("invalid time {text!r}: it has no time; add one, e.g. '{text} 19:30'").format(text=text.isoformat()))
         _check_range(text, text)
         return _local(text, (0, 0, 0), tz, text.isoformat())
     moment = read_moment(text, _today(tz, now))
     if moment.time is None:
         if need_time:
             raise InputError(
-                f"invalid time {text.strip()!r}: it has no time; add one, e.g. '{text.strip()} 19.30' (a day alone is not midnight)"
+                _("invalid time {text!r}: it has no time; add one, e.g. '{text} 19.30' (a day alone is not midnight)").format(text=text.strip())
             )
         return _local(moment.day, (0, 0, 0), tz, text)
     if moment.zone is not None and moment.zone[0] in "+-":
@@ -176,8 +178,9 @@ def _local(day: date, time: tuple[int, int, int], tz: str, text: str) -> pendulu
         assert before is not None and after is not None
         start = _gap_start(wall, zone, before, after)
         raise InputError(
-            f"invalid time {text!r}: it does not exist in {tz}: the clocks jump from {start:%H:%M} to {start + (after - before):%H:%M} "
-            f"on {day.isoformat()} (daylight saving time); pick a time outside that gap"
+            _("invalid time {text!r}: it does not exist in {tz}: the clocks jump from {start} to {end} "
+              "on {day} (daylight saving time); pick a time outside that gap").format(
+                text=text, tz=tz, start=f"{start:%H:%M}", end=f"{start + (after - before):%H:%M}", day=day.isoformat())
         )
     return pendulum.instance(first).in_timezone(tz)
 
@@ -213,58 +216,6 @@ def zone_label(at: datetime, tz: str | None = None) -> str:
     seconds = int(offset.total_seconds()) if offset is not None else 0
     sign = "+" if seconds >= 0 else "-"
     return f"UTC{sign}{abs(seconds) // 3600:02d}:{abs(seconds) % 3600 // 60:02d}"
-
-
-def format_long_day(day: date, lang: str) -> str:
-    """A day as the user reads it: `Selasa, 1 Des 2026` (id) or `Tuesday, 1 Dec 2026` (en).
-
-    >>> format_long_day(date(2026, 12, 1), "id")
-    'Selasa, 1 Des 2026'
-    """
-    from babel.dates import format_date
-
-    return str(format_date(day, "EEEE, d MMM y", locale=_locale(lang)))
-
-
-def format_when(at: datetime, lang: str, tz: str | None = None) -> str:
-    """A moment as the user reads it, in `tz` (default: its own zone), with the zone named.
-
-    The one formatter for dates and times echoed back to users, so a misreading shows.
-
-    >>> format_when(parse_at("1/12/2026 19.30", "Asia/Jakarta"), "id", "Asia/Jakarta")
-    'Selasa, 1 Des 2026 19.30 WIB'
-    >>> format_when(parse_at("1/12/2026 19.30", "Asia/Jakarta"), "en", "Asia/Jakarta")
-    'Tuesday, 1 Dec 2026 19:30 WIB'
-    """
-    from babel.dates import format_datetime
-
-    local = pendulum.instance(at).in_timezone(tz) if tz else pendulum.instance(at)
-    # Indonesian writes 19.30, English 19:30; the date part is the same shape in both.
-    pattern = "EEEE, d MMM y HH.mm" if lang == "id" else "EEEE, d MMM y HH:mm"
-    text = format_datetime(local, pattern, tzinfo=local.tzinfo, locale=_locale(lang))
-    return f"{text} {zone_label(local, tz)}"
-
-
-def _locale(lang: str) -> str:
-    return "id" if lang == "id" else "en"
-
-
-_ECHO = {
-    "scheduled": ("dijadwalkan", "scheduled"),
-    "published": ("diterbitkan", "published"),
-    "starts": ("mulai", "starts"),
-    "until": ("berlaku sampai", "valid until"),
-}
-
-
-def echo_when(kind: str, value: date, lang: str, tz: str | None = None) -> str:
-    """The line a command prints after taking a date: `dijadwalkan Selasa, 1 Des 2026 19.30 WIB`.
-
-    `kind` is one of scheduled, published, starts, until; a date without a time shows the day only.
-    """
-    word = _ECHO[kind][0 if lang == "id" else 1]
-    shown = format_when(value, lang, tz) if isinstance(value, datetime) else format_long_day(value, lang)
-    return f"{word} {shown}"
 
 
 def now(tz: str) -> pendulum.DateTime:

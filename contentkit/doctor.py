@@ -23,13 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ContentkitError, StoreError
+from .i18n import N_, _, ngettext
 from .store import Store
 from .store_file import StoreFile
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-__all__ = ["Finding", "DoctorReport", "doctor"]
+__all__ = ["Finding", "DoctorReport", "doctor", "PARTS"]
+
+# The parts doctor looks at, as keys; shown translated.
+PARTS = (N_("store"), N_("backup"), N_("config"), N_("media"), N_("temp files"), N_("limits"), N_("consent"))
+# The store's tables as the counts name them.
+_TABLE_WORDS = {"posts": N_("posts"), "ideas": N_("ideas"), "series": N_("series"), "ugc": N_("customer posts"),
+                "consent": N_("consent events"), "reviews": N_("reviews"), "review_requests": N_("review requests"),
+                "campaigns": N_("campaigns"), "lives": N_("live sessions"), "promos": N_("promos")}
 
 
 @dataclass(frozen=True)
@@ -75,20 +83,27 @@ def doctor(
     report = DoctorReport(root)
     store = Store(root / DB_NAME, must_exist=True)
     if restore and reset:
-        raise StoreError("--restore and --reset do opposite things; give one of them")
+        raise StoreError(_("--restore and --reset do opposite things; give one of them"))
     if restore or reset or clean:
         with store.locked():
             if restore:
                 aside = store.file.restore()
-                kept = f"; the damaged file is kept as {aside.name}" if aside else ""
-                report.repaired.append(f"put the backup back as {store.path.name}{kept}")
+                if aside:
+                    report.repaired.append(_("put the backup back as {name}; the damaged file is kept as {aside}").format(
+                        name=store.path.name, aside=aside.name))
+                else:
+                    report.repaired.append(_("put the backup back as {name}").format(name=store.path.name))
             if reset:
                 moved = store.file.reset()
-                kept = f"; set aside: {', '.join(p.name for p in moved)}" if moved else ""
-                report.repaired.append(f"started an empty {store.path.name}{kept}")
+                if moved:
+                    report.repaired.append(_("started an empty {name}; set aside: {moved}").format(
+                        name=store.path.name, moved=", ".join(p.name for p in moved)))
+                else:
+                    report.repaired.append(_("started an empty {name}").format(name=store.path.name))
             if clean:
                 removed = store.file.clean_orphans(started)
-                report.repaired.append(f"removed {len(removed)} temp file(s) left by interrupted writes")
+                report.repaired.append(ngettext("removed {n} temp file left by interrupted writes",
+                                                "removed {n} temp files left by interrupted writes", len(removed)).format(n=len(removed)))
     store_ok = _check_store(store, report)
     _check_backup(store.file, report)
     config_ok = _check_config(root, report)
@@ -115,15 +130,19 @@ def _check_store(store: Store, report: DoctorReport) -> bool:
         report.findings.append(Finding("store", False, str(exc)))
         return False
     counts = {name: len(rows) for name, rows in data.items() if not name.startswith("_") and rows}
-    what = ", ".join(f"{n} {name}" for name, n in sorted(counts.items())) or "no records yet"
-    report.findings.append(Finding("store", True, f"{_rel(report.root, store.path)} loads: {what}"))
+    what = ", ".join(f"{n} {_table_word(name)}" for name, n in sorted(counts.items())) or _("no records yet")
+    report.findings.append(Finding("store", True, _("{path} loads: {what}").format(path=_rel(report.root, store.path), what=what)))
     return True
+
+
+def _table_word(name: str) -> str:
+    return _(_TABLE_WORDS[name]) if name in _TABLE_WORDS else name
 
 
 def _check_backup(file: StoreFile, report: DoctorReport) -> None:
     name = _rel(report.root, file.backup)
     if not file.backup.exists():
-        report.findings.append(Finding("backup", True, f"{name}: none yet (kept from the second save on)"))
+        report.findings.append(Finding("backup", True, _("{name}: none yet (kept from the second save on)").format(name=name)))
         return
     try:
         file.parse(file.backup)
@@ -131,7 +150,8 @@ def _check_backup(file: StoreFile, report: DoctorReport) -> None:
         report.findings.append(Finding("backup", False, str(exc)))
         return
     saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(file.backup.stat().st_mtime))
-    report.findings.append(Finding("backup", True, f"{name} loads (the generation before the last save, from {saved})"))
+    report.findings.append(Finding("backup", True, _("{name} loads (the generation before the last save, from {saved})").format(
+        name=name, saved=saved)))
 
 
 def _check_config(root: Path, report: DoctorReport) -> bool:
@@ -146,7 +166,7 @@ def _check_config(root: Path, report: DoctorReport) -> bool:
     for warning in config.warnings:
         report.findings.append(Finding("config", False, warning))
     if not config.warnings:
-        report.findings.append(Finding("config", True, f"{CONFIG_NAME} is valid"))
+        report.findings.append(Finding("config", True, _("{name} is valid").format(name=CONFIG_NAME)))
     return True
 
 
@@ -154,25 +174,26 @@ def _check_media(ws: Workspace, report: DoctorReport) -> None:
     media = ws.media_dir
     name = _rel(ws.root, media)
     if not media.exists():
-        report.findings.append(Finding("media", False, f"media folder {name} is missing; create it with `mkdir {name}`"))
+        report.findings.append(Finding("media", False, _("media folder {name} is missing; create it with `mkdir {name}`").format(name=name)))
     elif not media.is_dir():
-        report.findings.append(Finding("media", False, f"{name} is a file, not the media folder; move it away"))
+        report.findings.append(Finding("media", False, _("{name} is a file, not the media folder; move it away").format(name=name)))
     elif not os.access(media, os.W_OK | os.X_OK):
-        report.findings.append(Finding("media", False, f"media folder {name} is not writable; check its permissions"))
+        report.findings.append(Finding("media", False, _("media folder {name} is not writable; check its permissions").format(name=name)))
     else:
-        report.findings.append(Finding("media", True, f"media folder {name} is there and writable"))
+        report.findings.append(Finding("media", True, _("media folder {name} is there and writable").format(name=name)))
 
 
 def _check_temp_files(file: StoreFile, started: float, report: DoctorReport) -> None:
     orphans = file.orphans(started)
     if not orphans:
-        report.findings.append(Finding("temp files", True, "no temp files left by interrupted writes"))
+        report.findings.append(Finding("temp files", True, _("no temp files left by interrupted writes")))
         return
     size = sum(p.stat().st_size for p in orphans if p.exists())
     report.findings.append(Finding(
         "temp files", False,
-        f"{len(orphans)} temp file(s) left by interrupted writes ({size / 1e6:.1f} MB) in {_rel(report.root, file.path.parent)}; "
-        "run `contentkit doctor --clean` to remove them",
+        ngettext("{n} temp file left by interrupted writes ({size} MB) in {folder}; run `contentkit doctor --clean` to remove it",
+                 "{n} temp files left by interrupted writes ({size} MB) in {folder}; run `contentkit doctor --clean` to remove them",
+                 len(orphans)).format(n=len(orphans), size=f"{size / 1e6:.1f}", folder=_rel(report.root, file.path.parent)),
     ))
 
 
@@ -183,11 +204,11 @@ def _check_posts(ws: Workspace, report: DoctorReport) -> None:
     for v in violations:
         report.findings.append(Finding("limits", False, f"{v.post_id} ({v.channel}): {v.message}"))
     if not violations:
-        report.findings.append(Finding("limits", True, "every post is within its platform's limits"))
+        report.findings.append(Finding("limits", True, _("every post is within its platform's limits")))
     tx = ws.store.read()
     blocked = ws.consent.gate(snapshot=tx).blocked(tx.all(Post))
     for post, decision in blocked:
         report.findings.append(Finding("consent", False, f"{post.id}: {decision.reason}"))
     if not blocked:
-        report.findings.append(Finding("consent", True, "every planned post with customer content has consent"))
+        report.findings.append(Finding("consent", True, _("every planned post with customer content has consent")))
 

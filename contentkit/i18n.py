@@ -18,8 +18,8 @@ Text that must be in a fixed language whatever the CLI speaks (the calendar page
 in the workspace language) uses `translator(lang).gettext(...)`. Updating the
 catalogs (English msgids are extracted from the code)::
 
-    pybabel extract -F babel.cfg -k _l -o contentkit/locale/contentkit.pot .
-    pybabel update -i contentkit/locale/contentkit.pot -d contentkit/locale -D contentkit
+    pybabel extract -F babel.cfg -k _l --no-location --sort-output -w 100 -o contentkit/locale/contentkit.pot .
+    pybabel update -i contentkit/locale/contentkit.pot -d contentkit/locale -D contentkit -w 100 --ignore-obsolete -N
     # translate the new entries in contentkit/locale/id/LC_MESSAGES/contentkit.po, then
     pybabel compile -d contentkit/locale -D contentkit
 """

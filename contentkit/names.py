@@ -38,9 +38,12 @@ def names_of(kind: str, lang: str) -> dict[str, str]:
     >>> names_of("pillar", "id")["social_proof"]
     'bukti sosial'
     """
-    words = _table()[lang if lang in _LANGS else "id"]
+    lang = lang if lang in _LANGS else "id"
     if kind == "day":
-        return dict(zip(_WEEKDAY_KEYS, (d.lower() for d in words["weekdays"])))
+        from .formatting import weekday_name
+
+        return {key: weekday_name(i, lang).lower() for i, key in enumerate(_WEEKDAY_KEYS)}
+    words = _table()[lang]
     return dict(words[KINDS[kind]])
 
 

@@ -14,6 +14,8 @@ from typing import Any, ClassVar, TypeVar
 
 import pendulum
 
+from .i18n import N_
+
 __all__ = ["Record", "Post", "Idea", "Series", "UGCItem", "ConsentEvent", "Review", "ReviewRequest", "Campaign", "Live", "Promo"]
 
 R = TypeVar("R", bound="Record")
@@ -26,7 +28,7 @@ class Record:
 
     table: ClassVar[str] = ""
     prefix: ClassVar[str] = ""
-    noun: ClassVar[str] = "record"  # in messages: "no customer post with ID 'U9'"
+    noun: ClassVar[str] = N_("record")  # in messages: "no customer post with ID 'U9'"
     _times: ClassVar[tuple[str, ...]] = ()
     _dates: ClassVar[tuple[str, ...]] = ()
 
@@ -79,7 +81,7 @@ class Post(Record):
     """A planned or published post on the content calendar."""
 
     table: ClassVar[str] = "posts"
-    noun: ClassVar[str] = "post"
+    noun: ClassVar[str] = N_("post")
     prefix: ClassVar[str] = "P"
     _times: ClassVar[tuple[str, ...]] = ("at", "published_at", "created_at", "updated_at")
 
@@ -118,7 +120,7 @@ class Idea(Record):
     """A backlog item the planner may place."""
 
     table: ClassVar[str] = "ideas"
-    noun: ClassVar[str] = "idea"
+    noun: ClassVar[str] = N_("idea")
     prefix: ClassVar[str] = "I"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
 
@@ -137,7 +139,7 @@ class Series(Record):
     """A storytelling series: episode k goes into week k from its start."""
 
     table: ClassVar[str] = "series"
-    noun: ClassVar[str] = "series"
+    noun: ClassVar[str] = N_("series")
     prefix: ClassVar[str] = "S"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
     _dates: ClassVar[tuple[str, ...]] = ("start",)
@@ -158,7 +160,7 @@ class UGCItem(Record):
     """A customer's post that tags or mentions the brand."""
 
     table: ClassVar[str] = "ugc"
-    noun: ClassVar[str] = "customer post"
+    noun: ClassVar[str] = N_("customer post")
     prefix: ClassVar[str] = "U"
     _times: ClassVar[tuple[str, ...]] = ("taken_at", "collected_at")
 
@@ -188,7 +190,7 @@ class ConsentEvent(Record):
     """One append-only entry of an item's consent ledger."""
 
     table: ClassVar[str] = "consent"
-    noun: ClassVar[str] = "consent event"
+    noun: ClassVar[str] = N_("consent event")
     prefix: ClassVar[str] = "E"
     _times: ClassVar[tuple[str, ...]] = ("at",)
     _dates: ClassVar[tuple[str, ...]] = ("until",)
@@ -210,7 +212,7 @@ class Review(Record):
     """A customer review for testimonial graphics."""
 
     table: ClassVar[str] = "reviews"
-    noun: ClassVar[str] = "review"
+    noun: ClassVar[str] = N_("review")
     prefix: ClassVar[str] = "R"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
     _dates: ClassVar[tuple[str, ...]] = ("date",)
@@ -240,7 +242,7 @@ class ReviewRequest(Record):
     """An after-sales message asking a customer for a review; a review imported later closes it."""
 
     table: ClassVar[str] = "review_requests"
-    noun: ClassVar[str] = "review request"
+    noun: ClassVar[str] = N_("review request")
     prefix: ClassVar[str] = "Q"
     _times: ClassVar[tuple[str, ...]] = ("at", "closed_at")
 
@@ -269,7 +271,7 @@ class Campaign(Record):
     """
 
     table: ClassVar[str] = "campaigns"
-    noun: ClassVar[str] = "campaign"
+    noun: ClassVar[str] = N_("campaign")
     prefix: ClassVar[str] = "C"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
     _dates: ClassVar[tuple[str, ...]] = ("on",)
@@ -288,7 +290,7 @@ class Live(Record):
     """A live-shopping session: start, length, host, products and a live-only voucher."""
 
     table: ClassVar[str] = "lives"
-    noun: ClassVar[str] = "live session"
+    noun: ClassVar[str] = N_("live session")
     prefix: ClassVar[str] = "L"
     _times: ClassVar[tuple[str, ...]] = ("at", "created_at")
 
@@ -307,7 +309,7 @@ class Promo(Record):
     """A promotion with its mechanics: kind, amount, minimum spend, quota, period, channel."""
 
     table: ClassVar[str] = "promos"
-    noun: ClassVar[str] = "promo"
+    noun: ClassVar[str] = N_("promo")
     prefix: ClassVar[str] = "M"
     _times: ClassVar[tuple[str, ...]] = ("created_at",)
     _dates: ClassVar[tuple[str, ...]] = ("start", "end")

@@ -199,7 +199,7 @@ class Store:
         """Write an empty store with its schema version (refused over an existing store or backup)."""
         with self.locked():
             if self.path.exists() or self.backup_path.exists():
-                raise StoreError(f"{self.path} or its backup already exists; nothing was changed")
+                raise StoreError(_("{path} or its backup already exists; nothing was changed").format(path=self.path))
             tx = Transaction({})
             tx.meta()
             self.file.write(tx.data, None)

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from itertools import chain, repeat
 from typing import Any
 
+from .i18n import N_, _
 from .records import Record
 
 __all__ = ["StoreProblem", "check_data", "record_tables"]
@@ -48,7 +49,7 @@ class StoreProblem(ValueError):
 class _Column:
     name: str
     types: frozenset[type]  # allowed JSON types of the value
-    expected: str  # in messages: "text", "a whole number", ...
+    expected: tuple[str, ...]  # catalog messages, outermost first: ("{what} or null", "text"); see _said
     required: bool
     items: frozenset[type] | None = None  # allowed types of list elements
     parse: Callable[[str], Any] | None = None  # a text that must parse (dates)
@@ -91,12 +92,21 @@ def _parse_date(text: str) -> date:
 
 
 _SIMPLE: dict[Any, tuple[frozenset[type], str]] = {
-    str: (frozenset({str}), "text"),
-    int: (frozenset({int}), "a whole number"),
-    float: (frozenset({float, int}), "a number"),
-    bool: (frozenset({bool}), "true or false"),
-    dict: (frozenset({dict}), "a table of values"),
+    str: (frozenset({str}), N_("text")),
+    int: (frozenset({int}), N_("a whole number")),
+    float: (frozenset({float, int}), N_("a number")),
+    bool: (frozenset({bool}), N_("true or false")),
+    dict: (frozenset({dict}), N_("a table of values")),
 }
+_OR_NULL = N_("{what} or null")
+
+
+def _said(expected: tuple[str, ...]) -> str:
+    """A column's expected shape in the current language (translated when a message needs it)."""
+    text = _(expected[-1]).format(first=YEARS[0], last=YEARS[1])
+    for outer in reversed(expected[:-1]):
+        text = _(outer).format(what=text)
+    return text
 
 
 def _column(name: str, hint: Any, required: bool) -> _Column | None:
@@ -113,19 +123,18 @@ def _column(name: str, hint: Any, required: bool) -> _Column | None:
     origin = typing.get_origin(hint) or hint
     if hint in (datetime, date):
         parse = datetime.fromisoformat if hint is datetime else _parse_date
-        what = "a date and time (ISO 8601)" if hint is datetime else "a date (YYYY-MM-DD)"
-        what += f" from {YEARS[0]} to {YEARS[1]}"
-        what += " or null" if optional else ""
-        return _Column(name, frozenset({str}) | extra, what, required, parse=parse)
+        what: tuple[str, ...] = (N_("a date and time (ISO 8601) from {first} to {last}") if hint is datetime
+                                 else N_("a date (YYYY-MM-DD) from {first} to {last}"),)
+        return _Column(name, frozenset({str}) | extra, (_OR_NULL, *what) if optional else what, required, parse=parse)
     if origin in (list, tuple):
         inner = typing.get_args(hint)
         simple = _SIMPLE.get(inner[0]) if len(inner) >= 1 else None
         items = simple[0] if simple else None
-        what = f"a list of {simple[1]}" if simple else "a list"
-        return _Column(name, frozenset({list}) | extra, what, required, items=items)
+        listed = (N_("a list of {what}"), simple[1]) if simple else (N_("a list"),)
+        return _Column(name, frozenset({list}) | extra, (_OR_NULL, *listed) if optional else listed, required, items=items)
     if origin in _SIMPLE:
-        allowed, what = _SIMPLE[origin]
-        return _Column(name, allowed | extra, what + (" or null" if optional else ""), required)
+        allowed, simple_what = _SIMPLE[origin]
+        return _Column(name, allowed | extra, (_OR_NULL, simple_what) if optional else (simple_what,), required)
     return None  # Any, or a type this checker does not know: accept what from_dict accepts
 
 
@@ -193,36 +202,36 @@ def check_data(data: Any) -> None:
     try:
         _check(data)
     except StoreProblem as exc:
-        raise StoreProblem(f"is damaged ({exc})") from None
+        raise StoreProblem(_("is damaged ({problem})").format(problem=exc)) from None
 
 
 def _check(data: Any) -> None:
     if not isinstance(data, dict):
-        raise StoreProblem(f"it holds {_kind(data)} instead of a table of tables")
+        raise StoreProblem(_("it holds {kind} instead of a table of tables").format(kind=_kind(data)))
     tables = record_tables()
     for name, rows in data.items():
         if not isinstance(rows, dict):
-            raise StoreProblem(f'table "{name}" is {_kind(rows)} instead of a table of rows')
+            raise StoreProblem(_('table "{name}" is {kind} instead of a table of rows').format(name=name, kind=_kind(rows)))
         if name == META:
             _check_meta(rows)
         elif name in tables:
             _check_rows(name, rows, _table(tables[name]))
         elif set(map(type, rows.values())) - {dict}:
             bad = next(k for k, v in rows.items() if not isinstance(v, dict))
-            raise StoreProblem(f'table "{name}", row {bad}: {_kind(rows[bad])} instead of a record')
+            raise StoreProblem(_('table "{name}", row {row}: {kind} instead of a record').format(name=name, row=bad, kind=_kind(rows[bad])))
 
 
 def _check_meta(rows: dict[str, Any]) -> None:
     meta = rows.get("1", {})
     if not isinstance(meta, dict):
-        raise StoreProblem(f'the schema record ("_meta" row 1) is {_kind(meta)} instead of a table')
+        raise StoreProblem(_('the schema record ("_meta" row 1) is {kind} instead of a table').format(kind=_kind(meta)))
     if "schema" in meta and type(meta["schema"]) is not int:
-        raise StoreProblem(f'the schema version is {meta["schema"]!r}, expected a whole number')
+        raise StoreProblem(_("the schema version is {value!r}, expected a whole number").format(value=meta["schema"]))
     counters = meta.get("counters", {})
     if not isinstance(counters, dict) or set(map(type, counters.values())) - {int}:
-        raise StoreProblem(f"the id counters are {counters!r}, expected a table of whole numbers")
+        raise StoreProblem(_("the id counters are {value!r}, expected a table of whole numbers").format(value=counters))
     if not isinstance(meta.get("kv", {}), dict):
-        raise StoreProblem(f'the saved state ("kv") is {_kind(meta["kv"])}, expected a table')
+        raise StoreProblem(_('the saved state ("kv") is {kind}, expected a table').format(kind=_kind(meta["kv"])))
 
 
 def _check_rows(name: str, rows: dict[str, Any], spec: _Table) -> None:
@@ -232,10 +241,11 @@ def _check_rows(name: str, rows: dict[str, Any], spec: _Table) -> None:
     values = list(rows.values())
     if not all(map(str.isdigit, keys)):
         bad = next(k for k in keys if not k.isdigit())
-        raise StoreProblem(f'table "{name}" has a row keyed {bad!r}, expected a number')
+        raise StoreProblem(_('table "{name}" has a row keyed {key!r}, expected a number').format(name=name, key=bad))
     if set(map(type, values)) != {dict}:
         bad = next(k for k, v in rows.items() if type(v) is not dict)
-        raise StoreProblem(f'table "{name}", row {bad}: {_kind(rows[bad])} instead of a {spec.cls.noun} record')
+        raise StoreProblem(_('table "{name}", row {row}: {kind} instead of a {noun} record').format(
+            name=name, row=bad, kind=_kind(rows[bad]), noun=_(spec.cls.noun)))
     ids_match = all(map(operator.eq, map(dict.get, values, repeat("id")), map(spec.cls.prefix.__add__, keys)))
     if not ids_match or not _rows_pass(values, spec):
         for key, row in rows.items():
@@ -282,10 +292,10 @@ def _shape_ok(spec: _Table, fields: tuple[str, ...], kinds: tuple[type, ...]) ->
 
 def _check_row(name: str, key: str, row: dict[str, Any], spec: _Table) -> None:
     """The slow pass: one row, field by field, raising on the first thing wrong."""
-    where = f'table "{name}", row {key}'
+    where = _('table "{name}", row {row}').format(name=name, row=key)
     missing = sorted(spec.required - row.keys())
     if missing:
-        raise StoreProblem(f'{where}: the {spec.cls.noun} has no {", ".join(map(repr, missing))}')
+        raise StoreProblem(_("{where}: the {noun} has no {fields}").format(where=where, noun=_(spec.cls.noun), fields=", ".join(map(repr, missing))))
     for col in spec.columns:
         if col.name not in row:
             continue
@@ -301,14 +311,17 @@ def _check_row(name: str, key: str, row: dict[str, Any], spec: _Table) -> None:
         if not ok:
             shown = repr(value)
             shown = shown if len(shown) <= 40 else shown[:39] + "…"
-            raise StoreProblem(f'{where}: "{col.name}" is {shown}, expected {col.expected}')
+            raise StoreProblem(_('{where}: "{field}" is {value}, expected {expected}').format(
+                where=where, field=col.name, value=shown, expected=_said(col.expected)))
     prefix = spec.cls.prefix
     if prefix and row.get("id") != prefix + key:
-        raise StoreProblem(f'{where}: its id is {row.get("id")!r}, expected "{prefix}{key}"')
+        raise StoreProblem(_('{where}: its id is {value!r}, expected "{id}"').format(where=where, value=row.get("id"), id=prefix + key))
 
 
 def _kind(value: Any) -> str:
-    return {
-        dict: "a table", list: "a list", str: "text", int: "a number", float: "a number",
-        bool: "true/false", _NONE: "null",
-    }.get(type(value), type(value).__name__)
+    kinds = {
+        dict: N_("a table"), list: N_("a list"), str: N_("text"), int: N_("a number"), float: N_("a number"),
+        bool: N_("true/false"), _NONE: "null",
+    }
+    kind = kinds.get(type(value))
+    return _(kind) if kind else type(value).__name__

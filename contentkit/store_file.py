@@ -25,6 +25,7 @@ from typing import Any
 
 from .atomic import write_atomic
 from .errors import InputError, StoreError
+from .i18n import _
 from .store_check import StoreProblem, check_data
 
 __all__ = ["StoreFile", "Loaded", "SCHEMA_VERSION", "RESTORE_HINT", "RESET_HINT"]
@@ -77,13 +78,13 @@ class StoreFile:
         if sig is None:
             if self.backup.exists():
                 raise Missing(
-                    f"{self.path} is missing but its backup {self.backup.name} is there; "
-                    f"run `{RESTORE_HINT}` to put the backup back"
+                    _("{path} is missing but its backup {backup} is there; run `{hint}` to put the backup back").format(
+                        path=self.path, backup=self.backup.name, hint=RESTORE_HINT)
                 )
             if self.must_exist and not fresh_ok:
                 raise Missing(
-                    f"{self.path} is missing (deleted?) and there is no backup; if you meant to start over, "
-                    f"run `{RESET_HINT}` to start an empty store"
+                    _("{path} is missing (deleted?) and there is no backup; if you meant to start over, "
+                      "run `{hint}` to start an empty store").format(path=self.path, hint=RESET_HINT)
                 )
             return Loaded({}, None)
         data = self.parse(self.path)
@@ -94,7 +95,7 @@ class StoreFile:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror}; check the file's permissions") from None
+            raise StoreError(_("cannot read {path}: {error}; check the file's permissions").format(path=path, error=exc.strerror)) from None
         problem = None
         data: Any = None
         # Parsing and checking build and drop millions of objects; pausing the cyclic GC
@@ -111,30 +112,31 @@ class StoreFile:
             if gc_was_on:
                 gc.enable()
         if problem is not None:
-            raise Damaged(f"{path} {problem}; it was not changed: {self._recovery(path)}")
+            raise Damaged(_("{path} {problem}; it was not changed: {what_to_do}").format(
+                path=path, problem=problem, what_to_do=self._recovery(path)))
         version = data.get(META, {}).get("1", {}).get("schema", SCHEMA_VERSION)
         if version > SCHEMA_VERSION:  # check_data made sure it is a whole number
             raise StoreError(
-                f"{path} has schema version {version}, newer than this contentkit understands "
-                f"({SCHEMA_VERSION}); upgrade contentkit with `pip install -U contentkit`"
+                _("{path} has schema version {version}, newer than this contentkit understands "
+                  "({known}); upgrade contentkit with `pip install -U contentkit`").format(
+                    path=path, version=version, known=SCHEMA_VERSION)
             )
         result: dict[str, dict[str, Any]] = data
         return result
 
     def _recovery(self, broken: Path) -> str:
         if broken == self.backup:
-            return f"fix it by hand, or run `{RESET_HINT}` to set it aside and start an empty store"
+            return _("fix it by hand, or run `{hint}` to set it aside and start an empty store").format(hint=RESET_HINT)
         if not self.backup.exists():
-            return f"there is no backup: fix it by hand, or run `{RESET_HINT}` to set it aside and start an empty store"
+            return _("there is no backup: fix it by hand, or run `{hint}` to set it aside and start an empty store").format(hint=RESET_HINT)
         try:
             self.parse(self.backup)
         except StoreError:
-            return (
-                f"its backup {self.backup.name} is damaged too: fix one by hand, "
-                f"or run `{RESET_HINT}` to set both aside and start an empty store"
-            )
+            return _("its backup {backup} is damaged too: fix one by hand, "
+                     "or run `{hint}` to set both aside and start an empty store").format(backup=self.backup.name, hint=RESET_HINT)
         saved = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.backup.stat().st_mtime))
-        return f"run `{RESTORE_HINT}` to put back the backup ({self.backup.name}, from {saved})"
+        return _("run `{hint}` to put back the backup ({backup}, from {saved})").format(
+            hint=RESTORE_HINT, backup=self.backup.name, saved=saved)
 
     # -- writing -----------------------------------------------------------
     def write(self, data: dict[str, dict[str, Any]], loaded_from: Signature) -> None:
@@ -148,13 +150,13 @@ class StoreFile:
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except UnicodeEncodeError:
             # Text decoded with surrogateescape (bytes that were not UTF-8) cannot be stored.
-            raise InputError("some text holds bytes that are not UTF-8 (a broken character); retype it; nothing was saved") from None
+            raise InputError(_("some text holds bytes that are not UTF-8 (a broken character); retype it; nothing was saved")) from None
 
         def keep_loaded_generation() -> None:
             if _signature(self.path) != loaded_from:
                 raise StoreError(
-                    f"{self.path} was changed by something else while this command ran; "
-                    "nothing was written: run the command again"
+                    _("{path} was changed by something else while this command ran; "
+                      "nothing was written: run the command again").format(path=self.path)
                 )
             if loaded_from is not None:
                 self._rotate()
@@ -218,15 +220,16 @@ class StoreFile:
         The caller holds the store's lock.
         """
         if not self.backup.exists():
-            raise StoreError(f"{self.backup} does not exist, so there is nothing to restore; run `{RESET_HINT}` to start empty")
+            raise StoreError(_("{backup} does not exist, so there is nothing to restore; run `{hint}` to start empty").format(
+                backup=self.backup, hint=RESET_HINT))
         try:
             self.load()
         except StoreError:  # damaged, missing, unreadable, or written by a newer contentkit
             pass
         else:
             raise StoreError(
-                f"{self.path} loads fine, so there is nothing to restore (the backup is one write older); "
-                "nothing was changed"
+                _("{path} loads fine, so there is nothing to restore (the backup is one write older); "
+                  "nothing was changed").format(path=self.path)
             )
         self.parse(self.backup)  # a damaged backup says so, and nothing moves
         aside = None
@@ -247,14 +250,15 @@ class StoreFile:
             pass
         else:
             if self.path.exists():
-                raise StoreError(f"{self.path} loads fine; --reset is only for a damaged or deleted store; nothing was changed")
+                raise StoreError(_("{path} loads fine; --reset is only for a damaged or deleted store; nothing was changed").format(path=self.path))
         if self.backup.exists():
             try:
                 self.parse(self.backup)
             except StoreError:
                 pass
             else:
-                raise StoreError(f"the backup {self.backup} loads fine: run `{RESTORE_HINT}` instead; nothing was changed")
+                raise StoreError(_("the backup {backup} loads fine: run `{hint}` instead; nothing was changed").format(
+                    backup=self.backup, hint=RESTORE_HINT))
         moved = []
         for src, what in ((self.path, "damaged"), (self.backup, "damaged-backup")):
             if src.exists():
@@ -269,13 +273,13 @@ class StoreFile:
 def _text(raw: bytes) -> str:
     """`raw` as text, or StoreProblem when it cannot be a store at all."""
     if not raw.strip():
-        raise StoreProblem("is damaged (empty)" if not raw else "is damaged (only blank space)")
+        raise StoreProblem(_("is damaged (empty)") if not raw else _("is damaged (only blank space)"))
     if not raw.strip(b"\0"):
-        raise StoreProblem("is damaged (only zero bytes: cut off by a crash or a full disk)")
+        raise StoreProblem(_("is damaged (only zero bytes: cut off by a crash or a full disk)"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise StoreProblem("is damaged (not UTF-8 text: garbled, or not a contentkit store)") from None
+        raise StoreProblem(_("is damaged (not UTF-8 text: garbled, or not a contentkit store)")) from None
 
 
 def _parse(text: str) -> Any:
@@ -283,5 +287,6 @@ def _parse(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip()) - 1:
-            raise StoreProblem("is damaged (cut short: it ends in the middle of a record)") from None
-        raise StoreProblem(f"is damaged (not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+            raise StoreProblem(_("is damaged (cut short: it ends in the middle of a record)")) from None
+        raise StoreProblem(_("is damaged (not valid JSON at line {line}, column {column}: {error})").format(
+            line=exc.lineno, column=exc.colno, error=exc.msg)) from None

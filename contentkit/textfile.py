@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 
 from .errors import InputError
+from .i18n import _
 
 __all__ = ["decode_text"]
 
@@ -33,11 +34,11 @@ def decode_text(data: bytes, where: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(f"{where} is not UTF-8 or UTF-16 text; save it as \"CSV UTF-8\" and import again") from None
+        raise InputError(_('{where} is not UTF-8 or UTF-16 text; save it as "CSV UTF-8" and import again').format(where=where)) from None
     if "\0" in text:
         line = text.count("\n", 0, text.index("\0")) + 1
         raise InputError(
-            f"{where} line {line} holds a NUL byte (\\0), so it is damaged or UTF-16 without its mark; "
-            "save it again as \"CSV UTF-8\" and import again"
+            _('{where} line {line} holds a NUL byte (\\0), so it is damaged or UTF-16 without its mark; '
+              'save it again as "CSV UTF-8" and import again').format(where=where, line=line)
         )
     return text

@@ -10,6 +10,11 @@ from collections.abc import Iterable
 
 from .channels import CHANNEL_IDS, FORMATS_BY_CHANNEL
 from .errors import InputError
+from .i18n import N_, _
+
+# What check_choice names in its error ("unknown pillar ..."), marked for the catalog.
+_KIND_WORDS = (N_("channel"), N_("day"), N_("export kind"), N_("format"), N_("language"), N_("pillar"), N_("plan"),
+               N_("promo kind"), N_("sector"), N_("source"), N_("stage"), N_("state"), N_("status"), N_("via"))
 
 __all__ = [
     "CHANNELS",
@@ -81,7 +86,7 @@ def check_choice(kind: str, value: str, choices: Iterable[str]) -> str:
     key = from_name(kind, value)
     if key is not None and key in options:
         return key
-    raise InputError(f"unknown {kind} {value!r}: use one of {', '.join(options)}")
+    raise InputError(_("unknown {kind} {value!r}: use one of {choices}").format(kind=_(kind), value=value, choices=", ".join(options)))
 
 
 # Full names in English and Indonesian, so `--every rabu` and `--every wednesday` both work.
@@ -102,7 +107,7 @@ def check_weekday(value: str) -> str:
     """
     day = _WEEKDAY_NAMES.get(value.strip().lower())
     if day is None:
-        raise InputError(f"unknown weekday {value!r}: use one of {', '.join(WEEKDAYS)} (or senin … minggu)")
+        raise InputError(_("unknown weekday {value!r}: use one of {choices} (or senin … minggu)").format(value=value, choices=", ".join(WEEKDAYS)))
     return day
 
 
@@ -134,7 +139,7 @@ def check_channel_format(channel: str, fmt: str) -> None:
     """
     allowed = CHANNEL_FORMATS.get(channel)
     if allowed is not None and fmt not in allowed:
-        raise InputError(f"{channel} has no {fmt} posts: use one of {', '.join(allowed)}")
+        raise InputError(_("{channel} has no {format} posts: use one of {choices}").format(channel=channel, format=fmt, choices=", ".join(allowed)))
 
 
 def check_channels(values: Iterable[str]) -> tuple[str, ...]:

@@ -305,8 +305,8 @@ def _refuse_own_files(root: Path, target: Path) -> None:
     data_dir = (root / "data").resolve()
     if resolved == (root / CONFIG_NAME).resolve() or resolved == data_dir or data_dir in resolved.parents:
         raise InputError(
-            f"{target} is one of the workspace's own files ({CONFIG_NAME}, or the data folder with the store "
-            "and its backup); write to another file, e.g. outside data/"
+            _("{target} is one of the workspace's own files ({config}, or the data folder with the store "
+              "and its backup); write to another file, e.g. outside data/").format(target=target, config=CONFIG_NAME)
         )
 
 

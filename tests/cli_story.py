@@ -80,6 +80,21 @@ def story(tmp: Path) -> Iterator[tuple[list[str], int]]:
     yield ["strategy", "show", *w], 0
     yield ["calendar", "--week", "2026-W50", "-o", str(tmp / "rencana.html"), *w], 0
     yield ["report", "--end", "2026-12-13", *w], 0
+    # the retail year, live shopping, promos, review asks, the phone kit and the health check
+    yield ["campaign", "list", *w], 0
+    yield ["campaign", "show", "harbolnas", *w], 0
+    yield ["live", "add", "--at", "2026-12-11 20:00", "--channel", "tiktok", "--host", "Bu Sari",
+           "--product", "Rendang 500 g", "--voucher", "LIVEHEMAT 15rb", *w], 0
+    yield ["live", "list", *w], 0
+    yield ["promo", "add", "gratis_ongkir", "--channel", "shopee", "--from", "2026-12-10", "--until", "2026-12-12",
+           "--amount", "20000", "--min-spend", "100000", *w], 0
+    yield ["promo", "list", *w], 0
+    yield ["review", "ask", "--name", "Rina", "--phone", "0812-3456-7890", "--product", "Rendang 500 g", *w], 0
+    yield ["review", "asks", *w], 0
+    yield ["review", "list", "--best", "3", *w], 0
+    yield ["export", "ics", "--feed", "-o", str(tmp / "kalender.ics"), *w], 0
+    yield ["kit", "--week", "2026-W50", "-o", str(tmp / "kit"), *w], 0
+    yield ["doctor", *w], 0
     # mistakes a user makes: each must be one translated line
     yield ["post", "show", "P99", *w], 1
     yield ["idea", "add", "  ", "--pillar", "education", "--format", "reel", *w], 1
@@ -138,6 +153,7 @@ _SKIP = [
     re.compile(r"\b\w+(?:,\w+)+\b"),  # column names, e.g. platform,url,username
     re.compile(r"`[^`]*`"),  # commands quoted in messages
     re.compile(r"https?://\S+"),
+    re.compile(r"\w+…"),  # a word cut short in a table cell
     re.compile(r"(?<![\w-])--?[\w-]+"),  # option names
     re.compile(r"\S*[/\\]\S*"),  # paths
     re.compile(r"\[[A-Z_|]+\]|\b[A-Z][A-Z_]+\b"),  # metavars

@@ -60,7 +60,7 @@ def test_walkthrough_init_idea_series_plan_publish_export(runner: CliRunner, tmp
     first = posts[0]["id"]
     run(runner, "post", "publish", first, "--url", "https://www.instagram.com/p/XYZ/", *w)
     shown = run(runner, "post", "show", first, *w).output
-    assert "published" in shown and "https://www.instagram.com/p/XYZ/" in shown
+    assert "status: terbit" in shown and "https://www.instagram.com/p/XYZ/" in shown
     run(runner, "export", "ics", "-o", str(tmp_path / "plan.ics"), *w)
     assert (tmp_path / "plan.ics").read_text().count("BEGIN:VEVENT") == 16
 

@@ -10,7 +10,8 @@ from datetime import date, datetime
 import pendulum
 import pytest
 
-from contentkit.dates import echo_when, format_long_day, format_when, parse_at, parse_date, parse_month, parse_week
+from contentkit.dates import parse_at, parse_date, parse_month, parse_week
+from contentkit.formatting import echo_when, format_long_day, format_when
 from contentkit.errors import InputError
 
 TZ = "Asia/Jakarta"

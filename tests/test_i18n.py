@@ -207,3 +207,14 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
                     ):
                         hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert not hidden, hidden
+
+
+def test_a_new_workspace_explains_its_settings_in_its_language(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for lang, said in (("id", "# zona waktu IANA: Asia/Jakarta (WIB)"), ("en", "# IANA timezone: Asia/Jakarta (WIB)")):
+        ws = tmp_path / lang
+        assert runner.invoke(cli, ["init", str(ws), "--brand", "Toko", "--lang", lang]).exit_code == 0
+        text = (ws / "contentkit.toml").read_text("utf-8")
+        assert said in text
+        # the file still loads as it was written: only comments change with the language
+        assert runner.invoke(cli, ["post", "list", "-w", str(ws)]).exit_code == 0

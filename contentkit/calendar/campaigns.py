@@ -29,6 +29,7 @@ import pendulum
 
 from ..config import read_toml
 from ..errors import ConfigError, InputError
+from ..i18n import _
 from ..vocab import PILLAR_STAGES, SECTORS, STAGES, check_channel, check_channel_format, check_format, check_pillar
 from .events import events_between
 
@@ -126,7 +127,7 @@ def _fail(source: str, key: str, problem: str) -> ConfigError:
 
 def _bilingual(value: Any, source: str, key: str) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k].strip() for k in ("id", "en")):
-        raise _fail(source, key, 'needs text in both languages: { id = "...", en = "..." }')
+        raise _fail(source, key, _('needs text in both languages: { id = "...", en = "..." }'))
     return {"id": value["id"].strip(), "en": value["en"].strip()}
 
 
@@ -135,27 +136,28 @@ def parse_campaign(raw: dict[str, Any], *, source: str = "campaign") -> Campaign
     known = {"name", "title", "anchor", "steps", "description"}
     for key in raw:
         if key not in known:
-            raise _fail(source, key, f"unknown key; valid keys are {', '.join(sorted(known))}")
+            raise _fail(source, key, _("unknown key; valid keys are {keys}").format(keys=", ".join(sorted(known))))
     anchor = str(raw.get("anchor", "user"))
     if anchor not in ANCHORS and not _FIXED.match(anchor):
-        raise _fail(source, "anchor", f"{anchor!r} is not an anchor; use one of {', '.join(ANCHORS)} or a day MM-DD")
+        raise _fail(source, "anchor", _("{anchor!r} is not an anchor; use one of {anchors} or a day MM-DD").format(
+            anchor=anchor, anchors=", ".join(ANCHORS)))
     steps_raw = raw.get("steps")
     if not isinstance(steps_raw, list) or not steps_raw:
-        raise _fail(source, "steps", "a campaign needs at least one [[steps]] entry")
+        raise _fail(source, "steps", _("a campaign needs at least one [[steps]] entry"))
     steps = []
     for i, s in enumerate(steps_raw):
         where = f"steps[{i}]"
         if not isinstance(s, dict):
-            raise _fail(source, where, "must be a table with offset, channel, format, pillar and prompt")
+            raise _fail(source, where, _("must be a table with offset, channel, format, pillar and prompt"))
         for key in s:
             if key not in _STEP_KEYS:
-                raise _fail(source, f"{where}.{key}", f"unknown key; a step has {', '.join(sorted(_STEP_KEYS))}")
+                raise _fail(source, f"{where}.{key}", _("unknown key; a step has {keys}").format(keys=", ".join(sorted(_STEP_KEYS))))
         offset = s.get("offset")
         if not isinstance(offset, int) or isinstance(offset, bool) or not -120 <= offset <= 60:
-            raise _fail(source, f"{where}.offset", "must be a whole number of days from -120 to 60, e.g. -3 for H-3")
+            raise _fail(source, f"{where}.offset", _("must be a whole number of days from -120 to 60, e.g. -3 for H-3"))
         time = str(s.get("time", "19:00"))
         if not _TIME.match(time):
-            raise _fail(source, f"{where}.time", f"{time!r} is not a time; write HH:MM, e.g. 00:00 or 19:30")
+            raise _fail(source, f"{where}.time", _("{time!r} is not a time; write HH:MM, e.g. 00:00 or 19:30").format(time=time))
         try:
             fmt = check_format(str(s.get("format", "")))
             channel = str(s.get("channel", ""))
@@ -167,21 +169,21 @@ def parse_campaign(raw: dict[str, Any], *, source: str = "campaign") -> Campaign
             raise _fail(source, where, str(exc)) from None
         stage = str(s.get("stage", PILLAR_STAGES.get(pillar, "creative_content")))
         if stage not in STAGES:
-            raise _fail(source, f"{where}.stage", f"unknown stage {stage!r}; use one of {', '.join(STAGES)}")
+            raise _fail(source, f"{where}.stage", _("unknown stage {stage!r}; use one of {choices}").format(stage=stage, choices=", ".join(STAGES)))
         sectors = s.get("sectors", [])
         if not isinstance(sectors, list) or any(x not in SECTORS for x in sectors):
-            raise _fail(source, f"{where}.sectors", f"must be a list of sectors: {', '.join(SECTORS)}")
+            raise _fail(source, f"{where}.sectors", _("must be a list of sectors: {choices}").format(choices=", ".join(SECTORS)))
         base = str(s.get("from", "anchor"))
         if base not in _BASES:
-            raise _fail(source, f"{where}.from", f"use one of {', '.join(_BASES)}")
+            raise _fail(source, f"{where}.from", _("use one of {choices}").format(choices=", ".join(_BASES)))
         kind = str(s.get("kind", "post"))
         if kind not in ("post", "todo"):
-            raise _fail(source, f"{where}.kind", "use post (a planned post) or todo (a reminder for the seller)")
+            raise _fail(source, f"{where}.kind", _("use post (a planned post) or todo (a reminder for the seller)"))
         steps.append(Step(offset, time, channel, fmt, pillar, stage, _bilingual(s.get("prompt"), source, f"{where}.prompt"),
                           tuple(sectors), base, kind))
     name = str(raw.get("name", "")).strip()
     if not name:
-        raise _fail(source, "name", 'missing; give the campaign a name, e.g. name = "launch"')
+        raise _fail(source, "name", _('missing; give the campaign a name, e.g. name = "launch"'))
     title = _bilingual(raw.get("title", {"id": name, "en": name}), source, "title")
     return CampaignTemplate(name, title, anchor, tuple(steps), source)
 
@@ -214,7 +216,8 @@ def load_campaign(name_or_path: str, *, base: Path | None = None) -> CampaignTem
     if path.suffix == ".toml" or path.exists():
         return parse_campaign(read_toml(path), source=str(path))
     dated = sorted(n for n, t in builtin.items() if t.anchor == "user")
-    raise InputError(f"unknown campaign template {name_or_path!r}: use one of {', '.join(dated)}, or --file FILE.toml")
+    raise InputError(_("unknown campaign template {name!r}: use one of {choices}, or --file FILE.toml").format(
+        name=name_or_path, choices=", ".join(dated)))
 
 
 def campaign_settings(ws: Workspace) -> CampaignSettings:
@@ -223,7 +226,8 @@ def campaign_settings(ws: Workspace) -> CampaignSettings:
     known = {"marketplace", "courier_cutoff", "reopen", "off"}
     for key in raw:
         if key not in known:
-            raise ConfigError(f"unknown key [campaigns] {key!r} in contentkit.toml: valid keys are {', '.join(sorted(known))}")
+            raise ConfigError(_("unknown key [campaigns] {key!r} in contentkit.toml: valid keys are {keys}").format(
+                key=key, keys=", ".join(sorted(known))))
 
     def day(key: str) -> date | None:
         value = raw.get(key)
@@ -234,14 +238,14 @@ def campaign_settings(ws: Workspace) -> CampaignSettings:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            raise ConfigError(f'[campaigns] {key} in contentkit.toml must be a date, e.g. {key} = "2027-03-03"') from None
+            raise ConfigError(_('[campaigns] {key} in contentkit.toml must be a date, e.g. {key} = "2027-03-03"').format(key=key)) from None
 
     marketplace = str(raw.get("marketplace") or _strategy_marketplace(ws))
     if marketplace not in MARKETPLACES:
-        raise ConfigError(f"[campaigns] marketplace in contentkit.toml must be one of {', '.join(MARKETPLACES)}")
+        raise ConfigError(_("[campaigns] marketplace in contentkit.toml must be one of {choices}").format(choices=", ".join(MARKETPLACES)))
     off = raw.get("off", [])
     if not isinstance(off, list) or not all(isinstance(x, str) for x in off):
-        raise ConfigError('[campaigns] off in contentkit.toml must be a list of campaign names, e.g. off = ["gajian"]')
+        raise ConfigError(_('[campaigns] off in contentkit.toml must be a list of campaign names, e.g. off = ["gajian"]'))
     return CampaignSettings(ws.config.sector, marketplace, day("courier_cutoff"), day("reopen"), tuple(off))
 
 
@@ -251,8 +255,10 @@ def _strategy_marketplace(ws: Workspace) -> str:
 
 
 def format_day(day: date, lang: str) -> str:
-    """`3 Maret` / `3 March`."""
-    return pendulum.Date(day.year, day.month, day.day).format("D MMMM", locale=lang)
+    """`3 Maret` / `3 March` (formatting.format_day_month: every date users read comes from there)."""
+    from ..formatting import format_day_month
+
+    return format_day_month(day, lang)
 
 
 @lru_cache(maxsize=256)

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..channels import channel as registry_channel
 from ..errors import ConfigError
+from ..i18n import _
 from ..vocab import PILLARS, SECTORS
 from .limits import limits_for, post_text
 
@@ -47,7 +48,7 @@ def caption_bodies(sector: str) -> dict[str, dict[str, list[str]]]:
     True
     """
     if sector not in SECTORS:
-        raise ConfigError(f"unknown sector {sector!r}: use one of {', '.join(SECTORS)}")
+        raise ConfigError(_("unknown sector {sector!r}: use one of {choices}").format(sector=sector, choices=", ".join(SECTORS)))
     path = resources.files("contentkit.templates") / "captions" / f"{sector}.toml"
     try:
         data: dict[str, dict[str, list[str]]] = tomllib.loads(path.read_text("utf-8"))

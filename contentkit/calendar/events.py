@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..i18n import _
+from ..i18n import N_, _, translator
 from ..errors import InputError
 from ..vocab import check_choice
 
@@ -63,10 +63,12 @@ _ORDER = {"holiday": 0, "lebaran": 0, "harbolnas": 1, "double_date": 2, "payday"
 _ESTIMATED = re.compile(r"\s*\((?:perkiraan|estimated)\)$")
 # Islamic holidays wait on the sidang isbat; Imlek and Waisak estimates only on the package's tables.
 _ISLAMIC = ("Idul Fitri", "Idul Adha", "Isra Mikraj", "Tahun Baru Islam", "Maulid")
-_ESTIMATE_NOTE = {
-    "id": ("perkiraan, menunggu sidang isbat", "perkiraan"),
-    "en": ("estimated, awaiting the sidang isbat", "estimated"),
-}
+_ESTIMATE_NOTE = (N_("estimated, awaiting the sidang isbat"), N_("estimated"))
+
+
+def _both(message: str, **fields: object) -> dict[str, str]:
+    """`message` (a catalog msgid) in every language, filled in: an event's name."""
+    return {lang: translator(lang).gettext(message).format(**fields) for lang in _LANGS}
 _PAYDAY_FROM = 25
 _HARBOLNAS = (12, 12)
 
@@ -109,9 +111,10 @@ class Event:
         """
         if not self.estimated:
             return self.label(lang)
-        islamic, other = _ESTIMATE_NOTE[check_choice("language", lang, _LANGS)]
+        islamic, other = _ESTIMATE_NOTE
         note = islamic if any(word in self.name["id"] for word in _ISLAMIC) else other
-        return f"{self.label(lang)} ({note})"
+        said = translator(check_choice("language", lang, _LANGS)).gettext(note)
+        return f"{self.label(lang)} ({said})"
 
 
 def events_on(day: date) -> list[Event]:
@@ -205,16 +208,16 @@ def _iter_year_events(year: int) -> Iterable[Event]:
     for day, id_name, en_name, kind, estimated in _public_holidays(year):
         yield Event(day, kind, {"id": id_name, "en": en_name}, False, kind != "cuti_bersama", estimated)
     for day, number in _ramadan_days(year):
-        yield Event(day, "ramadan", {"id": f"Ramadan hari ke-{number}", "en": f"Ramadan day {number}"}, False, False)
+        yield Event(day, "ramadan", _both(N_("Ramadan day {n}"), n=number), False, False)
     for month in range(1, 13):
         if (month, month) == _HARBOLNAS:
-            name = {"id": "12.12 Harbolnas", "en": "12.12 Harbolnas (National Online Shopping Day)"}
+            name = _both(N_("12.12 Harbolnas (National Online Shopping Day)"))
             yield Event(date(year, month, month), "harbolnas", name, True, False)
         else:
-            name = {"id": f"Promo {month}.{month}", "en": f"{month}.{month} sale"}
+            name = _both(N_("{day} sale"), day=f"{month}.{month}")
             yield Event(date(year, month, month), "double_date", name, True, False)
         for dom in range(_PAYDAY_FROM, monthrange(year, month)[1] + 1):
-            yield Event(date(year, month, dom), "payday", {"id": "Gajian", "en": "Payday"}, True, False)
+            yield Event(date(year, month, dom), "payday", _both(N_("Payday")), True, False)
 
 
 @lru_cache(maxsize=64)

@@ -24,6 +24,7 @@ import pendulum
 
 from ..dates import DEFAULT_TIMEZONE
 from ..errors import InputError
+from ..i18n import N_, _
 from ..records import Post
 from .export_files import check_target, http_urls, local_time, write_atomic
 from .export_tables import csv_bytes
@@ -79,7 +80,7 @@ BUFFER = BulkRules(
 # 0 or 5; only future times; 350 posts a file; UTF-8. The upload dialog asks which date
 # order the file uses: we write day-first, as dates are written in Indonesia.
 HOOTSUITE_DATE_FORMAT = "%d/%m/%Y %H:%M"
-HOOTSUITE_HINT = 'in Hootsuite\'s bulk composer choose the date format "dd/mm/yyyy hh:mm"'
+HOOTSUITE_HINT = N_('in Hootsuite\'s bulk composer choose the date format "dd/mm/yyyy hh:mm"')
 HOOTSUITE = BulkRules(
     tool="Hootsuite", header=None, time_format=HOOTSUITE_DATE_FORMAT, per_file=350,
     channels=("facebook", "instagram"), formats=("image", "carousel", "feed"), image_required=("instagram",),
@@ -105,20 +106,22 @@ def _is_media(url: str) -> bool:
 def _refusal(rules: BulkRules, post: Post) -> str:
     """Why `rules` cannot take `post` through a file, or "" when it can."""
     if post.channel not in rules.channels:
-        return f"{rules.tool}'s file cannot post to {post.channel}"
+        return _("{tool}'s file cannot post to {channel}").format(tool=rules.tool, channel=post.channel)
     if post.format not in rules.formats:
         if post.format in _VIDEO_FORMATS:
-            what = f"a {post.format} is a video, which {rules.tool}'s file cannot carry"
+            what = _("a {format} is a video, which {tool}'s file cannot carry")
         elif post.format == "story":
-            what = f"a story cannot go through {rules.tool}'s file"
+            what = _("a story cannot go through {tool}'s file")
         else:
-            what = f"{rules.tool}'s file cannot carry a {post.format}"
-        return f"{what}; post it by hand (`contentkit kit`) or in {rules.tool}'s composer"
+            what = _("{tool}'s file cannot carry a {format}")
+        return _("{what}; post it by hand (`contentkit kit`) or in {tool}'s composer").format(
+            what=what.format(format=post.format, tool=rules.tool), tool=rules.tool)
     if post.channel in rules.image_required and not [u for u in http_urls(post.assets) if _is_media(u)]:
-        return (f"{post.channel} needs an image and the post has no image link (https://...); "
-                "add one to its assets, or post it by hand with `contentkit kit`")
+        return _("{channel} needs an image and the post has no image link (https://...); "
+                 "add one to its assets, or post it by hand with `contentkit kit`").format(channel=post.channel)
     if not post_text(post.caption, post.hashtags).strip() and not rules.image_column:
-        return f"no caption yet; {rules.tool} refuses an empty message, write one with `contentkit post edit {post.id}`"
+        return _("no caption yet; {tool} refuses an empty message, write one with `contentkit post edit {id}`").format(
+            tool=rules.tool, id=post.id)
     return ""
 
 
@@ -128,8 +131,8 @@ def _when(rules: BulkRules, post: Post, tz: str, warnings: list[str]) -> pendulu
     if when.minute % step or when.second or when.microsecond:
         base = when.replace(second=0, microsecond=0)
         moved = base.add(minutes=step - base.minute % step) if base.minute % step else base.add(minutes=step)
-        warnings.append(f"{post.id}: {when.strftime('%Y-%m-%d %H:%M')} moved to {moved.strftime('%H:%M')} "
-                        f"({rules.tool} needs minutes ending in 0 or 5)")
+        warnings.append(_("{id}: {when} moved to {moved} ({tool} needs minutes ending in 0 or 5)").format(
+            id=post.id, when=when.strftime("%Y-%m-%d %H:%M"), moved=moved.strftime("%H:%M"), tool=rules.tool))
         when = moved
     return when
 
@@ -152,8 +155,8 @@ def bulk_files(
     channels = sorted({p.channel for p in posts})
     if len(channels) > 1:
         raise InputError(
-            f"a {rules.tool} file holds one channel, but these posts are on {', '.join(channels)}; "
-            "export each with --channel, e.g. --channel instagram"
+            _("a {tool} file holds one channel, but these posts are on {channels}; "
+              "export each with --channel, e.g. --channel instagram").format(tool=rules.tool, channels=", ".join(channels))
         )
     current = pendulum.instance(now) if now is not None else pendulum.now(tz)
     out = BulkFiles(files=[])
@@ -162,8 +165,8 @@ def bulk_files(
         reason = _refusal(rules, post)
         when = _when(rules, post, tz, out.warnings) if not reason else None
         if when is not None and rules.future_only and when <= current:
-            reason = (f"{when.strftime('%Y-%m-%d %H:%M')} is in the past and {rules.tool} refuses it; "
-                      f"move the post with `contentkit post edit {post.id} --at ...`")
+            reason = _("{when} is in the past and {tool} refuses it; move the post with `contentkit post edit {id} --at ...`").format(
+                when=when.strftime("%Y-%m-%d %H:%M"), tool=rules.tool, id=post.id)
         if reason or when is None:
             out.left_out.append(LeftOut(post.id, reason))
             continue
@@ -171,7 +174,7 @@ def bulk_files(
         out.kept.append(post)
         if rules is HOOTSUITE and post.channel in rules.image_required:
             image = next(u for u in http_urls(post.assets) if _is_media(u))
-            out.warnings.append(f"{post.id}: the file carries no image; attach {image} to this row before scheduling")
+            out.warnings.append(_("{id}: the file carries no image; attach {image} to this row before scheduling").format(id=post.id, image=image))
     size = rules.limit(plan)
     header = [list(rules.header)] if rules.header else []
     chunks = [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
@@ -234,17 +237,18 @@ def _write_job(rules: BulkRules, job: ExportJob) -> ExportResult:
 
     channel = job.options.channel
     if channel and channel not in rules.channels:
-        raise InputError(f"{rules.tool}'s bulk file cannot post to {channel}; it takes {', '.join(rules.channels)} "
-                         f"(post {channel} by hand with `contentkit kit`)")
+        raise InputError(_("{tool}'s bulk file cannot post to {channel}; it takes {channels} "
+                           "(post {channel} by hand with `contentkit kit`)").format(
+            tool=rules.tool, channel=channel, channels=", ".join(rules.channels)))
     files = bulk_files(rules, job.posts, tz=job.ws.tz, now=job.now, plan=job.options.plan)
     for path in numbered_paths(job.target, len(files.files)):
         job.ws.check_output(path)  # the numbered names too: none may land on the workspace's own files
     paths = _write(files, job.target)
     if len(paths) > 1:
-        files.warnings.append(f"{rules.tool} takes {rules.limit(job.options.plan)} posts a file: "
-                              f"wrote {len(paths)} files, upload them one by one")
+        files.warnings.append(_("{tool} takes {limit} posts a file: wrote {n} files, upload them one by one").format(
+            tool=rules.tool, limit=rules.limit(job.options.plan), n=len(paths)))
     return ExportResult(path=paths[0], kind=rules.tool.lower(), count=len(files.kept), warnings=files.warnings,
-                        hint=rules.hint, paths=paths, left_out=files.left_out)
+                        hint=_(rules.hint) if rules.hint else "", paths=paths, left_out=files.left_out)
 
 
 def write_buffer(job: ExportJob) -> ExportResult:

@@ -77,10 +77,10 @@ def parse_remind(text: str | None) -> timedelta | None:
         return None
     match = _REMIND.match(str(text))
     if not match:
-        raise InputError(f"--remind {text!r} is not a duration; write it like 30m, 1h or 1d")
+        raise InputError(_("--remind {text!r} is not a duration; write it like 30m, 1h or 1d").format(text=text))
     minutes = int(match.group(1)) * _UNIT[match.group(2).lower()]
     if not 0 < minutes <= 7 * 1440:
-        raise InputError(f"--remind {text!r} must be between 1 minute and 7 days before the post")
+        raise InputError(_("--remind {text!r} must be between 1 minute and 7 days before the post").format(text=text))
     return timedelta(minutes=minutes)
 
 

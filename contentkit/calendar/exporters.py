@@ -14,6 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from contentkit.i18n import N_
+
 if TYPE_CHECKING:
     from ..records import Post
     from ..store import Transaction
@@ -107,14 +109,14 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("ics", "calendar apps (Apple, Outlook, Google); --feed for a subscribed calendar",
+        Exporter("ics", N_("calendar apps (Apple, Outlook, Google); --feed for a subscribed calendar"),
                  "export_ics:write", keeps_ledger=True, options=("remind", "feed")),
-        Exporter("buffer", "Buffer's bulk upload CSV, one channel a file (100 posts, 10 with --plan free)",
+        Exporter("buffer", N_("Buffer's bulk upload CSV, one channel a file (100 posts, 10 with --plan free)"),
                  "export_bulk:write_buffer", needs_channel=True, scheduler=True, options=("plan",)),
-        Exporter("hootsuite", "Hootsuite's bulk composer CSV, one channel a file (350 posts)",
+        Exporter("hootsuite", N_("Hootsuite's bulk composer CSV, one channel a file (350 posts)"),
                  "export_bulk:write_hootsuite", needs_channel=True, scheduler=True),
-        Exporter("csv", "every field of every post, for spreadsheets", "export_tables:write_csv"),
-        Exporter("markdown", "a readable week-by-week plan to print or share", "export_markdown:write"),
+        Exporter("csv", N_("every field of every post, for spreadsheets"), "export_tables:write_csv"),
+        Exporter("markdown", N_("a readable week-by-week plan to print or share"), "export_markdown:write"),
     )
 }
 EXPORT_KINDS = tuple(EXPORTERS)

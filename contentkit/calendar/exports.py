@@ -110,15 +110,15 @@ def export_posts(
     exporter = EXPORTERS[check_choice("export kind", kind, EXPORT_KINDS)]
     plan = check_choice("plan", plan, PLANS)
     if feed and exporter.name != "ics":
-        raise InputError("--feed is for ics only: a subscribed calendar; leave it out for other kinds")
+        raise InputError(_("--feed is for ics only: a subscribed calendar; leave it out for other kinds"))
     if remind is not None and exporter.name != "ics":
-        raise InputError("--remind is for ics only: calendar reminders; leave it out for other kinds")
+        raise InputError(_("--remind is for ics only: calendar reminders; leave it out for other kinds"))
     if plan != "paid" and exporter.name != "buffer":
-        raise InputError("--plan is for buffer only: Buffer's free plan takes 10 posts a file")
+        raise InputError(_("--plan is for buffer only: Buffer's free plan takes 10 posts a file"))
     moment = pendulum.instance(now) if now is not None else pendulum.now(ws.tz)
     if feed:
         if start is not None or end is not None:
-            raise InputError("--feed always covers the last 8 weeks and everything planned; leave out --from/--to")
+            raise InputError(_("--feed always covers the last 8 weeks and everything planned; leave out --from/--to"))
         start = moment.in_timezone(ws.tz).date().subtract(weeks=FEED_WEEKS_BACK)
     wanted = ws.post_book.filter(start, end, None, channel)
     if exporter.needs_channel and wanted.channel is None:

@@ -74,7 +74,7 @@ def _rules(cid: str) -> ChannelRules:
     try:
         return RULES[cid]
     except KeyError:
-        raise InputError(f"unknown channel {cid!r}: use one of {', '.join(RULES)}") from None
+        raise InputError(_("unknown channel {channel!r}: use one of {choices}").format(channel=cid, choices=", ".join(RULES))) from None
 
 
 _COMMENT = re.compile(r"\b(?:komen\w*|comments?|commenting)\b", re.I)
@@ -109,21 +109,21 @@ def text_problems(cid: str, fmt: str, text: str, *, whole: bool = True) -> list[
     if rules.marketplace:
         named = list(dict.fromkeys(m.group(0) for m in _OTHER_NAMES[cid].finditer(text)))
         if named:
-            found.append(("other_platform",
-                          f"{cid} posts must not name another platform ({', '.join(named[:3])}); remove it"))
+            found.append(("other_platform", _("{channel} posts must not name another platform ({names}); remove it").format(
+                channel=cid, names=", ".join(named[:3]))))
     if rules.limits.no_outside_links:
         links = _outside_links(text, rules.limits.allowed_link_hosts) + [m.group(0) for m in _IN_BIO.finditer(text)]
         if links:
-            found.append(("outside_links",
-                          f"{cid} does not allow links leading elsewhere ({', '.join(links[:3])}); remove them"))
+            found.append(("outside_links", _("{channel} does not allow links leading elsewhere ({links}); remove them").format(
+                channel=cid, links=", ".join(links[:3]))))
     if fmt in rules.reply_formats:
         said = _COMMENT.search(text)
         if said:
-            found.append(("no_comments",
-                          f"a {cid} {fmt} has no comments (it says {said.group(0)!r}); ask people to reply instead"))
+            found.append(("no_comments", _("a {channel} {format} has no comments (it says {word!r}); ask people to reply instead").format(
+                channel=cid, format=fmt, word=said.group(0))))
     # An empty caption is still to be written; the opt-out line is asked of a written one.
     if whole and text.strip() and fmt in rules.opt_out_formats and "STOP" not in text:
-        found.append(("opt_out", f"a {cid} {fmt} must end with the opt-out line (reply STOP); add it"))
+        found.append(("opt_out", _("a {channel} {format} must end with the opt-out line (reply STOP); add it").format(channel=cid, format=fmt)))
     return found
 
 
@@ -168,7 +168,7 @@ def check_post(post: Post, overrides: Mapping[str, Any] | None = None) -> list[V
     """
     if post.channel not in RULES:
         return [Violation(post.id, post.channel, "channel",
-                          f"{post.channel!r} is not a channel: use one of {', '.join(RULES)}")]
+                          _("{channel!r} is not a channel: use one of {choices}").format(channel=post.channel, choices=", ".join(RULES)))]
     lim = limits_for(post.channel, overrides)
     found: list[Violation] = []
     allowed = RULES[post.channel].formats

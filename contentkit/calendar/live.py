@@ -29,6 +29,8 @@ import pendulum
 
 from ..dates import parse_at
 from ..errors import ConfigError, InputError
+from ..formatting import format_day
+from ..i18n import _, get_language
 from ..records import Live
 from ..vocab import check_channel, check_channel_format
 from .events import events_on
@@ -61,8 +63,8 @@ class RamadanHours:
         def span(w: tuple[time, time]) -> str:
             return f"{w[0]:%H:%M}–{w[1]:%H:%M}"
 
-        return (f"sahur {span(self.sahur)}, ngabuburit {span(self.ngabuburit)} "
-                f"or after tarawih {span(self.tarawih)}")
+        return _("sahur {sahur}, ngabuburit {ngabuburit} or after tarawih {tarawih}").format(
+            sahur=span(self.sahur), ngabuburit=span(self.ngabuburit), tarawih=span(self.tarawih))
 
 
 DEFAULT_RAMADAN_HOURS = RamadanHours((time(3, 0), time(4, 30)), (time(16, 0), time(17, 45)), (time(20, 30), time(22, 0)))
@@ -73,24 +75,25 @@ def parse_ramadan_hours(raw: Any, source: str = "strategy") -> RamadanHours:
     if raw is None:
         return DEFAULT_RAMADAN_HOURS
     if not isinstance(raw, dict):
-        raise ConfigError(f'{source}: ramadan: must be a table: sahur = "03:00-04:30" …')
+        raise ConfigError(_('{source}: ramadan: must be a table: sahur = "03:00-04:30" …').format(source=source))
     names = ("sahur", "ngabuburit", "tarawih")
     for key in raw:
         if key not in (*names, "live"):
-            raise ConfigError(f"{source}: ramadan.{key}: unknown key; use sahur, ngabuburit, tarawih and live")
+            raise ConfigError(_("{source}: ramadan.{key}: unknown key; use sahur, ngabuburit, tarawih and live").format(source=source, key=key))
     windows = {}
     for name in names:
         text = str(raw.get(name, f"{DEFAULT_RAMADAN_HOURS.window(name)[0]:%H:%M}-{DEFAULT_RAMADAN_HOURS.window(name)[1]:%H:%M}"))
         m = _RANGE.match(text.replace(" ", "").replace("–", "-"))
         if not m or (int(m.group(1)), int(m.group(2))) >= (int(m.group(3)), int(m.group(4))):
-            raise ConfigError(f'{source}: ramadan.{name}: {text!r} is not a time range; write "HH:MM-HH:MM", e.g. "16:00-17:45"')
+            raise ConfigError(_('{source}: ramadan.{name}: {text!r} is not a time range; write "HH:MM-HH:MM", e.g. "16:00-17:45"').format(
+                source=source, name=name, text=text))
         windows[name] = (time(int(m.group(1)), int(m.group(2))), time(int(m.group(3)), int(m.group(4))))
     live = str(raw.get("live", "tarawih"))
     if live not in names:
-        raise ConfigError(f"{source}: ramadan.live: use one of {', '.join(names)}")
+        raise ConfigError(_("{source}: ramadan.live: use one of {names}").format(source=source, names=", ".join(names)))
     start, end = windows[live]
     if start < _QUIET[1] and end > _QUIET[0]:
-        raise ConfigError(f"{source}: ramadan.{live}: lives cannot run between 18:00 and 20:30 in Ramadan")
+        raise ConfigError(_("{source}: ramadan.{live}: lives cannot run between 18:00 and 20:30 in Ramadan").format(source=source, live=live))
     return RamadanHours(windows["sahur"], windows["ngabuburit"], windows["tarawih"], live)
 
 
@@ -109,9 +112,9 @@ def live_clash(start: datetime, minutes: int) -> str | None:
     """
     day = start.date()
     ramadan, eid, eid_name = _day_kinds(day)
-    when = pendulum.instance(start).format("ddd D MMM YYYY")
+    when = f"{format_day(day, get_language())} {day.year}"
     if eid:
-        return f"{when} is {eid_name} (Idul Fitri): no live on Lebaran"
+        return _("{when} is {name} (Idul Fitri): no live on Lebaran").format(when=when, name=eid_name)
     if not ramadan:
         return None
     end = start + timedelta(minutes=minutes)
@@ -119,8 +122,8 @@ def live_clash(start: datetime, minutes: int) -> str | None:
     quiet_end = start.replace(hour=_QUIET[1].hour, minute=_QUIET[1].minute, second=0, microsecond=0)
     if start < quiet_end and end > quiet_start:
         lo, hi = max(start, quiet_start), min(end, quiet_end)
-        return (f"{when} is in Ramadan and {lo:%H:%M}–{hi:%H:%M} is iftar, isya and tarawih time "
-                f"({_QUIET[0]:%H:%M}–{_QUIET[1]:%H:%M})")
+        return _("{when} is in Ramadan and {span} is iftar, isya and tarawih time ({quiet})").format(
+            when=when, span=f"{lo:%H:%M}–{hi:%H:%M}", quiet=f"{_QUIET[0]:%H:%M}–{_QUIET[1]:%H:%M}")
     return None
 
 
@@ -156,15 +159,16 @@ class LiveBook:
         channel = check_channel(channel)
         check_channel_format(channel, "live")
         if not 10 <= int(duration) <= 360:
-            raise InputError("--duration is the live's length in minutes, from 10 to 360")
+            raise InputError(_("--duration is the live's length in minutes, from 10 to 360"))
         reason = live_clash(start, int(duration))
         if reason is not None:
             if "Idul Fitri" in reason:
-                raise InputError(f"{reason}; pick another day")
-            raise InputError(f"{reason}; pick another time: in Ramadan a live fits {self.ws.strategy.ramadan.describe()}")
+                raise InputError(_("{reason}; pick another day").format(reason=reason))
+            raise InputError(_("{reason}; pick another time: in Ramadan a live fits {hours}").format(
+                reason=reason, hours=self.ws.strategy.ramadan.describe()))
         items = [p.strip() for p in products or [] if p.strip()]
         if not items:
-            raise InputError('a live needs the products it shows: --product "Pashmina Silk" (once per product)')
+            raise InputError(_('a live needs the products it shows: --product "Pashmina Silk" (once per product)'))
         live = Live(at=start, channel=channel, duration_min=int(duration), host=host.strip(), products=items,
                     voucher=voucher.strip(), created_at=pendulum.now(self.ws.tz))
         with self.ws.store.transaction() as tx:

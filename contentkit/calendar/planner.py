@@ -163,8 +163,9 @@ def plan(
     last = monday + timedelta(weeks=int(weeks), days=-1)
     if monday.year < FIRST_YEAR or last.year > LAST_YEAR:
         # The weeks of 1970-W01 and 2100-W52 reach outside the years a date may have.
-        raise InputError(f"the plan would run from {monday.isoformat()} to {last.isoformat()}; "
-                         f"contentkit takes dates from {FIRST_YEAR} to {LAST_YEAR}; plan weeks inside those years")
+        raise InputError(_("the plan would run from {start} to {end}; contentkit takes dates from {first} to {last}; "
+                           "plan weeks inside those years").format(start=monday.isoformat(), end=last.isoformat(),
+                                                                   first=FIRST_YEAR, last=LAST_YEAR))
     first_day = parse_date(start, tz=ws.tz) if start else None
     strategy = ws.strategy
     if dry_run:
@@ -237,8 +238,8 @@ def _consent_lost(ws: Workspace, tx: Transaction, dry_run: bool) -> list[str]:
         for post, _d in blocked:
             post.status, post.skip_reason, post.updated_at = "skipped", "consent does not cover this post", stamp
         tx.save_many([post for post, _d in blocked])
-    done = "would be skipped" if dry_run else "skipped"
-    return [f"{post.id} {done}: {decision.reason}" for post, decision in blocked]
+    done = _("{id} would be skipped: {reason}") if dry_run else _("{id} skipped: {reason}")
+    return [done.format(id=post.id, reason=decision.reason) for post, decision in blocked]
 
 
 def _ideas_without_slot(picker: ContentPicker, strategy: Any) -> list[str]:

@@ -23,6 +23,8 @@ import pendulum
 
 from ..dates import parse_date
 from ..errors import InputError
+from ..formatting import month_abbr
+from ..i18n import _
 from ..records import Promo
 from ..vocab import check_channel, check_choice
 
@@ -37,10 +39,6 @@ PROMO_KINDS = ("voucher_toko", "voucher_ikuti_toko", "koin_cashback", "gratis_on
 OWN_PROMOS_ONLY = ("shopee", "tokopedia", "tiktok")
 _NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "whatsapp": "WhatsApp", "shopee": "Shopee",
           "tokopedia": "Tokopedia", "facebook": "Facebook"}
-_MONTHS = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +72,7 @@ def _amount(text: str) -> str:
 
 
 def _period(start: date, end: date, lang: str) -> str:
-    months = _MONTHS[lang]
+    months = [month_abbr(m, lang) for m in range(1, 13)]
     if start == end:
         return f"{start.day} {months[start.month - 1]}"
     if (start.year, start.month) == (end.year, end.month):
@@ -150,11 +148,11 @@ class PromoBook:
         first = parse_date(start)
         last = parse_date(end) if end else first
         if last < first:
-            raise InputError(f"the promo ends ({last}) before it starts ({first}); give --until on or after --from")
+            raise InputError(_("the promo ends ({last}) before it starts ({first}); give --until on or after --from").format(last=last, first=first))
         if min_spend is not None and min_spend < 0 or quota is not None and quota < 1:
-            raise InputError("--min-spend must be 0 or more and --quota 1 or more")
+            raise InputError(_("--min-spend must be 0 or more and --quota 1 or more"))
         if kind in ("voucher_toko", "voucher_ikuti_toko", "koin_cashback", "gratis_ongkir") and not amount.strip():
-            raise InputError(f"a {kind.replace('_', ' ')} needs an amount: --amount 10000 (Rupiah) or --amount 10%")
+            raise InputError(_("a {kind} needs an amount: --amount 10000 (Rupiah) or --amount 10%").format(kind=kind.replace("_", " ")))
         promo = Promo(kind=kind, channel=channel, start=date(first.year, first.month, first.day),
                       end=date(last.year, last.month, last.day), amount=amount.strip(), min_spend=min_spend,
                       quota=quota, code=code.strip(), created_at=pendulum.now(self.ws.tz))

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..formatting import format_day
+from ..i18n import _
 from ..records import Campaign, Live, Post, Promo
 from ..vocab import CHANNEL_FORMATS, WEEKDAYS
 from .campaigns import CampaignSettings, Occurrence, anchor_days, campaign_settings, lebaran_days, occurrences
@@ -84,18 +86,18 @@ class Season:
                 continue  # the day's booked session (`live add`) is this channel's live
             moved = moved_slot_time(at, hours)
             when = at.format("ddd DD MMM HH:mm")
-            window = {"sahur": "sahur", "ngabuburit": "ngabuburit", "tarawih": "after tarawih"}[hours.live]
+            window = {"sahur": "sahur", "ngabuburit": "ngabuburit", "tarawih": _("after tarawih")}[hours.live]
             if moved is None:
                 holiday = holiday_event(at.date())
                 name = holiday.label(self.lang) if holiday else "Idul Fitri"
-                notes.append(f"{when} {slot.channel} live left empty: no live on {name}")
+                notes.append(_("{when} {channel} live left empty: no live on {name}").format(when=when, channel=slot.channel, name=name))
                 continue
             if self.closed(at.date()):
-                notes.append(f"{when} {slot.channel} live left empty: the shop is closed for Lebaran")
+                notes.append(_("{when} {channel} live left empty: the shop is closed for Lebaran").format(when=when, channel=slot.channel))
                 continue
             if moved != at:
-                notes.append(f"{when} {slot.channel} live moved to {moved.format('HH:mm')} "
-                             f"({window}): no live between 18:00 and 20:30 in Ramadan")
+                notes.append(_("{when} {channel} live moved to {time} ({window}): no live between 18:00 and 20:30 in Ramadan").format(
+                    when=when, channel=slot.channel, time=moved.format("HH:mm"), window=window))
             out.append((index, slot, moved))
         out.sort(key=lambda t: (t[2], t[0]))
         return out, notes
@@ -149,8 +151,8 @@ class Season:
         if text is None:
             return None
         if holiday.estimated:
-            self.notes.append(f"{day:%a %d %b} greeting: {holiday.shown(self.lang)}; check the date when it is "
-                              "announced and redraw with `contentkit plan --replan`")
+            self.notes.append(_("{day} greeting: {holiday}; check the date when it is announced and redraw with "
+                                "`contentkit plan --replan`").format(day=f"{day:%a %d %b}", holiday=holiday.shown(self.lang)))
         return Pick(title=text, prompt_key=f"greeting:{holiday.name['id']}", event=holiday.label(self.lang), greeting=True)
 
     def promo_post(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
@@ -172,7 +174,7 @@ class Season:
         todos: list[str] = []
         for occ in self._occurrences(monday, sunday):
             if occ.step.kind == "todo":
-                when = pendulum.Date(occ.day.year, occ.day.month, occ.day.day).format("ddd DD MMM", locale=self.lang)
+                when = format_day(occ.day, self.lang)
                 todos.append(f"{when}: {occ.text(self.lang)}")
                 continue
             if occ.step.pillar == "promo" and (is_public_holiday(occ.day) or self.closed(occ.day)):

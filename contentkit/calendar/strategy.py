@@ -163,7 +163,7 @@ def show_strategy(name: str | None, workspace: str | None = None) -> tuple[Strat
         ws = Workspace.open(workspace)
         return ws.strategy, ws.language
     if name not in list_strategies():
-        raise InputError(f"unknown strategy {name!r}: use one of {', '.join(list_strategies())}")
+        raise InputError(_("unknown strategy {name!r}: use one of {choices}").format(name=name, choices=", ".join(list_strategies())))
     try:
         lang = Workspace.open(workspace).language
     except WorkspaceError:
@@ -316,13 +316,13 @@ def _parse_prompts(
         except InputError as exc:
             raise fail(f"prompts.{pillar}", str(exc)) from None
         if not isinstance(langs, dict):
-            raise fail(f"prompts.{pillar}", "must have id = [...] and en = [...]")
+            raise fail(f"prompts.{pillar}", _("must have id = [...] and en = [...]"))
         bank: dict[str, list[str]] = {}
         tags: dict[str, list[str]] = {}
         for lang in _LANGS:
             items = langs.get(lang)
             if not isinstance(items, list) or not items:
-                raise fail(f"prompts.{pillar}.{lang}", "must be a non-empty list of text")
+                raise fail(f"prompts.{pillar}.{lang}", _("must be a non-empty list of text"))
             texts, found = [], []
             for k, item in enumerate(items):
                 tag = ""
@@ -330,18 +330,19 @@ def _parse_prompts(
                     tag = str(item.get("when", "")).strip().lower()
                     item = item.get("text")
                 if not isinstance(item, str) or not item.strip():
-                    raise fail(f"prompts.{pillar}.{lang}[{k}]", "must be text, or { text = \"...\", when = \"fri\" }")
+                    raise fail(f"prompts.{pillar}.{lang}[{k}]", _('must be text, or { text = "...", when = "fri" }'))
                 if tag and tag not in PROMPT_TAGS:
-                    raise fail(f"prompts.{pillar}.{lang}[{k}].when", f"unknown {tag!r}; use one of {', '.join(PROMPT_TAGS)}")
+                    raise fail(f"prompts.{pillar}.{lang}[{k}].when", _("unknown {tag!r}; use one of {choices}").format(
+                        tag=tag, choices=", ".join(PROMPT_TAGS)))
                 texts.append(item.strip())
                 found.append(tag)
             bank[lang], tags[lang] = texts, found
         if len(bank["id"]) != len(bank["en"]):
-            raise fail(f"prompts.{pillar}", "id and en need the same number of prompts, in the same order")
+            raise fail(f"prompts.{pillar}", _("id and en need the same number of prompts, in the same order"))
         merged = []
         for k, (a, b) in enumerate(zip(tags["id"], tags["en"])):
             if a and b and a != b:
-                raise fail(f"prompts.{pillar}[{k}].when", f"id says {a!r} and en says {b!r}; give one")
+                raise fail(f"prompts.{pillar}[{k}].when", _("id says {a!r} and en says {b!r}; give one").format(a=a, b=b))
             merged.append(a or b)
         prompts[pillar] = bank
         when[pillar] = merged
@@ -356,7 +357,7 @@ def _parse_cta(
     by_format: dict[tuple[str, str], dict[str, str]] = {}
     for channel, text in raw.items():
         if channel not in CHANNELS:
-            raise fail(f"cta.{channel}", f"unknown channel; use one of {', '.join(CHANNELS)}")
+            raise fail(f"cta.{channel}", _("unknown channel; use one of {choices}").format(choices=", ".join(CHANNELS)))
         if isinstance(text, dict) and not set(text) <= set(_LANGS):
             for fmt, words in text.items():
                 try:
@@ -371,7 +372,7 @@ def _parse_cta(
 
 def _persona_channels(value: Any, where: str, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail(where, "must be a list of channels, e.g. [\"instagram\", \"shopee\"]")
+        raise fail(where, _('must be a list of channels, e.g. ["instagram", "shopee"]'))
     try:
         return tuple(check_channel(v) for v in value)
     except InputError as exc:

@@ -60,8 +60,8 @@ def _one(job: tuple[Any, str, str, str, str, str, Brand, bool, tuple[str, ...]])
         return None, [str(exc)]
     except (OSError, RuntimeError, ValueError, MemoryError) as exc:
         # Pillow's C layer (raqm, FreeType, a decoder) on one odd review: report it, go on.
-        return None, [f"could not draw it at size {size} ({type(exc).__name__}: {exc}); "
-                      "edit its text or photo and render it again"]
+        return None, [_("could not draw it at size {size} ({error}); edit its text or photo and render it again").format(
+            size=size, error=f"{type(exc).__name__}: {exc}")]
     return str(path), notes
 
 

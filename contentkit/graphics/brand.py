@@ -95,7 +95,7 @@ class Brand:
         for role in ("primary", "secondary", "background", "text"):
             value = getattr(self, role)
             if not _HEX.match(value.strip()):
-                raise ConfigError(f"[brand_kit] {role} = {value!r} is not a colour; write it as #RRGGBB, e.g. \"#C0392B\"")
+                raise ConfigError(_('[brand_kit] {role} = {value!r} is not a colour; write it as #RRGGBB, e.g. "#C0392B"').format(role=role, value=value))
         if self.logo:
             from .photos import check_image_file
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from .reviewtext import credit, source_badge
 from .shapes import draw_stars, draw_ticks, paste_color, rounded_mask, shadow_mask, stars_width
 from .textfit import load_font
@@ -112,8 +113,8 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
         canvas.fitted["quote"] = fitted
     elif fitted.cut:
         # A reply cut to "Terima kasih…" looks broken: a chat with one message does not.
-        canvas.notes.append(f"the shop's reply does not fit beside this review at size {canvas.size.name}; "
-                            "it was left out (shorten it, or use --size story)")
+        canvas.notes.append(_("the shop's reply does not fit beside this review at size {size}; "
+                              "it was left out (shorten it, or use --size story)").format(size=canvas.size.name))
         return
     else:
         canvas.fitted["reply"] = fitted

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..i18n import _
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,9 +46,9 @@ def _read(path: Path | Any) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}; fix or remove the file") from None
+        raise ConfigError(_("cannot read {path}: {error}; fix or remove the file").format(path=path, error=exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML ({exc}); fix the line it names") from None
+        raise ConfigError(_("{path} is not valid TOML ({error}); fix the line it names").format(path=path, error=exc)) from None
     return data
 
 
@@ -86,10 +87,10 @@ class Screening:
         tokens = _tokens(str(getattr(review, "text", "") or ""))
         rating = float(getattr(review, "rating", 5) or 0)
         if rating <= 2:
-            return f"a complaint ({rating:g}★)"
+            return _("a complaint ({stars})").format(stars=f"{rating:g}★")
         for token in tokens:
             if token in self.profanity:
-                return f'a word from the profanity list ("{token[0]}{"*" * (len(token) - 1)}")'
+                return _('a word from the profanity list ("{word}")').format(word=token[0] + "*" * (len(token) - 1))
         for i in range(len(tokens)):
             for phrase in self.complaints:
                 if tuple(tokens[i : i + len(phrase)]) != phrase:
@@ -98,7 +99,7 @@ class Screening:
                 # ("tidak sesuai") is a complaint as it stands.
                 if phrase[0] not in self.negations and self.negations & set(tokens[max(0, i - 3) : i]):
                     continue
-                return f'a complaint ("{" ".join(phrase)}")'
+                return _('a complaint ("{phrase}")').format(phrase=" ".join(phrase))
         return None
 
 
@@ -119,31 +120,31 @@ def _score(review: Any, words: Screening, today: date) -> Ranked:
     low, high = READABLE
     if n < low:
         score -= 3 * (low - n) / low
-        why.append("short")
+        why.append(_("short"))
     elif n > high:
         score -= min(4.0, (n - high) / 100)
-        why.append("long")
+        why.append(_("long"))
     else:
         score += 2
-        why.append("readable length")
+        why.append(_("readable length"))
     tokens = _tokens(text)
     product = [t for t in _tokens(str(getattr(review, "product", "") or "")) if len(t) > 3]
     if product and any(t.startswith(p) for t in tokens for p in product):  # "rendangnya" names the rendang
         score += 2
-        why.append("names the product")
+        why.append(_("names the product"))
     details = sorted({t for t in tokens if t in words.details})
     if details or any(ch.isdigit() for ch in text):
         score += min(3.0, 1.0 * len(details) + (1 if any(ch.isdigit() for ch in text) else 0))
-        why.append("details: " + ", ".join(details[:3]) if details else "a number")
+        why.append(_("details: {words}").format(words=", ".join(details[:3])) if details else _("a number"))
     day = getattr(review, "date", None)
     if day:
         age = (today - day).days
         score += max(0.0, 2.0 - max(0, age) / 90)  # fresh reviews first; a year old counts little
         if age <= 90:
-            why.append("recent")
+            why.append(_("recent"))
     if getattr(review, "photo", None):
         score += 2
-        why.append("photo")
+        why.append(_("photo"))
     return Ranked(review, round(score, 2), tuple(why))
 
 
@@ -160,7 +161,7 @@ def rank_reviews(reviews: Iterable[Any], *, words: Screening, today: date, min_r
     for review in reviews:
         reason = words.reason(review)
         if reason is None and float(review.rating) < min_rating:
-            reason = f"rated under {min_rating:g}★"
+            reason = _("rated under {stars}").format(stars=f"{min_rating:g}★")
         if reason is not None:
             left_out.setdefault(reason.split(" (")[0], []).append(str(getattr(review, "id", "")))
             continue

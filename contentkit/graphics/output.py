@@ -143,7 +143,7 @@ def contact_sheet(
             # A corrupt or oversized file shows as a grey cell with its name: the sheet is for spotting those.
             thumb = Image.new("RGB", (cell, cell), "#DDDDDD")
             if on_failure:
-                on_failure(p.name, f"cannot be read as an image ({exc})")
+                on_failure(p.name, _("cannot be read as an image ({error})").format(error=exc))
         if on_progress:
             on_progress(i + 1, len(files))
         sheet.paste(thumb, (x + (cell - thumb.width) // 2, y + (cell - thumb.height) // 2))

@@ -64,8 +64,8 @@ def _note_cut(canvas: Canvas, fitted: FittedText, what: str) -> None:
     if not fitted.cut:
         return
     if not fitted.lines:
-        raise InputError(f"the {what} does not fit in template {canvas.template.name!r} at size {canvas.size.name} "
-                         "even at its smallest size; use --template minimal or a larger --size")
+        raise InputError(_("the {what} does not fit in template {template} at size {size} even at its smallest size; "
+                           "use --template minimal or a larger --size").format(what=_(what), template=repr(canvas.template.name), size=canvas.size.name))
     shown = len(fitted.text.rstrip("\u2026"))
     values = {"what": _(what), "template": repr(canvas.template.name), "size": canvas.size.name, "n": shown}
     message = _("the {what} is too long for template {template} at size {size}: it was cut after about {n} characters; "
@@ -151,8 +151,9 @@ def _photo(canvas: Canvas, layer: Layer) -> None:
         grow = max(w / pw, h / ph) if mode == "cover" else min(w / pw, h / ph)
         if grow > 1.1:  # blown up by more than a tenth: it will look soft, and the user should know
             canvas.notes.append(
-                f"the photo is {pw}×{ph} px, smaller than the {w}×{h} it fills at size {canvas.size.name}; "
-                f"it was enlarged {grow:.1f}× and may look soft: use a photo at least {w}×{h} px"
+                _("the photo is {photo} px, smaller than the {box} it fills at size {size}; "
+                  "it was enlarged {grow}× and may look soft: use a photo at least {box} px").format(
+                    photo=f"{pw}×{ph}", box=f"{w}×{h}", size=canvas.size.name, grow=f"{grow:.1f}")
             )
     picture = fit_photo(canvas.photo, (w, h), mode=mode, background=canvas.brand.color("background"))
     radius = canvas.px(layer.get("radius", 0)) if layer.get("radius") else 0
@@ -288,7 +289,7 @@ def _logo_image(path: str, side: int, mtime: float) -> Image.Image:
         try:
             return ImageOps.contain(im.convert("RGBA"), (side, side), Image.Resampling.LANCZOS)
         except (OSError, SyntaxError, ValueError, EOFError) as exc:  # a file whose pixels are cut short
-            raise InputError(f"logo {path} cannot be read as an image ({exc}); use a PNG or JPEG") from None
+            raise InputError(_("logo {path} cannot be read as an image ({error}); use a PNG or JPEG").format(path=path, error=exc)) from None
 
 
 def _divider(canvas: Canvas, layer: Layer) -> None:

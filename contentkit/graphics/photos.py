@@ -14,7 +14,9 @@ import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..i18n import _
+from ..i18n import N_, _
+
+_WHATS = (N_("photo"), N_("image"), N_("logo"))  # what callers name the file, for the catalog
 from ..errors import InputError
 
 if TYPE_CHECKING:
@@ -29,11 +31,12 @@ def check_image_file(path: str | os.PathLike[str], what: str = "photo") -> str:
     """`path` as a string when it is a regular file; else InputError saying what it is instead."""
     name = os.fspath(path)
     if os.path.isdir(name):
-        raise InputError(f"{what} {name} is a folder, not an image file; give the path of a JPEG, PNG or WebP file")
+        raise InputError(_("{what} {name} is a folder, not an image file; give the path of a JPEG, PNG or WebP file").format(what=_(what), name=name))
     if not os.path.exists(name):
-        raise InputError(f"{what} {name} does not exist; check the path")
+        raise InputError(_("{what} {name} does not exist; check the path").format(what=_(what), name=name))
     if not os.path.isfile(name):
-        raise InputError(f"{what} {name} is not a regular file (a device or a pipe); give a JPEG, PNG or WebP file")
+        raise InputError(_("{what} {name} is not a regular file (a device or a pipe); give a JPEG, PNG or WebP file").format(
+            what=_(what), name=name))
     return name
 
 
@@ -50,7 +53,7 @@ def open_image(path: str | os.PathLike[str], what: str = "photo") -> Iterator[Im
     previous = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     too_big = InputError(
-        f"{what} {name} is too large to be a {what} (over {MAX_PIXELS // 1_000_000} MP); resize it and try again"
+        _("{what} {name} is too large (over {mp} MP); resize it and try again").format(what=_(what), name=name, mp=MAX_PIXELS // 1_000_000)
     )
     try:
         with warnings.catch_warnings():
@@ -65,7 +68,8 @@ def open_image(path: str | os.PathLike[str], what: str = "photo") -> Iterator[Im
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise too_big from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise InputError(f"{what} {name} cannot be read as an image ({exc}); use a JPEG, PNG or WebP file") from None
+        raise InputError(_("{what} {name} cannot be read as an image ({error}); use a JPEG, PNG or WebP file").format(
+            what=_(what), name=name, error=exc)) from None
     finally:
         Image.MAX_IMAGE_PIXELS = previous
 

@@ -16,6 +16,7 @@ from .canvas import Canvas, TextCutWarning
 from .painters import PAINTERS
 from .reviewtext import check_rating, check_text
 from ..errors import InputError
+from ..i18n import _
 from .templates import Size, Template, check_size, load_template, photo_templates
 
 if TYPE_CHECKING:
@@ -57,8 +58,8 @@ def render_testimonial(
     if photo and not tpl.uses_photo:
         # A photo given for a template that cannot show it would silently vanish.
         shows = photo_templates(template_dirs)
-        raise InputError(f"template {tpl.name!r} has no place for a photo; templates that show one: "
-                         f"{', '.join(shows) or 'none'}; use --template {shows[0] if shows else 'photo'}")
+        raise InputError(_("template {name!r} has no place for a photo; templates that show one: {shows}; use --template {use}").format(
+            name=tpl.name, shows=", ".join(shows) or _("(none)"), use=shows[0] if shows else "photo"))
     photo_path = os.fspath(photo) if photo else (getattr(review, "photo", None) or None)
     layers = [ly for ly in tpl.layers if not (ly.when == "photo" and not photo_path or ly.when == "no_photo" and photo_path)]
     # The layers before the first one that depends on the review (background, card, shadow)

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..errors import InputError
+from ..i18n import _
 from ..records import Review
 from .reviewtext import SOURCES
 
@@ -65,7 +66,7 @@ def show_name(value: str) -> bool:
     """A yes or no from the show_name column (ya/tidak, yes/no, 1/0, empty = no); anything else is refused."""
     word = value.strip().lower()
     if word not in _TRUE and word not in _FALSE:
-        raise InputError(f"column show_name: {value.strip()!r} is not a yes or no; write ya/tidak (yes/no, 1/0) or leave it empty")
+        raise InputError(_("column show_name: {value!r} is not a yes or no; write ya/tidak (yes/no, 1/0) or leave it empty").format(value=value.strip()))
     return word in _TRUE
 
 
@@ -93,10 +94,10 @@ def _rating(value: str) -> float:
     else:
         m = _NUMBER.search(value)
         if not m:
-            raise InputError(f"rating {value!r} is not a number or stars; write 1 to 5, e.g. 5, 4,5 or ★★★★★")
+            raise InputError(_("rating {value!r} is not a number or stars; write 1 to 5, e.g. 5, 4,5 or ★★★★★").format(value=value))
         number = float(m.group(0).replace(",", "."))
     if not 0.5 <= number <= 5:
-        raise InputError(f"rating {value!r} is outside 1–5 stars")
+        raise InputError(_("rating {value!r} is outside 1–5 stars").format(value=value))
     return number
 
 
@@ -115,14 +116,14 @@ def _when(value: str) -> tuple[date | None, str | None]:
         try:
             return date.fromisoformat(text), time
         except ValueError:
-            raise InputError(f"invalid date {value!r}: write YYYY-MM-DD or dd/mm/yyyy (day first)") from None
+            raise InputError(_("invalid date {value!r}: write YYYY-MM-DD or dd/mm/yyyy (day first)").format(value=value)) from None
     d = _DAY_FIRST.match(text)
     if d:  # 1/12/2026 is 1 December, as Indonesian exports write it
         day, month, year = (int(g) for g in d.groups())
         try:
             return date(year, month, day), time
         except ValueError:
-            raise InputError(f"invalid date {value!r}: write dd/mm/yyyy (day first) or YYYY-MM-DD") from None
+            raise InputError(_("invalid date {value!r}: write dd/mm/yyyy (day first) or YYYY-MM-DD").format(value=value)) from None
     return parse_date(text), time
 
 
@@ -132,9 +133,11 @@ def _columns(header: list[str], mapping: dict[str, str], where: str) -> dict[str
     for name, column in mapping.items():
         fld = next((f for f, names in ALIASES.items() if _key(name) in names), None)
         if fld is None:
-            raise InputError(f"--map {name}={column}: {name!r} is not a review field; use one of {', '.join(ALIASES)}")
+            raise InputError(_("--map {name}={column}: {name!r} is not a review field; use one of {fields}").format(
+                name=name, column=column, fields=", ".join(ALIASES)))
         if _key(column) not in keys:
-            raise InputError(f"--map {name}={column}: {where} has no column {column!r}; its columns are {', '.join(header)}")
+            raise InputError(_("--map {name}={column}: {where} has no column {column!r}; its columns are {columns}").format(
+                name=name, column=column, where=where, columns=", ".join(header)))
         out[fld] = keys.index(_key(column))
     for fld, names in ALIASES.items():
         if fld not in out:
@@ -143,13 +146,14 @@ def _columns(header: list[str], mapping: dict[str, str], where: str) -> dict[str
                 out[fld] = found
     if "text" not in out:
         raise InputError(
-            f"{where} has no review text column (ulasan, review, komentar or text); its columns are "
-            f"{', '.join(h for h in header if h.strip()) or '(none)'}; name yours with --map review=COLUMN"
+            _("{where} has no review text column (ulasan, review, komentar or text); its columns are "
+              "{columns}; name yours with --map review=COLUMN").format(
+                where=where, columns=", ".join(h for h in header if h.strip()) or _("(none)"))
         )
     return out
 
 
-def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, str] | None = None, strict: bool = False,
+def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, str] | None = None, strict: bool = False,
                   default_source: str | None = None) -> ImportResult:
     """Reviews from an export's bytes; bad rows listed by line (or, with `strict`, InputError for the file).
 
@@ -160,13 +164,14 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
     """
     from ..textfile import decode_text
 
+    where = where if where is not None else _("the file")
     text = decode_text(data, where)
     newline = text.find("\n")
     header_line = text if newline < 0 else text[:newline]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
-        raise InputError(f"{where} is empty; the first line must name the columns (ulasan, bintang, nama, ...)")
+        raise InputError(_("{where} is empty; the first line must name the columns (ulasan, bintang, nama, ...)").format(where=where))
     cols = _columns(header, mapping or {}, where)
     result = ImportResult(columns={f: header[i].strip() for f, i in cols.items()})
     seen: set[tuple[str | None, str, str]] = set()
@@ -180,7 +185,8 @@ def parse_reviews(data: bytes, where: str = "the file", *, mapping: dict[str, st
         except InputError as exc:
             line = _first_line(reader.line_num, row)
             if strict:
-                raise InputError(f"{where} line {line}: {exc}; nothing was imported (drop --strict to keep the good rows)") from None
+                raise InputError(_("{where} line {line}: {error}; nothing was imported (drop --strict to keep the good rows)").format(
+                    where=where, line=line, error=exc)) from None
             result.bad.append((line, str(exc)))
             continue
         before = len(seen)
@@ -225,13 +231,13 @@ def _row_reader(cols: dict[str, int], width: int, source_default: str | None) ->
         if not body:
             if not "".join(row).strip():
                 return None
-            raise InputError("the review text is empty")
+            raise InputError(_("the review text is empty"))
         raw_rating = row[i_rating].strip()
         if not raw_rating and has_rating:
-            raise InputError("the rating is empty; write 1 to 5 stars")
+            raise InputError(_("the rating is empty; write 1 to 5 stars"))
         source = row[i_source].strip().lower() or source_default
         if source is not None and source not in SOURCES:
-            raise InputError(f"unknown source {source!r}: use one of {', '.join(SOURCES)}")
+            raise InputError(_("unknown source {source!r}: use one of {choices}").format(source=source, choices=", ".join(SOURCES)))
         when = row[i_date]
         day, time = when_of(when) if when else (None, None)
         raw_name, raw_product, raw_variant = row[i_name], row[i_product], row[i_variant]

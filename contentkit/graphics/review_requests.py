@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..errors import ConfigError, InputError
+from ..i18n import _
 from ..records import Review, ReviewRequest
 
 if sys.version_info >= (3, 11):
@@ -49,17 +50,17 @@ def normalise_phone(phone: str) -> str:
     if digits.startswith("00"):
         digits, foreign = digits[2:], not digits[2:].startswith("62")
     if not digits.isdigit():
-        raise InputError(f"phone {raw!r} is not a phone number; write it like 0812 3456 7890 or +62 812 3456 7890")
+        raise InputError(_("phone {raw!r} is not a phone number; write it like 0812 3456 7890 or +62 812 3456 7890").format(raw=raw))
     if foreign:
         if not 8 <= len(digits) <= 15:
-            raise InputError(f"phone {raw!r} has {len(digits)} digits; an international number has 8 to 15")
+            raise InputError(_("phone {raw!r} has {n} digits; an international number has 8 to 15").format(raw=raw, n=len(digits)))
         return digits
     if digits.startswith("0"):
         digits = "62" + digits[1:]
     elif digits.startswith("8"):
         digits = "62" + digits
     if not digits.startswith("62") or not 10 <= len(digits) <= 15 or digits[2] == "0":
-        raise InputError(f"phone {raw!r} is not an Indonesian mobile number; write it like 0812 3456 7890 or +62 812 3456 7890")
+        raise InputError(_("phone {raw!r} is not an Indonesian mobile number; write it like 0812 3456 7890 or +62 812 3456 7890").format(raw=raw))
     return digits
 
 
@@ -74,7 +75,7 @@ def _templates(workspace_root: Path | None) -> dict[str, dict[str, str]]:
         try:
             data = tomllib.loads(src.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{src} cannot be read ({exc}); fix the line it names") from None
+            raise ConfigError(_("{path} cannot be read ({error}); fix the line it names").format(path=src, error=exc)) from None
         for lang, keys in data.items():
             out.setdefault(lang, {}).update({k: str(v) for k, v in keys.items()})
     return out
@@ -88,7 +89,8 @@ def request_message(name: str, product: str, brand: str, *, channel: str = "what
     Halo Kak Rina 😊 Paket Rendang 500 g dari Dapur Bu Sari sudah sampai, ya?
     """
     if channel not in ASK_CHANNELS:
-        raise InputError(f"unknown channel {channel!r} for a review request: use one of {', '.join(ASK_CHANNELS)}")
+        raise InputError(_("unknown channel {channel!r} for a review request: use one of {choices}").format(
+            channel=channel, choices=", ".join(ASK_CHANNELS)))
     texts = _templates(workspace_root)
     words = texts.get(language) or texts["id"]
     order_part = words.get("order", " ({order})").format(order=order) if order else ""
@@ -145,10 +147,10 @@ class ReviewRequests:
         """Write the request message for `name`, record it, and return it with its wa.me link."""
         who = " ".join((name or "").split())
         if not who:
-            raise InputError("the customer's name is empty; give it with --name")
+            raise InputError(_("the customer's name is empty; give it with --name"))
         what = " ".join((product or "").split())
         if not what:
-            raise InputError("the product is empty; say what they bought with --product")
+            raise InputError(_("the product is empty; say what they bought with --product"))
         number = normalise_phone(phone)
         lang = language or self.ws.language
         text = request_message(who, what, self.ws.config.brand, channel=channel, order=(order or "").strip() or None,

@@ -250,7 +250,7 @@ class ReviewBook:
         from .choose import DEFAULT_MIN_RATING
 
         if n < 1:
-            raise InputError(f"--best {n} must be 1 or more")
+            raise InputError(_("--best {n} must be 1 or more").format(n=n))
         snapshot = self.ws.store.read()
         ranked, left_out = self._choose(snapshot, snapshot.all(Review), DEFAULT_MIN_RATING if min_rating is None else min_rating)
         return ranked[:n], left_out
@@ -264,7 +264,7 @@ class ReviewBook:
         left_out: dict[str, builtins.list[str]] = {}
         for r in reviews:
             if r.ugc_id and gate is not None and not gate.item_anywhere(r.ugc_id, now):
-                left_out.setdefault("no current consent from the customer", []).append(r.id)
+                left_out.setdefault(_("no current consent from the customer"), []).append(r.id)
             else:
                 allowed.append(r)
         ranked, screened = rank_reviews(allowed, words=self.screening(), today=now.date(), min_rating=min_rating)

@@ -29,6 +29,7 @@ import pendulum
 
 from ..dates import parse_at, parse_date
 from ..errors import InputError
+from ..i18n import N_, _, translator
 from ..records import ConsentEvent, Post, Review, UGCItem
 from ..store import Transaction
 from ..vocab import CHANNELS, check_channel, check_channels, check_choice
@@ -78,7 +79,8 @@ def _channel_list(values: Iterable[str], option: str) -> list[str]:
     """The channels named in `values`; a list that names none is a mistake, never "every channel"."""
     channels = list(check_channels(values))
     if not channels:
-        raise InputError(f"{option} names no channel; give one or more of {', '.join(CHANNELS)}, separated by commas")
+        raise InputError(_("{option} names no channel; give one or more of {channels}, separated by commas").format(
+            option=option, channels=", ".join(CHANNELS)))
     return channels
 
 
@@ -108,10 +110,11 @@ def scope_words(event: ConsentEvent, lang: str) -> str:
 
     if event.kind not in ("granted", "requested"):
         return ""
-    where = channel_names(list(event.scope), lang) if event.scope else ("semua kanal" if lang == "id" else "every channel")
+    words = translator(lang)
+    where = channel_names(list(event.scope), lang) if event.scope else words.gettext("every channel")
     if event.until is None:
         return where
-    return f"{where}, {'sampai' if lang == 'id' else 'until'} {event.until.isoformat()}"
+    return words.gettext("{channels}, until {day}").format(channels=where, day=event.until.isoformat())
 
 
 @dataclass(frozen=True)
@@ -209,34 +212,37 @@ def refusal(item: UGCItem, state: ConsentState, channel: str | None, at: datetim
     last = state.last
     when = pendulum.instance(last.at).in_timezone(tz).to_date_string() if last else ""
     if item.rejected:
-        return f"{item.id} was rejected ({item.rejected}); it cannot be reposted"
+        return _("{id} was rejected ({reason}); it cannot be reposted").format(id=item.id, reason=item.rejected)
     name = state.name
     if name == "none":
-        return (f"{item.id} has no consent from {who}; ask with `contentkit ugc request {item.id}` and record the yes "
-                f"with `contentkit ugc grant {item.id} --evidence ...`")
+        return _("{id} has no consent from {who}; ask with `contentkit ugc request {id}` and record the yes "
+                 "with `contentkit ugc grant {id} --evidence ...`").format(id=item.id, who=who)
     if name == "requested":
-        return (f"{who} has not answered the request of {when} for {item.id} yet; record the answer with "
-                f"`contentkit ugc grant {item.id} --evidence ...` or run `contentkit ugc check`")
+        return _("{who} has not answered the request of {when} for {id} yet; record the answer with "
+                 "`contentkit ugc grant {id} --evidence ...` or run `contentkit ugc check`").format(id=item.id, who=who, when=when)
     if name == "expired":
-        return f"the request of {when} for {item.id} got no answer in time; ask again with `contentkit ugc request {item.id}`"
+        return _("the request of {when} for {id} got no answer in time; ask again with `contentkit ugc request {id}`").format(
+            id=item.id, when=when)
     if name == "declined":
-        return f"{who} declined on {when}; {item.id} cannot be reposted"
+        return _("{who} declined on {when}; {id} cannot be reposted").format(id=item.id, who=who, when=when)
     if name == "revoked":
-        return f"{who} revoked consent for {item.id} on {when}; it cannot be reposted"
+        return _("{who} revoked consent for {id} on {when}; it cannot be reposted").format(id=item.id, who=who, when=when)
     grant = state.grant
     day = pendulum.instance(at).in_timezone(tz).date()
     if grant is not None and grant.until is not None and day > grant.until:
-        return (f"the grant for {item.id} ends on {grant.until.isoformat()}, before the post on "
-                f"{day.isoformat()}{f' ({channel})' if channel else ''}; pick an earlier date or ask {who} again "
-                f"with `contentkit ugc request {item.id}`")
+        post_day = f"{day.isoformat()} ({channel})" if channel else day.isoformat()
+        return _("the grant for {id} ends on {until}, before the post on {day}; pick an earlier date or ask {who} again "
+                 "with `contentkit ugc request {id}`").format(id=item.id, until=grant.until.isoformat(), day=post_day, who=who)
     if channel and grant is not None and grant.scope and channel not in grant.scope:
         # A new grant replaces the old one: ask for, and record, every channel at once.
         both = ",".join(c for c in CHANNELS if c in grant.scope or c == channel)
-        return (f"the grant for {item.id} covers only {', '.join(grant.scope)}, not {channel}; "
-                f"ask {who} with `contentkit ugc request {item.id} --channels {both}`, "
-                f"then record the yes with --scope {both}")
-    where = f" covering {channel}" if channel else ""
-    return f"{item.id} has no current grant{where}; record one with `contentkit ugc grant {item.id} --evidence ...`"
+        return _("the grant for {id} covers only {scope}, not {channel}; ask {who} with "
+                 "`contentkit ugc request {id} --channels {both}`, then record the yes with --scope {both}").format(
+            id=item.id, scope=", ".join(grant.scope), channel=channel, who=who, both=both)
+    if channel:
+        return _("{id} has no current grant covering {channel}; record one with `contentkit ugc grant {id} --evidence ...`").format(
+            id=item.id, channel=channel)
+    return _("{id} has no current grant; record one with `contentkit ugc grant {id} --evidence ...`").format(id=item.id)
 
 
 class ConsentGate:
@@ -567,7 +573,7 @@ class ConsentLedger:
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
             if item.rejected:
-                raise InputError(f"{item.id} was rejected ({item.rejected}); there is nothing to ask for")
+                raise InputError(_("{id} was rejected ({reason}); there is nothing to ask for").format(id=item.id, reason=item.rejected))
             message = request_message(item, self.ws.config, via=via, lang=lang or self.ws.language, channels=scope)
             event = ConsentEvent(ugc_id=item.id, kind="requested", at=moment, via=via, message=message, scope=scope)
             tx.save(event)
@@ -619,7 +625,7 @@ class ConsentLedger:
         moment = self._now(at)
         until_day = parse_date(until) if until is not None and until != "" else None
         if until_day is not None and until_day < pendulum.instance(moment).in_timezone(self.ws.tz).date():
-            raise InputError(f"--until {until_day.isoformat()} is in the past; give a future date, or leave it out for no end")
+            raise InputError(_("--until {day} is in the past; give a future date, or leave it out for no end").format(day=until_day.isoformat()))
         channels = _channel_list(scope, "--scope") if scope is not None else None
         if via is not None:
             from .messages import VIAS
@@ -632,20 +638,21 @@ class ConsentLedger:
             proof = self._evidence(item.id, evidence, moment)
             event = ConsentEvent(ugc_id=item.id, kind="granted", at=moment, via=via, evidence=proof,
                                  scope=channels, until=until_day)
-            effects = self._append(tx, event, "consent does not cover this post")
+            effects = self._append(tx, event, N_("consent does not cover this post"))
         return GrantResult(event, effects.skipped)
 
     def _evidence(self, ugc_id: str, evidence: str, moment: datetime) -> str:
         text = (evidence or "").strip()
         if not text:
-            raise InputError("give the evidence with --evidence: the creator's words, or a screenshot file")
+            raise InputError(_("give the evidence with --evidence: the creator's words, or a screenshot file"))
         path = Path(text).expanduser()
         one_token = len(text) < 1024 and not any(ch.isspace() for ch in text)
         if not (len(text) < 1024 and "\n" not in text and path.suffix != "" and path.is_file()):
             # A lone file name (a typo, a folder) would otherwise be kept as if it were the creator's words.
             if one_token and "://" not in text and path.suffix.lower() in _EVIDENCE_FILES:
-                problem = "is a folder, not a file" if path.is_dir() else "no such file"
-                raise InputError(f"--evidence {text}: {problem}; give the screenshot's path, or the creator's words in quotes")
+                problem = _("is a folder, not a file") if path.is_dir() else _("no such file")
+                raise InputError(_("--evidence {text}: {problem}; give the screenshot's path, or the creator's words in quotes").format(
+                    text=text, problem=problem))
             return text
         from .safe_paths import ensure_inside, safe_component
 
@@ -664,16 +671,16 @@ class ConsentLedger:
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
             event = ConsentEvent(ugc_id=item.id, kind="declined", at=moment, via=via, reason=(reason or "").strip() or None)
-            return self._append(tx, event, "consent declined")
+            return self._append(tx, event, N_("consent declined"))
 
     def revoke(self, ugc_id: str, reason: str, *, at: datetime | str | None = None) -> PublishedPosts:
         """Record a withdrawal: every unpublished post using the item becomes `skipped`
         ("consent revoked") in the same transaction; returns the published ones to take down.
         """
         if not (reason or "").strip():
-            raise InputError("give a reason with --reason, e.g. --reason \"minta dihapus lewat DM\"")
+            raise InputError(_('give a reason with --reason, e.g. --reason "minta dihapus lewat DM"'))
         moment = self._now(at)
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
             event = ConsentEvent(ugc_id=item.id, kind="revoked", at=moment, reason=reason.strip())
-            return self._append(tx, event, "consent revoked")
+            return self._append(tx, event, N_("consent revoked"))

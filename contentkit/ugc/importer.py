@@ -188,7 +188,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror}); check the path") from None
+        raise InputError(_("{path}: cannot read it ({error}); check the path").format(path=path, error=exc.strerror)) from None
     text = decode_text(data, str(path))
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]

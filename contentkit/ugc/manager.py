@@ -22,6 +22,7 @@ import pendulum
 
 from ..dates import parse_at
 from ..errors import ConsentError, InputError, NetworkError
+from ..i18n import N_, _, ngettext
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
 from ..vocab import check_channel, check_choice
@@ -120,7 +121,7 @@ class UGCManager:
         a bad file found inside a folder is reported in `skipped` and the rest imports.
         """
         if not paths:
-            raise InputError("give at least one file or folder to import")
+            raise InputError(_("give at least one file or folder to import"))
         with _cycle_collector_paused():
             return self._import(paths)
 
@@ -129,7 +130,7 @@ class UGCManager:
 
         files, missing = find_files(paths)
         if missing:
-            raise InputError(f"{missing[0][0]}: no such file or folder; check the path")
+            raise InputError(_("{path}: no such file or folder; check the path").format(path=missing[0][0]))
         report = ImportReport()
         items: builtins.list[UGCItem] = []
         context = None
@@ -149,7 +150,7 @@ class UGCManager:
                     raise
                 report.skipped.append((str(path), str(exc)))
         if not items and not report.skipped:
-            raise InputError("found no .json, .json.xz or .csv files there; point to instaloader's download folder or a CSV")
+            raise InputError(_("found no .json, .json.xz or .csv files there; point to instaloader's download folder or a CSV"))
         saved, report.added, report.updated = self._save(items, report.conflicts) if items else ([], 0, 0)
         report.ids = [i.id for i in saved]
         return report
@@ -175,19 +176,19 @@ class UGCManager:
         when = parse_at(taken_at, self.ws.tz, need_time=False) if taken_at else None
         item = manual_item(url, user, platform=platform, caption=caption, taken_at=when, brand_handle=self.brand_handle)
         if own and item.owner.lstrip("@").lower() not in self.shop_handles():
-            shops = ", ".join(f"@{h}" for h in sorted(self.shop_handles())) or "none set"
+            shops = ", ".join(f"@{h}" for h in sorted(self.shop_handles())) or _("none set")
             raise InputError(
-                f"--own is only for the shop's own posts, and @{item.owner} is not one of its handles ({shops}); "
-                f"a customer's post needs their consent: `contentkit ugc request ID`"
+                _("--own is only for the shop's own posts, and @{owner} is not one of its handles ({shops}); "
+                  "a customer's post needs their consent: `contentkit ugc request ID`").format(owner=item.owner, shops=shops)
             )
         item.is_own = own
         conflicts: list[tuple[str, str, str]] = []
-        saved, _, _ = self._save([item], conflicts)
+        saved, _added, _updated = self._save([item], conflicts)
         if conflicts:
             uid, kept, named = conflicts[0]
             raise InputError(
-                f"{uid} belongs to @{kept}, who has consent events for it; it cannot become @{named}'s "
-                "(nothing was changed). If this is another post, check the URL"
+                _("{id} belongs to @{kept}, who has consent events for it; it cannot become @{named}'s "
+                  "(nothing was changed). If this is another post, check the URL").format(id=uid, kept=kept, named=named)
             )
         return saved[0]
 
@@ -227,16 +228,16 @@ class UGCManager:
         tags = [t.strip().lstrip("#").lower() for t in hashtags if t.strip().lstrip("#")]
         handle = self.brand_handle
         if tagged and not handle:
-            raise InputError("set [handles] instagram in contentkit.toml to collect the posts that tag the shop")
+            raise InputError(_("set [handles] instagram in contentkit.toml to collect the posts that tag the shop"))
         if not tagged and not tags:
             tagged = bool(handle)
             tags = [t.lower() for t in self.ws.config.hashtags]
         if not tagged and not tags:
-            raise InputError("nothing to collect: set [handles] instagram or [brand] hashtags in contentkit.toml, or give --hashtag")
+            raise InputError(_("nothing to collect: set [handles] instagram or [brand] hashtags in contentkit.toml, or give --hashtag"))
         if limit is not None and limit < 1:
-            raise InputError("--limit must be 1 or more")
+            raise InputError(_("--limit must be 1 or more"))
         since_at = parse_at(since, self.ws.tz, need_time=False) if since else None
-        client = client or InstagramClient.open(session_user(login, handle, what="collecting tagged and hashtag posts"))
+        client = client or InstagramClient.open(session_user(login, handle, what=_("collecting tagged and hashtag posts")))
         sources = ([f"tagged:{handle}"] if tagged else []) + [f"hashtag:{t}" for t in dict.fromkeys(tags)]
         resume_dir = self.ws.state_dir / "ugc-resume"
         resume_dir.mkdir(parents=True, exist_ok=True)
@@ -258,7 +259,8 @@ class UGCManager:
                     report.sources.append({"source": source, "posts": run.seen, "resumed": run.resumed, "stopped_by": run.stopped_by})
             except NetworkError as exc:
                 saved = self._save(sink) if sink else ([], 0, 0)
-                raise NetworkError(f"{exc} ({len(saved[0])} posts collected so far are saved)") from None
+                raise NetworkError(ngettext("{error} ({n} post collected so far is saved)", "{error} ({n} posts collected so far are saved)",
+                                            len(saved[0])).format(error=exc, n=len(saved[0]))) from None
             except BaseException:
                 if sink:
                     self._save(sink)
@@ -332,7 +334,7 @@ class UGCManager:
     def reject(self, ugc_id: str, reason: str) -> UGCItem:
         """Mark the item not suitable to repost; unpublished posts using it are skipped."""
         if not (reason or "").strip():
-            raise InputError("give a reason with --reason, e.g. --reason \"foto buram\"")
+            raise InputError(_('give a reason with --reason, e.g. --reason "foto buram"'))
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
             item.rejected = reason.strip()
@@ -340,7 +342,7 @@ class UGCManager:
             for row in tx.rows(Post):
                 if row.get("ugc_id") == item.id and row.get("status") in ("draft", "ready"):
                     post = Post.from_dict(row)
-                    post.status, post.skip_reason, post.updated_at = "skipped", "customer content rejected", self._now()
+                    post.status, post.skip_reason, post.updated_at = "skipped", N_("customer content rejected"), self._now()
                     skipped.append(post)
             tx.save_many([item, *skipped])
         return item
@@ -389,9 +391,10 @@ class UGCManager:
         item = tx.get(UGCItem, ugc_id)
         decision = self.ws.consent.gate(tx).item_anywhere(item)
         if not decision:
-            raise ConsentError(f"media is downloaded only with consent: {decision.reason}")
+            raise ConsentError(_("media is downloaded only with consent: {reason}").format(reason=decision.reason))
         if not item.media_urls:
-            raise InputError(f"{item.id} has no media links (added by hand); save the file yourself under {self.ws.media_dir}")
+            raise InputError(_("{id} has no media links (added by hand); save the file yourself under {folder}").format(
+                id=item.id, folder=self.ws.media_dir))
         client = client or InstagramClient.open(login)
         urls = list(item.media_urls)
         paths: builtins.list[Path] = []

@@ -60,7 +60,7 @@ def check_replies(ws: Workspace, *, login: str | None = None, client: InstagramC
             waiting.append((item, st.last))
     if not waiting:
         return []
-    client = client or InstagramClient.open(session_user(login, brand_handle(ws.config), what="reading the replies"))
+    client = client or InstagramClient.open(session_user(login, brand_handle(ws.config), what=_("reading the replies")))
     found: list[tuple[UGCItem, ConsentEvent, Any]] = []
     failure: NetworkError | None = None
     for item, request in waiting:

@@ -18,6 +18,7 @@ import pendulum
 
 from ..dates import parse_at
 from ..errors import ConsentError, InputError
+from ..i18n import _
 from ..records import Post, UGCItem
 from ..store import Transaction
 from ..vocab import check_channel, check_format
@@ -126,7 +127,7 @@ class RepostDesk:
         channel = check_channel(channel)
         when = parse_at(at, self.ws.tz)
         if when < pendulum.now(self.ws.tz).subtract(minutes=1):
-            raise InputError(f"--at {when.to_datetime_string()} is in the past; give a future time")
+            raise InputError(_("--at {when} is in the past; give a future time").format(when=when.to_datetime_string()))
         with self.ws.store.transaction() as tx:
             item = tx.get(UGCItem, ugc_id)
             decision = self.ws.consent.gate(tx).item(item, channel, when)

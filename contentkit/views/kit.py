@@ -32,6 +32,7 @@ from ..calendar.exporters import LeftOut
 from ..calendar.limits import post_text
 from ..dates import parse_date, parse_week
 from ..errors import InputError
+from ..i18n import _
 from ..records import Post, Review, UGCItem
 from ..store import Transaction
 
@@ -75,7 +76,7 @@ class KitResult:
 
 def _range(ws: Workspace, day: str | date | None, week: str | None, now: datetime | None) -> tuple[date, date]:
     if day is not None and week is not None:
-        raise InputError("give --day or --week, not both")
+        raise InputError(_("give --day or --week, not both"))
     if week is not None:
         monday = parse_week(week)
         return monday, monday.add(days=6)
@@ -128,9 +129,9 @@ def _sources(ws: Workspace, post: Post, tx: Transaction) -> tuple[list[Path], li
         path = Path(name).expanduser()
         path = path if path.is_absolute() else ws.root / path
         if path.suffix.lower() not in MEDIA_SUFFIXES:
-            warnings.append(f"{post.id}: {name} is not an image or video; left out of the kit")
+            warnings.append(_("{id}: {name} is not an image or video; left out of the kit").format(id=post.id, name=name))
         elif not path.is_file():
-            warnings.append(f"{post.id}: {name} was not found; add the file or fix the post's assets")
+            warnings.append(_("{id}: {name} was not found; add the file or fix the post's assets").format(id=post.id, name=name))
         else:
             files.append(path)
     return files, links, credit, warnings
@@ -165,12 +166,12 @@ def _write_post(ws: Workspace, post: Post, index: int, root: Path, tx: Transacti
 def _check_out(ws: Workspace, out: str | os.PathLike[str]) -> Path:
     target = ws.check_output(out)
     if str(out).strip() == "":
-        raise InputError("the kit folder is empty; give one with -o, e.g. -o kit-hari-ini")
+        raise InputError(_("the kit folder is empty; give one with -o, e.g. -o kit-hari-ini"))
     target = target.resolve()
     if not target.parent.is_dir():
-        raise InputError(f"folder {target.parent} does not exist; create it or choose another path")
+        raise InputError(_("folder {folder} does not exist; create it or choose another path").format(folder=target.parent))
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / _MARK).exists())):
-        raise InputError(f"{target} already exists and is not a kit; choose a new folder name")
+        raise InputError(_("{folder} already exists and is not a kit; choose a new folder name").format(folder=target))
     return target
 
 

@@ -82,8 +82,13 @@ def _all_words() -> dict[str, Any]:
 
 def kit_words(lang: str) -> dict[str, Any]:
     """The kit's words in `lang` ("id" or "en"; anything else gets "id")."""
+    from ..formatting import month_abbr, weekday_abbr
+
     table = _all_words()
-    return dict(table.get(lang) or table["id"])
+    lang = lang if lang in table else "id"
+    # Day and month names come from the one formatter (Babel's CLDR data), not the words file.
+    return {**table[lang], "weekdays": [weekday_abbr(i, lang) for i in range(7)],
+            "months": [month_abbr(m, lang) for m in range(1, 13)]}
 
 
 def whatsapp_link(text: str) -> str:

@@ -57,8 +57,13 @@ def labels(lang: str) -> dict[str, Any]:
     >>> labels("en")["week"]
     'Week'
     """
+    from ..formatting import month_name, weekday_name
+
     table = _all_labels()
-    return dict(table.get(lang) or table["id"])
+    lang = lang if lang in table else "id"
+    # Day and month names come from the one formatter (Babel's CLDR data), not the labels file.
+    return {**table[lang], "weekdays": [weekday_name(i, lang) for i in range(7)],
+            "months": [month_name(m, lang) for m in range(1, 13)]}
 
 
 @lru_cache(maxsize=1)
