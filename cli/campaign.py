@@ -74,6 +74,8 @@ def campaign_show(ws, name: str, as_json: bool) -> None:  # type: ignore[no-unty
     Example:
         contentkit campaign show ramadan-lebaran
     """
+    from contentkit.names import display_name
+
     steps = ws.campaigns.show(name)
     if as_json:
         echo_json([{"step": o.step.label(), "day": o.day.isoformat(), "time": o.step.time, "kind": o.step.kind,
@@ -82,7 +84,7 @@ def campaign_show(ws, name: str, as_json: bool) -> None:  # type: ignore[no-unty
         return
     echo_table([_("step"), _("day"), _("time"), _("channel"), _("format"), _("pillar"), _("text")],
                [(o.step.label(), o.day.isoformat(), o.step.time if o.step.kind == "post" else _("to-do"),
-                 o.channel, o.step.format, o.step.pillar, o.text(ws.language)) for o in steps],
+                 o.channel, o.step.format, display_name("pillar", o.step.pillar, ws.language), o.text(ws.language)) for o in steps],
                empty=_("{name} has no steps for your sector (or it is turned off in contentkit.toml).").format(name=name))
 
 

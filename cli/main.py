@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from contentkit import __version__, i18n
-from contentkit.errors import ContentkitError
+from contentkit.errors import ContentkitError, os_reason
 from contentkit.i18n import _
 
 from .localize import localize, translate_click
@@ -99,7 +99,7 @@ class LazyGroup(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(
                 _("{where}{error}; check the path, its permissions and free disk space, then run again").format(
-                    where=where, error=exc.strerror or exc)
+                    where=where, error=os_reason(exc))
             ) from None
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "ConsentError",
     "NotFoundError",
     "NetworkError",
+    "os_reason",
 ]
 
 
@@ -59,3 +60,25 @@ class NotFoundError(ContentkitError, LookupError):
 
 class NetworkError(ContentkitError):
     """A remote service (Instagram) refused, rate limited us, or could not be reached."""
+
+
+def os_reason(exc: OSError) -> str:
+    """What an OSError means, in the current language ("no such file or folder"); the system's words otherwise.
+
+    The system's own `strerror` is English whatever the workspace speaks.
+    """
+    import errno
+
+    from .i18n import N_, _
+
+    words = {
+        errno.ENOENT: N_("no such file or folder"),
+        errno.EACCES: N_("permission denied"),
+        errno.EPERM: N_("permission denied"),
+        errno.EISDIR: N_("it is a folder"),
+        errno.ENOTDIR: N_("a part of the path is not a folder"),
+        errno.ENOSPC: N_("the disk is full"),
+        errno.EROFS: N_("the disk is read-only"),
+    }
+    known = words.get(exc.errno) if exc.errno is not None else None
+    return _(known) if known else str(exc.strerror or exc)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
-from .errors import InputError, StoreError
+from .errors import InputError, StoreError, os_reason
 from .i18n import _
 from .store_check import StoreProblem, check_data
 
@@ -95,7 +95,7 @@ class StoreFile:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise StoreError(_("cannot read {path}: {error}; check the file's permissions").format(path=path, error=exc.strerror)) from None
+            raise StoreError(_("cannot read {path}: {error}; check the file's permissions").format(path=path, error=os_reason(exc))) from None
         problem = None
         data: Any = None
         # Parsing and checking build and drop millions of objects; pausing the cyclic GC

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .i18n import _
 from .config import add_brand_key, Config, Handles, load_config, write_config, LANGUAGES
 from .dates import check_timezone
-from .errors import ContentkitError, InputError, WorkspaceError
+from .errors import ContentkitError, InputError, WorkspaceError, os_reason
 from .store import Store
 from .vocab import SECTORS, check_choice
 
@@ -100,7 +100,7 @@ class Workspace:
             (root / config.media_folder).mkdir(exist_ok=True)
             write_config(root / CONFIG_NAME, config)
         except OSError as exc:
-            raise WorkspaceError(_("cannot create a workspace in {root}: {strerror}; choose a folder you can write").format(root=root, strerror=exc.strerror)) from None
+            raise WorkspaceError(_("cannot create a workspace in {root}: {strerror}; choose a folder you can write").format(root=root, strerror=os_reason(exc))) from None
         ws = cls(root, config)
         # A backup without its store is a deleted store: leave it for `doctor --restore`, never bury it.
         if not ws.store.path.exists() and not ws.store.backup_path.exists():

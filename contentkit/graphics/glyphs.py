@@ -11,7 +11,7 @@ import struct
 from functools import lru_cache
 
 from ..i18n import _
-from ..errors import ConfigError
+from ..errors import ConfigError, os_reason
 
 __all__ = ["font_codepoints", "check_font_file"]
 
@@ -28,7 +28,7 @@ def check_font_file(path: str, role: str) -> str:
             head = fh.read(4)
     except OSError as exc:
         raise ConfigError(
-            _("[brand_kit] {role}: cannot read {path} ({strerror}); give the path of a TTF or OTF file").format(role=role, path=path, strerror=exc.strerror)
+            _("[brand_kit] {role}: cannot read {path} ({strerror}); give the path of a TTF or OTF file").format(role=role, path=path, strerror=os_reason(exc))
         ) from None
     if head not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
         raise ConfigError(_("[brand_kit] {role}: {path} is not a TTF/OTF font; give the path of a TTF or OTF file").format(role=role, path=path))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 from ..atomic import write_atomic
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -37,7 +37,7 @@ def check_output_dir(folder: str | os.PathLike[str]) -> Path:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise InputError(_("cannot write to {path}: {strerror}; choose a folder you can write").format(path=path, strerror=exc.strerror)) from None
+        raise InputError(_("cannot write to {path}: {strerror}; choose a folder you can write").format(path=path, strerror=os_reason(exc))) from None
     return path
 
 

@@ -19,7 +19,7 @@ import pendulum
 from ..i18n import _
 from ..channels import RULES
 from ..dates import parse_date
-from ..errors import ConsentError, InputError
+from ..errors import ConsentError, InputError, os_reason
 from ..records import Review, UGCItem
 from .review_import import ImportResult
 from .reviewtext import SOURCES, check_rating, check_text
@@ -151,7 +151,7 @@ class ReviewBook:
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise InputError(_("cannot read {file}: {strerror}; check the path").format(file=file, strerror=exc.strerror)) from None
+            raise InputError(_("cannot read {file}: {strerror}; check the path").format(file=file, strerror=os_reason(exc))) from None
         result = parse_reviews(data, str(file), mapping=mapping, strict=strict, default_source=check_source(source))
         if not result.reviews and not result.bad and not result.duplicates:
             raise InputError(_("{file} has no reviews under its header line; add rows and import again").format(file=file))

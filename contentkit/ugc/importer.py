@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from ..i18n import _
 from ..channels import RULES
 from ..dates import parse_at
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from ..records import UGCItem
 from ..store import Transaction
 from ..vocab import CHANNELS
@@ -188,7 +188,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(_("{path}: cannot read it ({error}); check the path").format(path=path, error=exc.strerror)) from None
+        raise InputError(_("{path}: cannot read it ({error}); check the path").format(path=path, error=os_reason(exc))) from None
     text = decode_text(data, str(path))
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]

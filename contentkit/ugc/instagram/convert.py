@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ...i18n import _
-from ...errors import InputError
+from ...errors import InputError, os_reason
 from ...records import UGCItem
 from .session import loader_context_offline
 
@@ -56,7 +56,7 @@ def read_saved(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(_("{path}: cannot read it ({strerror}); check the path").format(path=path, strerror=exc.strerror)) from None
+        raise InputError(_("{path}: cannot read it ({strerror}); check the path").format(path=path, strerror=os_reason(exc))) from None
     if name.endswith(".xz"):
         try:
             raw = lzma.decompress(raw)
