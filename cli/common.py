@@ -80,6 +80,9 @@ EXPORT_KIND = Words("export kind", "contentkit.calendar.exports:EXPORT_KINDS")
 UGC_STATE = Words("state", "contentkit.ugc.consent:STATES")
 UGC_SOURCE = Words("source", "contentkit.ugc.manager:SOURCES")
 VIA = Words("via", "contentkit.ugc.messages:VIAS")
+REVIEW_SOURCE = Words("source", "contentkit.graphics.reviewtext:SOURCES")
+IMAGE_FORMAT = Words("image format", "contentkit.graphics.output:FORMATS")
+PROMO_KIND = Words("promo kind", "contentkit.calendar.promos:PROMO_KINDS")
 
 
 def workspace_option(f: F) -> F:

@@ -6,7 +6,7 @@ import click
 
 from contentkit.i18n import _
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import CHANNEL, echo_json, echo_table, json_option, workspace_option
 
 
 @click.group()
@@ -23,7 +23,7 @@ def live() -> None:
 
 @live.command("add")
 @click.option("--at", "at", required=True, help='Start, e.g. "2027-02-24 20:30" or "24/2/2027 20.30".')
-@click.option("--channel", required=True, help="tiktok, shopee, tokopedia, instagram or facebook.")
+@click.option("--channel", type=CHANNEL, required=True, help="tiktok, shopee, tokopedia, instagram or facebook.")
 @click.option("--duration", default=90, show_default=True, type=int, help="Length in minutes.")
 @click.option("--host", default="", help="Who hosts the live.")
 @click.option("--product", "products", multiple=True, help="A product shown in the live (repeat the option).")

@@ -6,7 +6,7 @@ import click
 
 from contentkit.i18n import _
 
-from .common import echo_json, echo_table, json_option, workspace_option
+from .common import CHANNEL, PROMO_KIND, echo_json, echo_table, json_option, workspace_option
 
 
 @click.group()
@@ -22,8 +22,8 @@ def promo() -> None:
 
 
 @promo.command("add")
-@click.argument("kind")
-@click.option("--channel", required=True, help="Where it runs: shopee, tokopedia, tiktok, instagram, whatsapp, facebook.")
+@click.argument("kind", type=PROMO_KIND)
+@click.option("--channel", type=CHANNEL, required=True, help="Where it runs: shopee, tokopedia, tiktok, instagram, whatsapp, facebook.")
 @click.option("--from", "start", required=True, help="First day, YYYY-MM-DD.")
 @click.option("--until", "end", default=None, help="Last day (default: the first day).")
 @click.option("--amount", default="", help='Rupiah (10000), percent (10%) or text such as "beli 2 gratis 1".')

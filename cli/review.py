@@ -8,7 +8,7 @@ import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import echo_json, echo_object, echo_table, json_option, json_result_option, say, workspace_option
+from .common import REVIEW_SOURCE, echo_json, echo_object, echo_table, json_option, json_result_option, say, workspace_option
 
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def review() -> None:
 @click.option("--name", default="", help="The customer's name (masked as R***a unless --show-name).")
 @click.option("--rating", default="5", show_default=True, help="Stars, 0.5 to 5 in half steps.")
 @click.option("--product", default=None, help="The product reviewed.")
-@click.option("--source", default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
+@click.option("--source", type=REVIEW_SOURCE, default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
 @click.option("--date", "day", default=None, help="When it was written, YYYY-MM-DD.")
 @click.option("--show-name", is_flag=True, help="The customer agreed to show their full name.")
 @click.option("--photo", default=None, help="A customer or product photo (copied into the workspace).")
@@ -57,7 +57,7 @@ def review_add(ws: Workspace, text: str, name: str, rating: str, product: str | 
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--map", "mapping", multiple=True, metavar="FIELD=COLUMN",
               help="Read FIELD (review, rating, name, product, date, variant, reply, order) from your COLUMN.")
-@click.option("--source", default=None, help="Where these reviews come from, when the file does not say (shopee, tokopedia...).")
+@click.option("--source", type=REVIEW_SOURCE, default=None, help="Where these reviews come from, when the file does not say (shopee, tokopedia...).")
 @click.option("--strict", is_flag=True, help="Refuse the whole file when one row is bad (default: keep the good rows).")
 @json_result_option
 @workspace_option

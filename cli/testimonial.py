@@ -8,7 +8,7 @@ import click
 
 from contentkit.i18n import N_, _, ngettext
 
-from .common import echo_object, group_setting, json_result_option, progress_bar, say, warn, workspace_option
+from .common import IMAGE_FORMAT, REVIEW_SOURCE, echo_object, group_setting, json_result_option, progress_bar, say, warn, workspace_option
 
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def testimonial() -> None:
 @click.option("--min-rating", type=float, default=None, help="With --all-new: the fewest stars to take [default: 4].")
 @click.option("--template", default="card", show_default=True, help="card, photo, minimal, chat, or your own.")
 @click.option("--size", "sizes", multiple=True, default=["square"], show_default=True, help=_SIZE_HELP)
-@click.option("--format", "fmt", default="jpg", show_default=True, help="jpg, png or webp.")
+@click.option("--format", "fmt", type=IMAGE_FORMAT, default="jpg", show_default=True, help="jpg, png or webp.")
 @click.option("--jobs", default=1, show_default=True, type=int, help="Render in this many processes.")
 @click.option("--strict", is_flag=True, help="Refuse a quote too long to fit instead of cutting it with …")
 @click.option("-o", "--output", "out_dir", default=None, help="Output folder (default: media/testimonials).")
@@ -87,7 +87,7 @@ def render(ws: Workspace, review_ids: tuple[str, ...], all_new: bool, min_rating
 @click.option("--name", default="", help="The customer's name (masked unless --show-name).")
 @click.option("--rating", default="5", show_default=True, help="Stars, 0.5 to 5.")
 @click.option("--product", default=None, help="The product reviewed.")
-@click.option("--source", default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
+@click.option("--source", type=REVIEW_SOURCE, default=None, help="shopee, tokopedia, instagram, tiktok, whatsapp or google.")
 @click.option("--show-name", is_flag=True, help="Show the full name.")
 @click.option("--reply", default=None, help="The shop's own reply to the review (the chat template shows it).")
 @click.option("--template", default="card", show_default=True, help="card, photo, minimal or chat.")

@@ -135,7 +135,7 @@ def import_(ws: Workspace, paths: tuple[str, ...], as_json: bool) -> None:
 @ugc.command()
 @click.argument("url")
 @click.option("--user", required=True, help="The creator's username.")
-@click.option("--platform", help="instagram, tiktok, shopee, tokopedia, whatsapp or facebook (default: from the link).")
+@click.option("--platform", type=CHANNEL, help="instagram, tiktok, shopee, tokopedia, whatsapp or facebook (default: from the link).")
 @click.option("--caption", default="", help="What the post says.")
 @click.option("--taken-at", "taken_at", metavar="DATETIME", help="When it was posted.")
 @click.option("--own", is_flag=True, help="The shop's own content: self-granted, usable without a consent request.")
