@@ -25,7 +25,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pendulum
 
 from ..config import read_toml
 from ..errors import ConfigError, InputError

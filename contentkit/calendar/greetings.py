@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .events import Event, events_on
+from .events import Event
 
 __all__ = ["greeting_for", "year_fields", "greeting_names"]
 
