@@ -38,3 +38,9 @@ def ws(tmp_path: Path) -> Workspace:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def fesyen(tmp_path: Path) -> Workspace:
+    """A hijab shop: the fashion sector's strategy, campaigns and copy."""
+    return Workspace.init(tmp_path / "nara", brand="Hijab Nara", sector="fesyen")

@@ -25,11 +25,6 @@ def run(runner: CliRunner, *args: str, ok: bool = True):  # type: ignore[no-unty
     return result
 
 
-@pytest.fixture
-def fesyen(tmp_path: Path) -> Workspace:
-    return Workspace.init(tmp_path / "nara", brand="Hijab Nara", sector="fesyen")
-
-
 def test_every_built_in_template_loads_and_each_yearly_one_has_steps_for_every_sector() -> None:
     templates = builtin_campaigns()
     assert {"ramadan-lebaran", "tanggal-kembar", "harbolnas", "gajian", "awal-bulan", "akhir-tahun", "imlek",

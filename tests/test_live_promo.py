@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import pendulum
 import pytest
@@ -21,11 +20,6 @@ def run(runner: CliRunner, *args: str, ok: bool = True):  # type: ignore[no-unty
     if ok:
         assert result.exit_code == 0, result.output
     return result
-
-
-@pytest.fixture
-def fesyen(tmp_path: Path) -> Workspace:
-    return Workspace.init(tmp_path / "nara", brand="Hijab Nara", sector="fesyen")
 
 
 def local(ws: Workspace, post) -> pendulum.DateTime:  # type: ignore[no-untyped-def]
