@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 
 from ..config import read_toml
+from ..formatting import format_day_month
 from ..errors import ConfigError, InputError
 from ..i18n import _
 from ..vocab import PILLAR_STAGES, SECTORS, STAGES, check_channel, check_channel_format, check_format, check_pillar
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Step", "CampaignTemplate", "Occurrence", "CampaignSettings",
-    "parse_campaign", "builtin_campaigns", "load_campaign", "occurrences", "campaign_settings", "format_day",
+    "parse_campaign", "builtin_campaigns", "load_campaign", "occurrences", "campaign_settings",
     "anchor_days", "lebaran_days", "campaign_key",
 ]
 
@@ -253,13 +254,6 @@ def _strategy_marketplace(ws: Workspace) -> str:
     return next((c for c in ("shopee", "tokopedia") if c in channels), "shopee")
 
 
-def format_day(day: date, lang: str) -> str:
-    """`3 Maret` / `3 March` (formatting.format_day_month: every date users read comes from there)."""
-    from ..formatting import format_day_month
-
-    return format_day_month(day, lang)
-
-
 @lru_cache(maxsize=256)
 def anchor_days(anchor: str, year: int) -> tuple[date, ...]:
     if anchor in ("idul_fitri", "imlek"):
@@ -309,7 +303,7 @@ def _fields(tpl: CampaignTemplate, anchor: date, lang: str, settings: CampaignSe
             cutoff: date | None, reopen: date | None) -> dict[str, str]:
     fields = {
         "brand": brand,
-        "date": format_day(anchor, lang),
+        "date": format_day_month(anchor, lang),
         "twin": f"{anchor.month}.{anchor.month}",
         "year": str(anchor.year),
         "next_year": str(anchor.year + 1),
@@ -317,14 +311,14 @@ def _fields(tpl: CampaignTemplate, anchor: date, lang: str, settings: CampaignSe
         "name": tpl.title.get(lang, tpl.title["id"]),
     }
     if cutoff is not None and reopen is not None:
-        fields["cutoff"] = format_day(cutoff, lang)
-        fields["reopen"] = format_day(reopen, lang)
+        fields["cutoff"] = format_day_month(cutoff, lang)
+        fields["reopen"] = format_day_month(reopen, lang)
     if tpl.anchor == "cuti_bersama":
         leave = next((e for e in events_between(anchor, anchor) if e.kind == "cuti_bersama"), None)
         if leave is not None:
             prefix = "Cuti Bersama " if lang == "id" else ""
             fields["holiday"] = leave.label(lang).removeprefix(prefix)
-        fields["next_day"] = format_day(next_working_day(anchor), lang)
+        fields["next_day"] = format_day_month(next_working_day(anchor), lang)
     return fields
 
 

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from ..formatting import format_day
-from ..i18n import _
+from ..formatting import format_day, format_day_month
+from ..i18n import _, get_language
 from ..records import Campaign, Live, Post, Promo
 from ..vocab import CHANNEL_FORMATS, WEEKDAYS
 from .campaigns import CampaignSettings, Occurrence, anchor_days, campaign_settings, lebaran_days, occurrences
@@ -85,7 +85,7 @@ class Season:
             if (at.date(), slot.channel) in booked:
                 continue  # the day's booked session (`live add`) is this channel's live
             moved = moved_slot_time(at, hours)
-            when = at.format("ddd DD MMM HH:mm")
+            when = f"{format_day(at.date(), get_language())} {at.format('HH:mm')}"
             window = {"sahur": "sahur", "ngabuburit": "ngabuburit", "tarawih": _("after tarawih")}[hours.live]
             if moved is None:
                 holiday = holiday_event(at.date())
@@ -133,9 +133,8 @@ class Season:
         reopen = next((r for start, r in _closures(self.settings, day.year) if start <= day < r), None)
         if reopen is None:
             return None
-        from .campaigns import format_day
 
-        text = _fill(promotion_copy()["closed"], self.lang, {"reopen": format_day(reopen, self.lang)})
+        text = _fill(promotion_copy()["closed"], self.lang, {"reopen": format_day_month(reopen, self.lang)})
         return Pick(title=text, prompt_key="promo.closed")
 
     def closed(self, day: date) -> bool:
@@ -152,7 +151,7 @@ class Season:
             return None
         if holiday.estimated:
             self.notes.append(_("{day} greeting: {holiday}; check the date when it is announced and redraw with "
-                                "`contentkit plan --replan`").format(day=f"{day:%a %d %b}", holiday=holiday.shown(self.lang)))
+                                "`contentkit plan --replan`").format(day=format_day(day, get_language()), holiday=holiday.shown(self.lang)))
         return Pick(title=text, prompt_key=f"greeting:{holiday.name['id']}", event=holiday.label(self.lang), greeting=True)
 
     def promo_post(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:

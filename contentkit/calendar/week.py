@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from ..i18n import _, translator
+from ..formatting import format_day
+from ..i18n import _, get_language, translator
 from ..records import Idea, Post, Review, Series
 from ..store import Transaction
 from ..vocab import WEEKDAYS
@@ -161,7 +162,7 @@ class WeekPlanner:
             post, well_filled = self._fill(label, index, slot, at, pillar, greeted)
             if not well_filled:
                 warnings.append(
-                    _("{value} {channel} {pillar}: every prompt was used in the last 8 weeks; add ideas with `contentkit idea add TEXT --pillar {pillar} --format {format}`").format(value=at.format('ddd DD MMM HH:mm'), channel=slot.channel, pillar=pillar, format=slot.format)
+                    _("{value} {channel} {pillar}: every prompt was used in the last 8 weeks; add ideas with `contentkit idea add TEXT --pillar {pillar} --format {format}`").format(value=f"{format_day(at.date(), get_language())} {at.format('HH:mm')}", channel=slot.channel, pillar=pillar, format=slot.format)
                 )
             new.append(post)
 
