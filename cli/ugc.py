@@ -103,7 +103,7 @@ def collect(ws: Workspace, tagged: bool, hashtags: tuple[str, ...], since: str |
 
 @ugc.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@json_option
+@json_result_option
 @workspace_option
 def import_(ws: Workspace, paths: tuple[str, ...], as_json: bool) -> None:
     """Import saved posts and stories without the network.
@@ -118,7 +118,7 @@ def import_(ws: Workspace, paths: tuple[str, ...], as_json: bool) -> None:
     """
     report = ws.ugc.import_paths(list(paths))
     if as_json:
-        echo_json([report.to_dict()])
+        echo_object(report)
         return
     for path, reason in report.skipped:
         warn(_("skipped {reason}").format(reason=reason) if reason.startswith(path)

@@ -216,3 +216,14 @@ def test_ugc_grant_and_repost_json_name_what_they_touched(runner: CliRunner, ws:
     posted = json.loads(run(runner, "ugc", "repost", "U1", "--at", "1/12/2030 19.30", "--channel", "tiktok", "--json",
                             *w).output)
     assert posted["id"] == "P1" and posted["ugc_id"] == "U1" and posted["at"].startswith("2030-12-01T19:30:00")
+
+
+def test_ugc_import_json_is_one_object_with_the_ids(runner: CliRunner, ws: Workspace, tmp_path: Path) -> None:
+    import json
+
+    found = tmp_path / "temuan.csv"
+    found.write_text("platform,url,username,caption,taken_at\n"
+                     "tiktok,https://www.tiktok.com/@rina/video/7412,rina,\"Enak bgt kak 🤤\nbakal order lagi\",1/12/2026 19.30\n",
+                     encoding="utf-8")
+    data = json.loads(run(runner, "ugc", "import", str(found), "--json", "-w", str(ws.root)).output)
+    assert data["added"] == 1 and data["ids"] == ["U1"] and data["skipped"] == []
