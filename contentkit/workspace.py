@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .calendar.strategy import Strategy
     from .graphics.reviews import ReviewBook
     from .graphics.review_requests import ReviewRequests
-    from .ugc.consent import ConsentLedger
+    from .ugc.consent_ledger import ConsentLedger
     from .ugc.manager import UGCManager
     from .views.report_data import Report
 
@@ -259,7 +259,7 @@ class Workspace:
 
     @cached_property
     def consent(self) -> ConsentLedger:
-        from .ugc.consent import ConsentLedger
+        from .ugc.consent_ledger import ConsentLedger
 
         return ConsentLedger(self)
 

@@ -1,4 +1,4 @@
-"""The consent ledger and the consent gate: the only place that decides whether customer content may be used.
+"""The consent gate: the only place that decides whether customer content may be used.
 
 `ConsentGate` (reached as `ws.consent.gate()` or `ws.consent.may_use(...)`) answers
 "may this customer's post, or a review made from it, be used on this channel at
@@ -6,6 +6,8 @@ this time, and if not, why". Every route that creates, moves, revives, renders o
 exports customer content asks it, and the store runs `ConsentGate.check_changes`
 before every write, so a route that forgets (a script included) is refused
 anyway. No other module derives consent state from events; a test enforces it.
+Recording events (request, grant, decline, revoke) is `consent_ledger.py`; the
+words that explain a refusal are `consent_words.py`.
 
 Nothing here edits or deletes an event. An item's state at a moment is a pure
 function of its events up to that moment (`derive`), so the answer to "may we
@@ -16,36 +18,32 @@ in the same transaction: a post no longer covered is skipped at once.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pendulum
 
-from ..dates import parse_at, parse_date
-from ..errors import InputError
-from ..i18n import N_, _, translator
+from ..dates import parse_at
 from ..records import ConsentEvent, Post, Review, UGCItem
 from ..store import Transaction
-from ..vocab import CHANNELS, check_channel, check_channels, check_choice
+from ..vocab import CHANNELS, check_channel
+from .consent_words import refusal, scope_words
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 __all__ = [
-    "STATES", "KINDS", "ConsentActivity", "ConsentState", "ConsentLedger", "ConsentRequest", "Decision", "ConsentGate", "GrantResult",
-    "PublishedPosts", "derive", "covers", "event_from_row", "items_with_events", "refusal", "scope_words",
+    "STATES", "KINDS", "ConsentActivity", "ConsentState", "ConsentReader", "Decision", "ConsentGate",
+    "derive", "covers", "event_from_row", "items_with_events", "refusal", "scope_words",
 ]
 
 STATES = ("none", "requested", "granted", "declined", "revoked", "expired", "self_granted", "grant_expired")
 KINDS = ("requested", "granted", "declined", "revoked")
 _ALLOWING = ("granted", "self_granted")
-_EVIDENCE_FILES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".gif", ".pdf", ".txt", ".eml", ".mp4", ".mov")
 
 
 @lru_cache(maxsize=8)
@@ -75,15 +73,6 @@ def event_from_row(row: dict[str, Any]) -> ConsentEvent:
     )
 
 
-def _channel_list(values: Iterable[str], option: str) -> list[str]:
-    """The channels named in `values`; a list that names none is a mistake, never "every channel"."""
-    channels = list(check_channels(values))
-    if not channels:
-        raise InputError(_("{option} names no channel; give one or more of {channels}, separated by commas").format(
-            option=option, channels=", ".join(CHANNELS)))
-    return channels
-
-
 def items_with_events(tx: Transaction) -> set[str]:
     """IDs of the items that have any consent event: asked about, so their owner is fixed."""
     return {row["ugc_id"] for row in tx.rows(ConsentEvent)}
@@ -98,23 +87,6 @@ def covers(grant: ConsentEvent, channel: str, at: datetime, tz: str) -> bool:
     if grant.scope and channel not in grant.scope:
         return False
     return grant.until is None or _local_day(at, tz) <= grant.until
-
-
-def scope_words(event: ConsentEvent, lang: str) -> str:
-    """What a grant covers, in words: `Instagram dan WhatsApp, sampai 2027-06-30`.
-
-    >>> scope_words(ConsentEvent("U1", "granted", datetime(2026, 12, 1), scope=["instagram", "whatsapp"]), "en")
-    'Instagram and WhatsApp'
-    """
-    from .messages import channel_names
-
-    if event.kind not in ("granted", "requested"):
-        return ""
-    words = translator(lang)
-    where = channel_names(list(event.scope), lang) if event.scope else words.gettext("every channel")
-    if event.until is None:
-        return where
-    return words.gettext("{channels}, until {day}").format(channels=where, day=event.until.isoformat())
 
 
 @dataclass(frozen=True)
@@ -204,45 +176,6 @@ class Decision:
 ALLOWED = Decision(True)
 # A post's fields that decide whether its customer content may be used.
 _GATED_FIELDS = ("status", "channel", "at", "ugc_id", "review_id")
-
-
-def refusal(item: UGCItem, state: ConsentState, channel: str | None, at: datetime, tz: str) -> str:
-    """One line saying why `item` may not be used on `channel` (None: on any channel) at `at`, and what to do."""
-    who = f"@{item.owner}"
-    last = state.last
-    when = pendulum.instance(last.at).in_timezone(tz).to_date_string() if last else ""
-    if item.rejected:
-        return _("{id} was rejected ({reason}); it cannot be reposted").format(id=item.id, reason=item.rejected)
-    name = state.name
-    if name == "none":
-        return _("{id} has no consent from {who}; ask with `contentkit ugc request {id}` and record the yes "
-                 "with `contentkit ugc grant {id} --evidence ...`").format(id=item.id, who=who)
-    if name == "requested":
-        return _("{who} has not answered the request of {when} for {id} yet; record the answer with "
-                 "`contentkit ugc grant {id} --evidence ...` or run `contentkit ugc check`").format(id=item.id, who=who, when=when)
-    if name == "expired":
-        return _("the request of {when} for {id} got no answer in time; ask again with `contentkit ugc request {id}`").format(
-            id=item.id, when=when)
-    if name == "declined":
-        return _("{who} declined on {when}; {id} cannot be reposted").format(id=item.id, who=who, when=when)
-    if name == "revoked":
-        return _("{who} revoked consent for {id} on {when}; it cannot be reposted").format(id=item.id, who=who, when=when)
-    grant = state.grant
-    day = pendulum.instance(at).in_timezone(tz).date()
-    if grant is not None and grant.until is not None and day > grant.until:
-        post_day = f"{day.isoformat()} ({channel})" if channel else day.isoformat()
-        return _("the grant for {id} ends on {until}, before the post on {day}; pick an earlier date or ask {who} again "
-                 "with `contentkit ugc request {id}`").format(id=item.id, until=grant.until.isoformat(), day=post_day, who=who)
-    if channel and grant is not None and grant.scope and channel not in grant.scope:
-        # A new grant replaces the old one: ask for, and record, every channel at once.
-        both = ",".join(c for c in CHANNELS if c in grant.scope or c == channel)
-        return _("the grant for {id} covers only {scope}, not {channel}; ask {who} with "
-                 "`contentkit ugc request {id} --channels {both}`, then record the yes with --scope {both}").format(
-            id=item.id, scope=", ".join(grant.scope), channel=channel, who=who, both=both)
-    if channel:
-        return _("{id} has no current grant covering {channel}; record one with `contentkit ugc grant {id} --evidence ...`").format(
-            id=item.id, channel=channel)
-    return _("{id} has no current grant; record one with `contentkit ugc grant {id} --evidence ...`").format(id=item.id)
 
 
 class ConsentGate:
@@ -399,41 +332,9 @@ class ConsentActivity:
     ever_granted: set[str] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class GrantResult:
-    """A recorded grant and the scheduled posts it skipped because it no longer covers them."""
-
-    event: ConsentEvent
-    skipped: list[Post]
-
-    @property
-    def wider_scope(self) -> list[str]:
-        """The grant's channels plus those of the skipped posts, in the usual order: what to
-        record if the creator agreed to those too (a grant replaces the one before)."""
-        wanted = {*self.event.scope, *(p.channel for p in self.skipped)}
-        return [c for c in CHANNELS if c in wanted]
-
-
-@dataclass(frozen=True)
-class ConsentRequest:
-    """A recorded request and the message to send."""
-
-    event: ConsentEvent
-    message: str
-
-
-class PublishedPosts(list):  # type: ignore[type-arg]
-    """Already-published posts that used an item (to take down), with `.skipped`: the posts just cancelled."""
-
-    skipped: list[Post]
-
-    def __init__(self, published: Iterable[Post] = (), skipped: Iterable[Post] = ()) -> None:
-        super().__init__(published)
-        self.skipped = list(skipped)
-
-
-class ConsentLedger:
-    """Every item's consent events, in one workspace.
+class ConsentReader:
+    """Every item's consent events and states, in one workspace: the reading side of
+    `ConsentLedger` (contentkit/ugc/consent_ledger.py), which adds the events.
 
     >>> ws.consent.grant("U3", evidence="DM 2026-12-01: boleh kak", scope=["instagram"])   # doctest: +SKIP
     >>> ws.consent.state("U3").allows("instagram", at)                                   # doctest: +SKIP
@@ -533,52 +434,6 @@ class ConsentLedger:
         return state.grant
 
     # -- writing ---------------------------------------------------------
-    def _append(self, tx: Transaction, event: ConsentEvent, skip_reason: str) -> PublishedPosts:
-        """Append `event` and skip every unpublished post of the item that the gate no longer allows."""
-        tx.save(event)
-        item = tx.get(UGCItem, event.ugc_id)
-        gate = self.gate(tx)
-        skipped: list[Post] = []
-        published: list[Post] = []
-        stamp = pendulum.now(self.ws.tz)
-        for row in tx.rows(Post):
-            if row.get("status") == "skipped" or not (row.get("ugc_id") or row.get("review_id")):
-                continue
-            post = Post.from_dict(row)
-            if gate.source_of(post) != item.id:
-                continue
-            if post.status == "published":
-                published.append(post)
-            elif not gate.post(post):
-                post.status, post.skip_reason, post.updated_at = "skipped", skip_reason, stamp
-                skipped.append(post)
-        tx.save_many(skipped)
-        return PublishedPosts(sorted(published, key=lambda p: p.at), skipped)
-
-    def request(
-        self,
-        ugc_id: str,
-        *,
-        via: str = "dm",
-        lang: str | None = None,
-        channels: Iterable[str] | None = None,
-        at: datetime | str | None = None,
-    ) -> ConsentRequest:
-        """Record a `requested` event and return the ready-to-send message (in `lang`, default the workspace's)."""
-        from .messages import VIAS, request_message
-
-        via = check_choice("via", via, VIAS)
-        scope = _channel_list(channels, "--channels") if channels is not None else self.default_channels()
-        moment = self._now(at)
-        with self.ws.store.transaction() as tx:
-            item = tx.get(UGCItem, ugc_id)
-            if item.rejected:
-                raise InputError(_("{id} was rejected ({reason}); there is nothing to ask for").format(id=item.id, reason=item.rejected))
-            message = request_message(item, self.ws.config, via=via, lang=lang or self.ws.language, channels=scope)
-            event = ConsentEvent(ugc_id=item.id, kind="requested", at=moment, via=via, message=message, scope=scope)
-            tx.save(event)
-        return ConsentRequest(event, message)
-
     def asked_channels(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[str]:
         """The channels the latest request asked for (what a grant without --scope covers),
         or the workspace's default request channels when nothing was asked."""
@@ -591,96 +446,11 @@ class ConsentLedger:
         chosen = [c for c in ("instagram", "tiktok", "facebook", "whatsapp", "shopee", "tokopedia") if getattr(handles, c, "")]
         return chosen or ["instagram"]
 
-    def grant(
-        self,
-        ugc_id: str,
-        evidence: str,
-        *,
-        scope: Iterable[str] | None = None,
-        until: str | date | None = None,
-        via: str | None = None,
-        at: datetime | str | None = None,
-    ) -> ConsentEvent:
-        """Record the creator's yes, with its evidence (text, or a file copied into the workspace).
 
-        `scope` lists the channels it covers; without it, the grant covers what
-        was asked: the channels of the latest request (or `default_channels`),
-        never silently every channel. `until` (inclusive) may not be in the past. The grant replaces the one before:
-        a narrower grant skips the scheduled posts it no longer covers (see
-        `record_grant` for which).
-        """
-        return self.record_grant(ugc_id, evidence, scope=scope, until=until, via=via, at=at).event
+def __getattr__(name: str) -> Any:
+    # The writing side lives in consent_ledger.py; its names are still importable from here.
+    if name in ("ConsentLedger", "GrantResult", "ConsentRequest", "PublishedPosts"):
+        from . import consent_ledger
 
-    def record_grant(
-        self,
-        ugc_id: str,
-        evidence: str,
-        *,
-        scope: Iterable[str] | None = None,
-        until: str | date | None = None,
-        via: str | None = None,
-        at: datetime | str | None = None,
-    ) -> GrantResult:
-        """`grant`, also returning the scheduled posts the new grant no longer covers (now skipped)."""
-        moment = self._now(at)
-        until_day = parse_date(until) if until is not None and until != "" else None
-        if until_day is not None and until_day < pendulum.instance(moment).in_timezone(self.ws.tz).date():
-            raise InputError(_("--until {day} is in the past; give a future date, or leave it out for no end").format(day=until_day.isoformat()))
-        channels = _channel_list(scope, "--scope") if scope is not None else None
-        if via is not None:
-            from .messages import VIAS
-
-            via = check_choice("via", via, VIAS)
-        with self.ws.store.transaction() as tx:
-            item = tx.get(UGCItem, ugc_id)
-            if channels is None:
-                channels = self.asked_channels(item.id, snapshot=tx)
-            proof = self._evidence(item.id, evidence, moment)
-            event = ConsentEvent(ugc_id=item.id, kind="granted", at=moment, via=via, evidence=proof,
-                                 scope=channels, until=until_day)
-            effects = self._append(tx, event, N_("consent does not cover this post"))
-        return GrantResult(event, effects.skipped)
-
-    def _evidence(self, ugc_id: str, evidence: str, moment: datetime) -> str:
-        text = (evidence or "").strip()
-        if not text:
-            raise InputError(_("give the evidence with --evidence: the creator's words, or a screenshot file"))
-        path = Path(text).expanduser()
-        one_token = len(text) < 1024 and not any(ch.isspace() for ch in text)
-        if not (len(text) < 1024 and "\n" not in text and path.suffix != "" and path.is_file()):
-            # A lone file name (a typo, a folder) would otherwise be kept as if it were the creator's words.
-            if one_token and "://" not in text and path.suffix.lower() in _EVIDENCE_FILES:
-                problem = _("is a folder, not a file") if path.is_dir() else _("no such file")
-                raise InputError(_("--evidence {text}: {problem}; give the screenshot's path, or the creator's words in quotes").format(
-                    text=text, problem=problem))
-            return text
-        from .safe_paths import ensure_inside, safe_component
-
-        folder = self.ws.media_dir / "consent"
-        folder.mkdir(parents=True, exist_ok=True)
-        stem = safe_component(path.stem, fallback="evidence", max_len=40)
-        ext = safe_component(path.suffix.lstrip("."), fallback="bin", max_len=8)
-        target = ensure_inside(self.ws.media_dir, folder / f"{ugc_id}-{moment:%Y%m%d%H%M%S}-{stem}.{ext}")
-        shutil.copyfile(path, target)
-        return "file:" + target.relative_to(self.ws.root.resolve()).as_posix()
-
-    def decline(self, ugc_id: str, *, reason: str | None = None, via: str | None = None,
-                at: datetime | str | None = None) -> PublishedPosts:
-        """Record a no. Any scheduled post using the item is skipped; published ones are returned."""
-        moment = self._now(at)
-        with self.ws.store.transaction() as tx:
-            item = tx.get(UGCItem, ugc_id)
-            event = ConsentEvent(ugc_id=item.id, kind="declined", at=moment, via=via, reason=(reason or "").strip() or None)
-            return self._append(tx, event, N_("consent declined"))
-
-    def revoke(self, ugc_id: str, reason: str, *, at: datetime | str | None = None) -> PublishedPosts:
-        """Record a withdrawal: every unpublished post using the item becomes `skipped`
-        ("consent revoked") in the same transaction; returns the published ones to take down.
-        """
-        if not (reason or "").strip():
-            raise InputError(_('give a reason with --reason, e.g. --reason "minta dihapus lewat DM"'))
-        moment = self._now(at)
-        with self.ws.store.transaction() as tx:
-            item = tx.get(UGCItem, ugc_id)
-            event = ConsentEvent(ugc_id=item.id, kind="revoked", at=moment, reason=reason.strip())
-            return self._append(tx, event, N_("consent revoked"))
+        return getattr(consent_ledger, name)
+    raise AttributeError(name)
