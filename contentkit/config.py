@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from .i18n import N_, _, translator
 from .atomic import write_atomic
 from .dates import check_timezone
+from .config_check import TEXT, TEXT_LIST, Checker, Rule, shown, whole
 from .errors import ConfigError, InputError
 from .vocab import CHANNELS, SECTORS, check_choice
 
@@ -110,146 +110,32 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(_("{path} is not UTF-8 text; save it as UTF-8 and run again").format(path=path)) from None
 
 
-# -- checking, key by key ------------------------------------------------------
-# A key's rule: the TOML types it may have, how to say so, and an optional range/content check.
-@dataclass(frozen=True)
-class _Rule:
-    types: tuple[type, ...]
-    expected: str  # a catalog message; `low` and `high` fill it in
-    check: Callable[[Any], bool] | None = None  # a range or content check on a value of the right type
-    low: int = 0
-    high: int = 0
-
-
-_WHOLE = {"": N_("a whole number from {low} to {high}"), "days": N_("a whole number of days from {low} to {high}"),
-          "characters": N_("a whole number of characters from {low} to {high}")}
-
-
-def _whole(low: int, high: int, unit: str = "") -> _Rule:
-    return _Rule((int,), _WHOLE[unit], lambda v: low <= v <= high, low, high)
-
-
-_TEXT = _Rule((str,), N_("text in quotes"))
-_TEXT_LIST = _Rule((list,), N_('a list of text, e.g. ["dapurbusari"]'), lambda v: all(isinstance(x, str) for x in v))
-
 # section ("" = top level) -> key -> rule; a section whose value is None takes any keys.
-_SCHEMA: dict[str, dict[str, _Rule] | None] = {
-    "": {"workspace_id": _TEXT},
+_SCHEMA: dict[str, dict[str, Rule] | None] = {
+    "": {"workspace_id": TEXT},
     "brand": {
-        "name": _TEXT, "sector": _TEXT, "timezone": _TEXT, "language": _TEXT, "strategy": _TEXT,
-        "terms_url": _TEXT, "hashtags": _TEXT_LIST, "consent_hashtag": _TEXT,
-        "consent_expiry_days": _whole(1, 3650, "days"), "workspace_id": _TEXT,
+        "name": TEXT, "sector": TEXT, "timezone": TEXT, "language": TEXT, "strategy": TEXT,
+        "terms_url": TEXT, "hashtags": TEXT_LIST, "consent_hashtag": TEXT,
+        "consent_expiry_days": whole(1, 3650, "days"), "workspace_id": TEXT,
     },
-    "handles": {f.name: _TEXT for f in dataclasses.fields(Handles)},
-    "brand_kit": {f.name: _TEXT for f in dataclasses.fields(BrandKit)},
+    "handles": {f.name: TEXT for f in dataclasses.fields(Handles)},
+    "brand_kit": {f.name: TEXT for f in dataclasses.fields(BrandKit)},
     # CHANNEL_max_hashtags / CHANNEL_caption_max for every channel of the registry
     "limits": {
-        **{f"{c}_max_hashtags": _whole(0, 30) for c in CHANNELS},
-        **{f"{c}_caption_max": _whole(1, 100_000, "characters") for c in CHANNELS},
+        **{f"{c}_max_hashtags": whole(0, 30) for c in CHANNELS},
+        **{f"{c}_caption_max": whole(1, 100_000, "characters") for c in CHANNELS},
     },
-    "media": {"folder": _TEXT},
+    "media": {"folder": TEXT},
     "campaigns": None,  # the shop's own campaigns: their keys are theirs
 }
 
 
-class _Checker:
-    """Checks a parsed contentkit.toml against `_SCHEMA`, naming the line of each problem."""
-
-    def __init__(self, path: Path, raw: dict[str, Any]) -> None:
-        self.path = path
-        self.raw = raw
-        try:
-            self.lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
-            self.lines = []
-        self.warnings: list[str] = []
-
-    def line_of(self, section: str, key: str | None) -> int | None:
-        """The line where `key` is set in `[section]` (or the section's header); None if not found."""
-        current = ""
-        header = None
-        for n, line in enumerate(self.lines, 1):
-            text = line.strip()
-            if text.startswith("["):
-                current = text.strip("[] \t").split("]")[0].strip().strip('"')
-                if (key is None and current == section) or current == f"{section}.{key}":
-                    return n
-                continue
-            name = text.split("=", 1)[0].strip().strip('"').strip("'") if "=" in text else None
-            if name is None:
-                continue
-            if current == section and name == (key or section):
-                return n
-            if current == "" and section and key is None and name == section and header is None:
-                header = n
-            if current == "" and "." in name and name.split(".")[0].strip() == section and name.split(".")[-1].strip() == key:
-                return n
-        return header
-
-    def at(self, section: str, key: str | None) -> str:
-        """`contentkit.toml, line 12`, or just the file when the line is not found."""
-        n = self.line_of(section, key)
-        return f"{self.path}, line {n}" if n else str(self.path)
-
-    def where(self, section: str, key: str | None) -> str:
-        name = f"[{section}] {key}" if section and key else (key or f"[{section}]")
-        return f"{self.at(section, key)}: {name}"
-
-    def fail(self, section: str, key: str | None, problem: str) -> ConfigError:
-        return ConfigError(_("{where} {problem}; fix it and run again").format(where=self.where(section, key), problem=problem))
-
-    def check(self) -> None:
-        for name, value in self.raw.items():
-            rules = _SCHEMA.get(name, {})
-            if name in _SCHEMA and name != "":
-                if not isinstance(value, dict):
-                    raise self.fail("", name, _("must be a section [{name}], not {value}").format(name=name, value=_shown(value)))
-                if rules is not None:
-                    self.check_section(name, value, rules)
-            elif name in (_SCHEMA[""] or {}):
-                self.check_key("", name, value, (_SCHEMA[""] or {})[name])
-            else:
-                is_section = isinstance(value, dict)
-                where = self.at(name, None) if is_section else self.at("", name)
-                sections = ", ".join(f"[{s}]" for s in _SCHEMA if s)
-                if is_section:
-                    message = _("{where}: unknown section [{name}] is ignored; valid sections: {sections}")
-                else:
-                    message = _("{where}: unknown key {name!r} is ignored; valid sections: {sections}")
-                self.warnings.append(message.format(where=where, name=name, sections=sections))
-
-    def check_section(self, section: str, table: dict[str, Any], rules: dict[str, _Rule]) -> None:
-        for key, value in table.items():
-            rule = rules.get(key)
-            if rule is None:
-                self.warnings.append(_("{where}: unknown key [{section}] {key!r} is ignored; valid keys: {keys}").format(
-                    where=self.at(section, key), section=section, key=key, keys=", ".join(rules)))
-                continue
-            self.check_key(section, key, value, rule)
-
-    def check_key(self, section: str, key: str, value: Any, rule: _Rule) -> None:
-        # TOML true/false are Python bools, which are also ints: never take one for a number.
-        wrong = not isinstance(value, rule.types) or (isinstance(value, bool) and bool not in rule.types)
-        if wrong or (rule.check is not None and not rule.check(value)):
-            expected = _(rule.expected).format(low=rule.low, high=rule.high)
-            raise self.fail(section, key, _("must be {expected}, not {value}").format(expected=expected, value=_shown(value)))
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return _("a section")
-    text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (str, list)) else str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _media_folder(root: Path, folder: str, checker: _Checker) -> str:
+def _media_folder(root: Path, folder: str, checker: Checker) -> str:
     """`folder` when it stays inside the workspace and out of its data folder."""
     target = (root / folder).resolve()
     base = root.resolve()
     if not folder.strip() or (target != base and base not in target.parents) or target == base:
-        raise checker.fail("media", "folder", _('must be a folder inside the workspace, e.g. "media", not {value}').format(value=_shown(folder)))
+        raise checker.fail("media", "folder", _('must be a folder inside the workspace, e.g. "media", not {value}').format(value=shown(folder)))
     data = base / "data"
     if target == data or data in target.parents:
         raise checker.fail("media", "folder", _('must not be the data folder, which holds the store; use e.g. "media"'))
@@ -269,7 +155,7 @@ def load_config(path: Path) -> Config:
     what it must be; unknown keys and sections go to `Config.warnings`.
     """
     raw = read_toml(path)
-    checker = _Checker(path, raw)
+    checker = Checker(path, raw, _SCHEMA)
     checker.check()
     brand = dict(raw.get("brand", {}))
     if not brand.get("name", "").strip():
