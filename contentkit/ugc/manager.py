@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import pendulum
 
@@ -384,49 +383,9 @@ class UGCManager:
 
     def download(self, ugc_id: str, *, login: str | None = None, client: InstagramClient | None = None) -> builtins.list[Path]:
         """Save the media of a granted item under media/ugc/; returns the files (existing ones are kept)."""
-        from .instagram import InstagramClient
-        from .safe_paths import media_target, remove_empty_folders
+        from .media import download_media
 
-        tx = self.ws.store.read()
-        item = tx.get(UGCItem, ugc_id)
-        decision = self.ws.consent.gate(tx).item_anywhere(item)
-        if not decision:
-            raise ConsentError(_("media is downloaded only with consent: {reason}").format(reason=decision.reason))
-        if not item.media_urls:
-            raise InputError(_("{id} has no media links (added by hand); save the file yourself under {folder}").format(
-                id=item.id, folder=self.ws.media_dir))
-        client = client or InstagramClient.open(login)
-        urls = list(item.media_urls)
-        paths: builtins.list[Path] = []
-        for index, url in enumerate(urls, start=1):
-            ext = Path(urlsplit(url).path).suffix or (".mp4" if "video" in item.media_type else ".jpg")
-            target = media_target(self.ws.media_dir, item.platform, item.owner, item.shortcode or item.id, index, ext)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    self._download_one(client, item, index, url, target)
-                except BaseException:
-                    remove_empty_folders(target.parent, self.ws.media_dir)
-                    raise
-            paths.append(target)
-        with self.ws.store.transaction() as wtx:
-            stored = wtx.get(UGCItem, item.id)
-            root = self.ws.root.resolve()
-            stored.media_files = [p.relative_to(root).as_posix() for p in paths]
-            wtx.save(stored)
-        return paths
-
-    @staticmethod
-    def _download_one(client: InstagramClient, item: UGCItem, index: int, url: str, target: Path) -> None:
-        try:
-            client.download(url, target)
-        except NetworkError:
-            if not item.shortcode or item.media_type.startswith("story"):
-                raise
-            fresh = client.fresh_media_urls(item.shortcode)  # stored links expire after some days
-            if len(fresh) < index:
-                raise
-            client.download(fresh[index - 1], target)
+        return download_media(self.ws, ugc_id, login=login, client=client)
 
 
 def _offset_progress(
