@@ -391,7 +391,7 @@ class WeekPlanner:
         waiting = [r for r in self._waiting_reviews() if r.id not in self.used_reviews]
         if waiting:
             notes.append(
-                _("{n_waiting} review(s) wait for a social_proof slot: {value}").format(n_waiting=len(waiting), value=', '.join(r.id for r in waiting[:8]))
+                _("{n_waiting} review(s) wait for a social proof slot: {value}").format(n_waiting=len(waiting), value=', '.join(r.id for r in waiting[:8]))
             )
         return notes
 
