@@ -6,7 +6,7 @@ import click
 
 from contentkit.i18n import _
 
-from .common import clean_text
+from .common import clean_text, group_setting
 
 
 @click.command()
@@ -28,7 +28,7 @@ def doctor(restore: bool, reset: bool, clean: bool, workspace_path: str | None) 
     """
     from contentkit.doctor import doctor as run_doctor
 
-    report = run_doctor(workspace_path, restore=restore, reset=reset, clean=clean)
+    report = run_doctor(workspace_path or group_setting("workspace"), restore=restore, reset=reset, clean=clean)
     for line in report.repaired:
         click.echo(_("Done: {what}").format(what=line))
     parts = {f.part: _(f.part) for f in report.findings}

@@ -227,3 +227,10 @@ def test_ugc_import_json_is_one_object_with_the_ids(runner: CliRunner, ws: Works
                      encoding="utf-8")
     data = json.loads(run(runner, "ugc", "import", str(found), "--json", "-w", str(ws.root)).output)
     assert data["added"] == 1 and data["ids"] == ["U1"] and data["skipped"] == []
+
+
+def test_doctor_takes_the_workspace_before_the_command_too(runner: CliRunner, ws: Workspace, tmp_path: Path,
+                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # no workspace above here: only -w can find it
+    result = runner.invoke(cli, ["-w", str(ws.root), "doctor"])
+    assert result.exit_code == 0, result.output
