@@ -15,7 +15,6 @@ Rules this module keeps, whatever the file holds:
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
+from .bulk import collector_paused
 from .errors import InputError, StoreError, os_reason
 from .i18n import _
 from .store_check import StoreProblem, check_data
@@ -100,17 +100,13 @@ class StoreFile:
         data: Any = None
         # Parsing and checking build and drop millions of objects; pausing the cyclic GC
         # (which would keep re-scanning the growing heap) halves the open of a large store.
-        gc_was_on = gc.isenabled()
-        gc.disable()
         try:
-            data = _parse(_text(raw))
-            del raw
-            check_data(data)
+            with collector_paused():
+                data = _parse(_text(raw))
+                del raw
+                check_data(data)
         except StoreProblem as exc:
             problem = str(exc)
-        finally:
-            if gc_was_on:
-                gc.enable()
         if problem is not None:
             raise Damaged(_("{path} {problem}; it was not changed: {what_to_do}").format(
                 path=path, problem=problem, what_to_do=self._recovery(path)))

@@ -16,6 +16,8 @@ from contentkit.calendar.mix import allocate
 from contentkit.calendar.strategy import load_strategy, parse_strategy
 from contentkit.vocab import CHANNEL_FORMATS, CHANNELS, PILLARS, WEEKDAYS
 from contentkit.calendar.season import is_season_slot
+from contentkit.formatting import format_day
+from contentkit.i18n import get_language
 from contentkit.workspace import Workspace
 
 ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin", "America/New_York",
@@ -74,7 +76,8 @@ def test_any_strategy_week_and_timezone_gives_a_sound_plan(slots, mix, week, tz,
             assert local.isoweekday() == WEEKDAYS.index(s.day) + 1
             h, m = s.hour_minute
             shift = (local.hour * 60 + local.minute) - (h * 60 + m)
-            moved = f"{local.format('ddd DD MMM')} {s.hour_minute[0]:02d}:{s.hour_minute[1]:02d} {s.channel} live moved to"
+            day = format_day(local.date(), get_language())  # notes name days as the CLI's language does
+            moved = f"{day} {s.hour_minute[0]:02d}:{s.hour_minute[1]:02d} {s.channel} live moved to"
             if s.format == "live" and any(line.startswith(moved) for w in result.weeks for line in w.warnings):
                 # a Ramadan live between 18:00 and 20:30 moves to the strategy's Ramadan window, and says so
                 assert local.format("HH:mm") == ws.strategy.ramadan.window(ws.strategy.ramadan.live)[0].strftime("%H:%M")

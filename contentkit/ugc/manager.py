@@ -8,10 +8,7 @@ transaction; consent itself lives in `ws.consent` (contentkit.ugc.consent).
 from __future__ import annotations
 
 import builtins
-
-import gc
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from ..bulk import collector_paused
 from ..dates import parse_at
 from ..errors import ConsentError, InputError, NetworkError
 from ..i18n import N_, _, ngettext
@@ -69,23 +67,6 @@ class CollectReport:
         return {"added": self.added, "updated": self.updated, "ids": self.ids, "sources": self.sources}
 
 
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector during a bulk read.
-
-    Loading and scanning 100,000 stored dicts makes millions of objects and no
-    reference cycles; the collector would walk them all again and again (it
-    doubles the time of a big listing). It is switched back on afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class UGCManager:
     """Customer posts in one workspace.
 
@@ -121,7 +102,7 @@ class UGCManager:
         """
         if not paths:
             raise InputError(_("give at least one file or folder to import"))
-        with _cycle_collector_paused():
+        with collector_paused():
             return self._import(paths)
 
     def _import(self, paths: Sequence[str | Path]) -> ImportReport:
@@ -286,7 +267,7 @@ class UGCManager:
         if source is not None:
             source = check_choice("source", source, SOURCES)
         since_ts = parse_at(since, self.ws.tz, need_time=False).timestamp() if since else None
-        with _cycle_collector_paused():
+        with collector_paused():
             return self._scan(state, source, since_ts, snapshot)
 
     def _scan(self, state: str | None, source: str | None, since_ts: float | None,
