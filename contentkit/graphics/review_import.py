@@ -176,8 +176,8 @@ def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, s
     cols = _columns(header, mapping or {}, where)
     result = ImportResult(columns={f: header[i].strip() for f, i in cols.items()})
     seen: set[tuple[str | None, str, str]] = set()
-    make = _row_reader(cols, len(header), (default_source or "").strip().lower() or None)
-    keep, remember = result.reviews.append, seen.add
+    make = _row_reader(cols, len(header), (default_source or "").strip().lower() or None, seen)
+    keep = result.reviews.append
     with collector_paused():  # 10,000 records: no cycles, yet the collector would re-walk them all
         for row in reader:
             try:
@@ -191,9 +191,7 @@ def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, s
                         where=where, line=line, error=exc)) from None
                 result.bad.append((line, str(exc)))
                 continue
-            before = len(seen)
-            remember((review.source, review.name, review.text))
-            if len(seen) == before:
+            if review is _DUPLICATE:
                 result.duplicates += 1
                 continue
             keep(review)
@@ -207,10 +205,14 @@ def _first_line(last: int, row: list[str]) -> int:
 
 
 _UNSEEN: Any = object()
+_DUPLICATE: Any = object()
 
 
-def _row_reader(cols: dict[str, int], width: int, source_default: str | None) -> Callable[[list[str]], Review | None]:
-    """A fast row -> Review for these columns (10,000-row exports: no per-cell lookups by name)."""
+def _row_reader(
+    cols: dict[str, int], width: int, source_default: str | None, seen: set[tuple[str | None, str, str]]
+) -> Callable[[list[str]], Any]:
+    """A fast row -> Review for these columns (10,000-row exports: no per-cell lookups by name);
+    None for a blank row, `_DUPLICATE` for one already in `seen` (same source, name and text)."""
     absent = width  # rows are padded one past the header: an absent column reads ""
     i_text, i_rating, i_name, i_product, i_date, i_variant, i_reply, i_source, i_order, i_show = (
         cols.get(f, absent) for f in ("text", "rating", "name", "product", "date", "variant", "reply", "source", "order", "show_name"))
@@ -225,7 +227,7 @@ def _row_reader(cols: dict[str, int], width: int, source_default: str | None) ->
         found = tidy[value] = " ".join(value.split()) or None
         return found
 
-    def make(row: list[str]) -> Review | None:
+    def make(row: list[str]) -> Any:  # a Review, None (blank row) or _DUPLICATE
         short = width + 1 - len(row)
         if short > 0:
             row.extend(pad[:short])  # in place: csv.reader hands over a fresh list per row
@@ -252,6 +254,10 @@ def _row_reader(cols: dict[str, int], width: int, source_default: str | None) ->
         variant = known(raw_variant, _UNSEEN)
         if variant is _UNSEEN:
             variant = words(raw_variant)
+        key = (source, name or "", body)
+        if key in seen:
+            return _DUPLICATE
+        seen.add(key)
         review = new(Review)
         # Every field, as Review(...) would set it (a test pins the two equal): the dataclass
         # __init__ alone costs as much as csv.reader's whole pass over a row.
