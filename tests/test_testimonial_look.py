@@ -264,3 +264,15 @@ def test_a_short_chat_on_a_story_sits_in_the_middle_not_at_the_top(monkeypatch: 
     bottom = seen[-1].flow_y
     assert quote_top > top + 0.45 * height  # not pinned under the header with the lower half empty
     assert bottom < top + 0.75 * height
+
+
+def test_read_ticks_only_under_a_reply_sent_on_whatsapp() -> None:
+    """WhatsApp's blue ticks would make a Shopee review look like a WhatsApp chat."""
+    def blue_tick_pixels(source: str) -> int:
+        review = Review("Kuenya enak kak 😍\nanak-anak suka", name="Dewi", rating=5, source=source,
+                        reply="Makasih Bu Dewi 🙏")
+        image = render_testimonial(review, "chat", "square", NO_EMOJI).convert("RGB")
+        return sum(1 for r, g, b in image.getdata() if abs(r - 0x34) < 12 and abs(g - 0xB7) < 12 and abs(b - 0xF1) < 12)
+
+    assert blue_tick_pixels("whatsapp") > 20
+    assert blue_tick_pixels("shopee") == 0

@@ -9,7 +9,7 @@ time only when the review has one, and the review's true source under the name.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 from .reviewtext import credit, source_badge
@@ -102,7 +102,7 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     star_gap = canvas.px(18) if star_h else 0
     meta_font = load_font(canvas.brand.font("regular"), canvas.px(24))
     clock = _stamp(canvas) if side == "in" else ""
-    meta_h = canvas.px(34) if clock or (side == "out" and layer.get("ticks")) else 0
+    meta_h = canvas.px(34) if clock or (side == "out" and _ticks(canvas, layer)) else 0
     text = canvas.review.text if side == "in" else reply
     room = (x + pad, y + pad + star_h + star_gap, w - 2 * pad, h - 2 * pad - star_h - star_gap - meta_h)
     # The shop's reply never outshouts the customer's words.
@@ -119,7 +119,7 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     else:
         canvas.fitted["reply"] = fitted
     text_w = max(fitted.line_widths(), default=0)
-    meta_w = meta_font.getlength(clock) + (canvas.px(40) if layer.get("ticks") else 0)
+    meta_w = meta_font.getlength(clock) + (canvas.px(40) if _ticks(canvas, layer) else 0)
     inner_w = int(max(text_w, stars_width(star_h, max(2, star_h // 5)) if star_h else 0, meta_w + canvas.px(20)))
     bw = min(w, inner_w + 2 * pad)
     bh = int(pad + star_h + star_gap + fitted.block_height() + meta_h + pad * (0.7 if meta_h else 1))
@@ -145,7 +145,7 @@ def bubble(canvas: Canvas, layer: Layer) -> None:
     right = bx + bw - int(pad * 0.6)
     base = y + bh - int(pad * 0.45)
     time_color = canvas.ink(layer.get("time_color", "#667781"))
-    if layer.get("ticks"):
+    if _ticks(canvas, layer):
         tick_h = canvas.px(20)
         draw_ticks(canvas.image, (right - int(tick_h * 1.5), base - tick_h), tick_h, "#34B7F1")
         right -= int(tick_h * 1.5) + canvas.px(8)
@@ -166,9 +166,15 @@ def _room_below(canvas: Canvas, layer: Layer, y: int, height: int, quote_size: i
     if out is not None and reply:
         pad = canvas.px(34)
         fitted = fit_layer_text(canvas, out, reply, (0, 0, bw - 2 * pad, canvas.size.height), cap=quote_size)
-        meta = canvas.px(34) if out.get("ticks") else 0
+        meta = canvas.px(34) if _ticks(canvas, out) else 0
         used += canvas.px(28) + int(pad + fitted.block_height() + meta + pad * (0.7 if meta else 1))
     return bottom - y - used
+
+
+def _ticks(canvas: Canvas, layer: Any) -> bool:
+    """Read ticks are WhatsApp's mark: drawn only under a reply the shop sent on WhatsApp,
+    so a Shopee or Google review never looks like a WhatsApp chat."""
+    return bool(layer.get("ticks")) and getattr(canvas.review, "source", None) == "whatsapp"
 
 
 def _tail(canvas: Canvas, bx: int, y: int, bw: int, side: str, fill: tuple[int, int, int], radius: int) -> None:
