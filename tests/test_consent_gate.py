@@ -319,7 +319,8 @@ def test_after_a_timezone_change_check_lists_and_plan_skips_the_uncovered_repost
 # -- one place ---------------------------------------------------------------------------------------
 
 _DERIVING = re.compile(
-    r"\bderive\(|\.allows\(|\bcovers\(|current_grant\(|\bevent_from_row\(|rows\(ConsentEvent\)"
+    # current_grant only as the gate's own method (`...gate(tx).current_grant(`), never a shortcut around it
+    r"\bderive\(|\.allows\(|\bcovers\(|(?<!def )(?<!\)\.)current_grant\(|\bevent_from_row\(|rows\(ConsentEvent\)"
     r"|\.kind\s*==\s*[\"'](granted|revoked|declined|requested)|\[[\"']kind[\"']\]\s*(==|in\b)"
 )
 

@@ -22,22 +22,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pendulum
 
-from ..dates import parse_at
 from ..records import ConsentEvent, Post, Review, UGCItem
 from ..store import Transaction
-from ..vocab import CHANNELS, check_channel
+from ..vocab import CHANNELS
 from .consent_words import refusal, scope_words
 
-if TYPE_CHECKING:
-    from ..workspace import Workspace
-
 __all__ = [
-    "STATES", "KINDS", "ConsentActivity", "ConsentState", "ConsentReader", "Decision", "ConsentGate",
+    "STATES", "KINDS", "ConsentActivity", "ConsentState", "Decision", "ConsentGate",
     "derive", "covers", "event_from_row", "items_with_events", "refusal", "scope_words",
 ]
 
@@ -261,6 +257,49 @@ class ConsentGate:
             self._review_ugc = {r["id"]: r.get("ugc_id") for r in self.tx.rows(Review)}
         return self._review_ugc.get(review_id)
 
+    def history(self, ugc_id: str) -> list[ConsentEvent]:
+        """The item's whole ledger, oldest first, as stored."""
+        rows = [r for r in self.tx.rows(ConsentEvent) if r["ugc_id"] == ugc_id]
+        return sorted((ConsentEvent.from_dict(r) for r in rows), key=_order)
+
+    def states(self, at: datetime, own: set[str]) -> dict[str, ConsentState]:
+        """The state at `at` of every item that has events or is the shop's own (`own`); others are `none`."""
+        out = {uid: derive(evs, at=at, tz=self.tz, expiry_days=self.expiry_days, is_own=uid in own)
+               for uid, evs in self._events.items()}
+        for uid in own - out.keys():
+            out[uid] = ConsentState("self_granted", tz=self.tz)
+        return out
+
+    def current_grant(self, item: UGCItem | str, channel: str | None, at: datetime) -> ConsentEvent | None:
+        """The grant in force at `at`, covering `channel` when given; None if there is none."""
+        state = self.state(item, at)
+        if state.name != "granted" or state.grant is None:
+            return None
+        if channel is not None and not covers(state.grant, channel, at, self.tz):
+            return None
+        return state.grant
+
+    def asked_channels(self, ugc_id: str) -> list[str]:
+        """The channels the latest request asked for (what a grant without --scope covers); [] when none."""
+        requests = [e for e in self.history(ugc_id) if e.kind == "requested" and e.scope]
+        return list(requests[-1].scope) if requests else []
+
+    def activity(self, inside: Callable[[str], bool]) -> ConsentActivity:
+        """Which items were asked, answered or granted in a period (`inside(at)` says whether an
+        event's ISO time falls in it): what the report's funnel counts."""
+        out = ConsentActivity()
+        for row in self.tx.rows(ConsentEvent):
+            uid, kind = row["ugc_id"], row["kind"]
+            if kind == "granted":
+                out.ever_granted.add(uid)
+            if not inside(row["at"]):
+                continue
+            out.active.add(uid)
+            if kind in ("requested", "granted", "declined"):
+                # An answer means it was asked, even when the asking happened outside contentkit.
+                out.asked.add(uid)
+        return out
+
     def check_changes(self, tx: Transaction) -> None:
         """Refuse (ConsentError) a transaction that creates, moves, re-channels or revives a post
         using customer content that may not go out. Run by the store before every write, so
@@ -330,121 +369,6 @@ class ConsentActivity:
     active: set[str] = field(default_factory=set)
     asked: set[str] = field(default_factory=set)
     ever_granted: set[str] = field(default_factory=set)
-
-
-class ConsentReader:
-    """Every item's consent events and states, in one workspace: the reading side of
-    `ConsentLedger` (contentkit/ugc/consent_ledger.py), which adds the events.
-
-    >>> ws.consent.grant("U3", evidence="DM 2026-12-01: boleh kak", scope=["instagram"])   # doctest: +SKIP
-    >>> ws.consent.state("U3").allows("instagram", at)                                   # doctest: +SKIP
-    True
-    """
-
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
-
-    # -- the gate --------------------------------------------------------
-    def gate(self, snapshot: Transaction | None = None, *, now: datetime | None = None) -> ConsentGate:
-        """The consent gate over `snapshot` (default: the store as it is now)."""
-        tx = snapshot or self.ws.store.read()
-        return ConsentGate(tx, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, now=now)
-
-    def may_use(
-        self, item: UGCItem | str, channel: str, at: datetime | str, *, snapshot: Transaction | None = None
-    ) -> Decision:
-        """May `item` be used on `channel` at `at`? One Decision, with the reason when not.
-
-        >>> ws.consent.may_use("U3", "instagram", "2026-12-09 19:30")   # doctest: +SKIP
-        Decision(allowed=True, ...)
-        """
-        return self.gate(snapshot).item(item, check_channel(channel), self._now(at))
-
-    # -- reading ---------------------------------------------------------
-    def _now(self, at: datetime | str | None = None) -> datetime:
-        return parse_at(at, self.ws.tz) if at is not None else pendulum.now(self.ws.tz)
-
-    def events(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[ConsentEvent]:
-        """The item's whole ledger, oldest first (NotFoundError for an unknown item)."""
-        tx = snapshot or self.ws.store.read()
-        item = tx.get(UGCItem, ugc_id)
-        return self._events(tx, item.id)
-
-    history = events
-
-    @staticmethod
-    def _events(tx: Transaction, ugc_id: str) -> list[ConsentEvent]:
-        rows = [r for r in tx.rows(ConsentEvent) if r["ugc_id"] == ugc_id]
-        return sorted((ConsentEvent.from_dict(r) for r in rows), key=_order)
-
-    def _derive(self, events: Iterable[ConsentEvent], at: datetime, is_own: bool) -> ConsentState:
-        return derive(events, at=at, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, is_own=is_own)
-
-    def state(self, ugc_id: str, at: datetime | None = None, *, snapshot: Transaction | None = None) -> ConsentState:
-        """The item's consent state at `at` (default: now)."""
-        tx = snapshot or self.ws.store.read()
-        item = tx.get(UGCItem, ugc_id)
-        return self._derive(self._events(tx, item.id), self._now(at), item.is_own)
-
-    def states(
-        self, snapshot: Transaction | None = None, at: datetime | None = None, *, item_rows: Iterable[dict[str, Any]] | None = None
-    ) -> dict[str, ConsentState]:
-        """The state of every item that has events or is the shop's own; others are `none`.
-
-        One pass over the ledger, on raw rows: used by listings over many items
-        (pass `item_rows` when you already scanned the items).
-        """
-        tx = snapshot or self.ws.store.read()
-        moment = self._now(at)
-        grouped: dict[str, list[ConsentEvent]] = {}
-        for row in tx.rows(ConsentEvent):
-            grouped.setdefault(row["ugc_id"], []).append(event_from_row(row))
-        own = {r["id"] for r in (item_rows if item_rows is not None else tx.rows(UGCItem)) if r.get("is_own")}
-        out = {uid: self._derive(evs, moment, uid in own) for uid, evs in grouped.items()}
-        for uid in own - out.keys():
-            out[uid] = ConsentState("self_granted", tz=self.ws.tz)
-        return out
-
-    def activity(self, snapshot: Transaction, inside: Callable[[str], bool]) -> ConsentActivity:
-        """Which items were asked, answered or granted in a period (`inside(at)` says whether an
-        event's ISO time falls in it): what the report's funnel counts, decided here with the rest."""
-        out = ConsentActivity()
-        for row in snapshot.rows(ConsentEvent):
-            uid, kind = row["ugc_id"], row["kind"]
-            if kind == "granted":
-                out.ever_granted.add(uid)
-            if not inside(row["at"]):
-                continue
-            out.active.add(uid)
-            if kind in ("requested", "granted", "declined"):
-                # An answer means it was asked, even when the asking happened outside contentkit.
-                out.asked.add(uid)
-        return out
-
-    def current_grant(
-        self, ugc_id: str, channel: str | None = None, at: datetime | None = None, *, snapshot: Transaction | None = None
-    ) -> ConsentEvent | None:
-        """The grant in force at `at` (default now), covering `channel` when given; None if there is none."""
-        moment = self._now(at)
-        state = self.state(ugc_id, moment, snapshot=snapshot)
-        if state.name != "granted" or state.grant is None:
-            return None
-        if channel is not None and not covers(state.grant, channel, moment, self.ws.tz):
-            return None
-        return state.grant
-
-    # -- writing ---------------------------------------------------------
-    def asked_channels(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[str]:
-        """The channels the latest request asked for (what a grant without --scope covers),
-        or the workspace's default request channels when nothing was asked."""
-        requests = [e for e in self.events(ugc_id, snapshot=snapshot) if e.kind == "requested" and e.scope]
-        return list(requests[-1].scope) if requests else self.default_channels()
-
-    def default_channels(self) -> list[str]:
-        """Where reposts go when a request names no channels: the channels with a handle set, else Instagram."""
-        handles = self.ws.config.handles
-        chosen = [c for c in ("instagram", "tiktok", "facebook", "whatsapp", "shopee", "tokopedia") if getattr(handles, c, "")]
-        return chosen or ["instagram"]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,5 @@
-"""Recording consent: requests, grants with their evidence, declines and revocations.
+"""Recording consent (requests, grants with their evidence, declines, revocations), and
+`ws.consent`'s way to ask the gate about it.
 
 Events are appended, never edited or deleted. Every new event re-checks, in the
 same transaction, the calendar posts that use the item: the consent gate
@@ -9,20 +10,24 @@ those are skipped at once.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
-from ..dates import parse_date
+from ..dates import parse_at, parse_date
 from ..errors import InputError
 from ..i18n import N_, _
 from ..records import ConsentEvent, Post, UGCItem
 from ..store import Transaction
-from ..vocab import CHANNELS, check_channels, check_choice
-from .consent import ConsentReader
+from ..vocab import CHANNELS, check_channel, check_channels, check_choice
+from .consent import ConsentActivity, ConsentGate, ConsentState, Decision
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 __all__ = ["ConsentLedger", "ConsentRequest", "GrantResult", "PublishedPosts"]
 
@@ -71,13 +76,83 @@ class PublishedPosts(list):  # type: ignore[type-arg]
         self.skipped = list(skipped)
 
 
-class ConsentLedger(ConsentReader):
-    """Every item's consent events, in one workspace: read them (`ConsentReader`) and add them.
+class ConsentLedger:
+    """Every item's consent events, in one workspace: add them, and ask the gate about them.
 
     >>> ws.consent.grant("U3", evidence="DM 2026-12-01: boleh kak", scope=["instagram"])   # doctest: +SKIP
     >>> ws.consent.may_use("U3", "instagram", at)                                        # doctest: +SKIP
     Decision(allowed=True, ...)
     """
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # -- asking the gate (consent.py decides; these only pick the snapshot and the moment) --
+    def gate(self, snapshot: Transaction | None = None, *, now: datetime | None = None) -> ConsentGate:
+        """The consent gate over `snapshot` (default: the store as it is now)."""
+        tx = snapshot or self.ws.store.read()
+        return ConsentGate(tx, tz=self.ws.tz, expiry_days=self.ws.config.consent_expiry_days, now=now)
+
+    def may_use(
+        self, item: UGCItem | str, channel: str, at: datetime | str, *, snapshot: Transaction | None = None
+    ) -> Decision:
+        """May `item` be used on `channel` at `at`? One Decision, with the reason when not.
+
+        >>> ws.consent.may_use("U3", "instagram", "2026-12-09 19:30")   # doctest: +SKIP
+        Decision(allowed=True, ...)
+        """
+        return self.gate(snapshot).item(item, check_channel(channel), self._now(at))
+
+    def _now(self, at: datetime | str | None = None) -> datetime:
+        return parse_at(at, self.ws.tz) if at is not None else pendulum.now(self.ws.tz)
+
+    def events(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[ConsentEvent]:
+        """The item's whole ledger, oldest first (NotFoundError for an unknown item)."""
+        tx = snapshot or self.ws.store.read()
+        return self.gate(tx).history(tx.get(UGCItem, ugc_id).id)
+
+    history = events
+
+    def state(self, ugc_id: str, at: datetime | None = None, *, snapshot: Transaction | None = None) -> ConsentState:
+        """The item's consent state at `at` (default: now)."""
+        tx = snapshot or self.ws.store.read()
+        return self.gate(tx).state(tx.get(UGCItem, ugc_id), self._now(at))
+
+    def states(
+        self, snapshot: Transaction | None = None, at: datetime | None = None, *, item_rows: Iterable[dict[str, Any]] | None = None
+    ) -> dict[str, ConsentState]:
+        """The state of every item that has events or is the shop's own; others are `none`.
+
+        One pass over the ledger, on raw rows: used by listings over many items
+        (pass `item_rows` when you already scanned the items).
+        """
+        tx = snapshot or self.ws.store.read()
+        own = {r["id"] for r in (item_rows if item_rows is not None else tx.rows(UGCItem)) if r.get("is_own")}
+        return self.gate(tx).states(self._now(at), own)
+
+    def activity(self, snapshot: Transaction, inside: Callable[[str], bool]) -> ConsentActivity:
+        """Which items were asked, answered or granted in a period: what the report's funnel counts."""
+        return self.gate(snapshot).activity(inside)
+
+    def current_grant(
+        self, ugc_id: str, channel: str | None = None, at: datetime | None = None, *, snapshot: Transaction | None = None
+    ) -> ConsentEvent | None:
+        """The grant in force at `at` (default now), covering `channel` when given; None if there is none."""
+        tx = snapshot or self.ws.store.read()
+        return self.gate(tx).current_grant(tx.get(UGCItem, ugc_id), channel, self._now(at))
+
+    def asked_channels(self, ugc_id: str, *, snapshot: Transaction | None = None) -> list[str]:
+        """The channels the latest request asked for (what a grant without --scope covers),
+        or the workspace's default request channels when nothing was asked."""
+        return self.gate(snapshot).asked_channels(ugc_id) or self.default_channels()
+
+    def default_channels(self) -> list[str]:
+        """Where reposts go when a request names no channels: the channels with a handle set, else Instagram."""
+        handles = self.ws.config.handles
+        chosen = [c for c in ("instagram", "tiktok", "facebook", "whatsapp", "shopee", "tokopedia") if getattr(handles, c, "")]
+        return chosen or ["instagram"]
+
+    # -- recording ---------------------------------------------------------
 
     def _append(self, tx: Transaction, event: ConsentEvent, skip_reason: str) -> PublishedPosts:
         """Append `event` and skip every unpublished post of the item that the gate no longer allows."""
