@@ -22,8 +22,8 @@ from ..vocab import WEEKDAYS
 from ..channels import channel as registry_channel
 from .captions import call_to_action, fit_caption, pick_hashtags, write_caption
 from .limits import fits_channel, post_text
-from .content import ContentPicker, Pick, series_title
-from .events import events_between, events_on, is_public_holiday, sale_event
+from .content import ContentPicker, Pick, series_title, tag_fits
+from .events import events_between, is_public_holiday, sale_event
 from .mix import SlotChoice, allocate, assign
 from .strategy import Slot, Strategy
 
@@ -259,7 +259,7 @@ class WeekPlanner:
             if pick is not None:
                 greeted.add(day)
                 return self._make_post(label, index, slot, at, pillar, pick), True
-        if pillar in _RAMADAN_PILLARS and label not in self._ramadan_weeks and is_ramadan(day):
+        if pillar in _RAMADAN_PILLARS and label not in self._ramadan_weeks and tag_fits("ramadan", day):
             self._ramadan_weeks.add(label)  # one Ramadan post a week keeps the rest of the plan varied
             pick = self.picker.take_event_prompt("ramadan", self.ws.config.sector, day, {"brand": self.brand})
             if pick is not None:
@@ -394,10 +394,6 @@ class WeekPlanner:
                 _("{n_waiting} review(s) wait for a social proof slot: {value}").format(n_waiting=len(waiting), value=', '.join(r.id for r in waiting[:8]))
             )
         return notes
-
-
-def is_ramadan(day: date) -> bool:
-    return any(e.kind == "ramadan" for e in events_on(day))
 
 
 def _redrawable(row: dict[str, Any]) -> bool:
