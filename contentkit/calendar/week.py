@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -92,7 +93,6 @@ class WeekPlanner:
         self.used_ugc: set[str] = set()
         self.used_reviews: set[str] = set()
         self._reviews: list[Review] | None = None
-        self._consent_gate: ConsentGate | None = None
         self._idea_links: list[tuple[Idea, Post]] = []
         self._review_links: list[tuple[Review, Post]] = []
         self._ramadan_weeks: set[str] = set()
@@ -304,7 +304,7 @@ class WeekPlanner:
             self._stamp(post)
             return post
         for review in self._waiting_reviews():
-            if review.id in self.used_reviews or not self._gate().review(review, slot.channel, at):
+            if review.id in self.used_reviews or not self._gate.review(review, slot.channel, at):
                 continue
             self.used_reviews.add(review.id)
             # A post title is content, so it is in the workspace language whatever the CLI speaks.
@@ -321,10 +321,9 @@ class WeekPlanner:
             return post
         return None
 
-    def _gate(self) -> ConsentGate:
-        if self._consent_gate is None:
-            self._consent_gate = self.ws.consent.gate(self.tx)
-        return self._consent_gate
+    @cached_property
+    def _gate(self) -> ConsentGate:  # one per planning run: the ledger does not change while planning
+        return self.ws.consent.gate(self.tx)
 
     def _waiting_reviews(self) -> list[Review]:
         if self._reviews is None:
