@@ -35,7 +35,8 @@ def decode_text(data: bytes, where: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         raise InputError(_('{where} is not UTF-8 or UTF-16 text; save it as "CSV UTF-8" and import again').format(where=where)) from None
-    if "\0" in text:
+    # In UTF-8 a NUL byte is a NUL character, and the bytes are searched many times faster.
+    if (b"\0" in data) if encoding == "utf-8-sig" else ("\0" in text):
         line = text.count("\n", 0, text.index("\0")) + 1
         raise InputError(
             _('{where} line {line} holds a NUL byte (\\0), so it is damaged or UTF-16 without its mark; '

@@ -124,3 +124,36 @@ def test_a_bad_multi_line_row_is_reported_by_its_first_line() -> None:
     result = parse_reviews(text.encode())
     assert result.bad and result.bad[0][0] == 3
     assert [r.text for r in result.reviews] == ["Enak", "Sip"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "day", "time"),
+    [
+        ("1/12/2026 19.30", date(2026, 12, 1), "19.30"),  # day first, WIB dot
+        ("01/12/2026 9:05", date(2026, 12, 1), "09.05"),
+        ("2026-12-01 19:30:05", date(2026, 12, 1), "19.30"),  # the seconds are dropped, not rounded
+        ("2026-12-01 19.30.59", date(2026, 12, 1), "19.30"),
+        ("1/12/2026 19.30 WIB", date(2026, 12, 1), "19.30"),
+        ("2026-12-01T19:30:05+07:00", date(2026, 12, 1), "19.30"),
+        ("1/12/2026, 19.30", date(2026, 12, 1), "19.30"),
+        ("  2026-12-01   ", date(2026, 12, 1), None),
+        ("31.12.2026", date(2026, 12, 31), None),
+        ("1/12/2026 24.00", None, None),  # no such hour: the cell is refused, not half read
+        ("31/02/2026 10.00", None, None),
+        ("2026-12-01 19:30:5x", None, None),
+        ("12/31/2026 10.00", None, None),  # month first is refused, never guessed
+    ],
+)
+def test_date_and_time_cells_as_exports_write_them(cell: str, day: date | None, time: str | None) -> None:
+    result = parse_reviews(f"ulasan;tanggal\nEnak;{cell}\n".encode())
+    if day is None:
+        assert not result.reviews and ("invalid date" in result.bad[0][1] or "invalid time" in result.bad[0][1])
+    else:
+        assert (result.reviews[0].date, result.reviews[0].time) == (day, time)
+
+
+def test_every_distinct_stamp_is_read_on_its_own() -> None:
+    # The day and the clock are read once each and reused; a cache must never hand one row's time to another.
+    rows = "".join(f"Enak {i};2026-12-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:{i % 7:02d}\n" for i in range(3000))
+    reviews = parse_reviews(("ulasan;tanggal\n" + rows).encode()).reviews
+    assert [(r.date.day, r.time) for r in reviews if r.date] == [(1 + i % 28, f"{i % 24:02d}.{i % 60:02d}") for i in range(3000)]

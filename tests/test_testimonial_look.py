@@ -272,7 +272,7 @@ def test_read_ticks_only_under_a_reply_sent_on_whatsapp() -> None:
         review = Review("Kuenya enak kak 😍\nanak-anak suka", name="Dewi", rating=5, source=source,
                         reply="Makasih Bu Dewi 🙏")
         image = render_testimonial(review, "chat", "square", NO_EMOJI).convert("RGB")
-        return sum(1 for r, g, b in image.getdata() if abs(r - 0x34) < 12 and abs(g - 0xB7) < 12 and abs(b - 0xF1) < 12)
+        return sum(1 for r, g, b in image.get_flattened_data() if abs(r - 0x34) < 12 and abs(g - 0xB7) < 12 and abs(b - 0xF1) < 12)
 
     assert blue_tick_pixels("whatsapp") > 20
     assert blue_tick_pixels("shopee") == 0

@@ -45,6 +45,7 @@ _FALSE = {"", "0", "false", "no", "n", "tidak", "tdk", "salah", "jangan", "-"}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _WITH_TIME = re.compile(r"^(.+?)[ T,]+(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?$", re.I)
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?$", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -102,18 +103,52 @@ def _rating(value: str) -> float:
     return number
 
 
-@lru_cache(maxsize=4096)
 def _when(value: str) -> tuple[date | None, str | None]:
     """A date (ISO or day-first dd/mm/yyyy, never month-first) and its time "19.30" when given."""
-    text, time = value.strip(), None
+    text = value.strip()
     if not text:
         return None, None
+    head, space, tail = text.partition(" ")
+    if space:  # "1/12/2026 19.30", "2026-12-01 19:30:05": days and times repeat, so each is read once
+        day = _day(head)
+        if day is not None:
+            if len(tail) == 8 and tail[5] in ":." and tail[6:].isdigit():
+                tail = tail[:5]  # the seconds say nothing a post needs, and without them stamps repeat
+            time = _clock(tail)
+            if time is not None:
+                return day, time
+    return _when_any(text, value)
+
+
+@lru_cache(maxsize=1024)
+def _day(text: str) -> date | None:
+    """An ISO or day-first date; None for anything else, which `_when_any` reads or explains."""
+    try:
+        if _ISO.match(text):
+            return date.fromisoformat(text)
+        d = _DAY_FIRST.match(text)
+        return date(int(d[3]), int(d[2]), int(d[1])) if d else None
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _clock(text: str) -> str | None:
+    """ "19.30" from "19.30", "9:30", "19:30:05 WIB"; None for anything else."""
+    m = _CLOCK.match(text)
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        return None
+    return f"{int(m[1]):02d}.{m[2]}"
+
+
+def _when_any(text: str, value: str) -> tuple[date | None, str | None]:
+    time = None
     m = _WITH_TIME.match(text)
     if m:
         hour, minute = int(m.group(2)), int(m.group(3))
         if hour < 24 and minute < 60:
             text, time = m.group(1).strip(), f"{hour:02d}.{minute:02d}"
-    if _ISO.match(text):  # the common case, C-fast: exports with seconds make every stamp new
+    if _ISO.match(text):
         try:
             return date.fromisoformat(text), time
         except ValueError:
@@ -204,8 +239,20 @@ def _first_line(last: int, row: list[str]) -> int:
     return last - breaks
 
 
-_UNSEEN: Any = object()
 _DUPLICATE: Any = object()
+
+
+class _Memo(dict[str, Any]):
+    """A cell's meaning, worked out once per distinct cell: exports repeat names, products,
+    variants and ratings row after row. `read` may raise InputError, which reaches the row."""
+
+    def __init__(self, read: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, cell: str) -> Any:
+        value = self[cell] = self.read(cell)
+        return value
 
 
 def _row_reader(
@@ -216,64 +263,58 @@ def _row_reader(
     absent = width  # rows are padded one past the header: an absent column reads ""
     i_text, i_rating, i_name, i_product, i_date, i_variant, i_reply, i_source, i_order, i_show = (
         cols.get(f, absent) for f in ("text", "rating", "name", "product", "date", "variant", "reply", "source", "order", "show_name"))
-    has_rating = "rating" in cols
-    pad = [""] * (width + 1)
-    tidy: dict[str, str | None] = {}  # names, products and variants repeat row after row
-    known = tidy.get
-    when_of, rating_of = _when, _rating
-    new = object.__new__
+    has_rating, has_show = "rating" in cols, "show_name" in cols
+    full = width + 1
 
-    def words(value: str) -> str | None:
-        found = tidy[value] = " ".join(value.split()) or None
+    def rating(cell: str) -> float:
+        value = cell.strip()
+        if value:
+            return _rating(value)
+        if has_rating:
+            raise InputError(_("the rating is empty; write 1 to 5 stars"))
+        return 5.0
+
+    def source(cell: str) -> str | None:
+        found = cell.strip().lower() or source_default
+        if found is not None and found not in SOURCES:
+            raise InputError(_("unknown source {source!r}: use one of {choices}").format(source=found, choices=", ".join(SOURCES)))
         return found
 
+    ratings, sources, when_of = _Memo(rating), _Memo(source), _when
+    tidy = _Memo(lambda cell: " ".join(cell.split()) or None)  # names, products and variants
+    new = object.__new__
+
     def make(row: list[str]) -> Any:  # a Review, None (blank row) or _DUPLICATE
-        short = width + 1 - len(row)
-        if short > 0:
-            row.extend(pad[:short])  # in place: csv.reader hands over a fresh list per row
+        row.append("")  # the cell an absent column reads; a short row is padded further
+        if len(row) < full:
+            row.extend([""] * (full - len(row)))
         body = row[i_text].strip()
         if not body:
             if not "".join(row).strip():
                 return None
             raise InputError(_("the review text is empty"))
-        raw_rating = row[i_rating].strip()
-        if not raw_rating and has_rating:
-            raise InputError(_("the rating is empty; write 1 to 5 stars"))
-        source = row[i_source].strip().lower() or source_default
-        if source is not None and source not in SOURCES:
-            raise InputError(_("unknown source {source!r}: use one of {choices}").format(source=source, choices=", ".join(SOURCES)))
-        when = row[i_date]
-        day, time = when_of(when) if when else (None, None)
-        raw_name, raw_product, raw_variant = row[i_name], row[i_product], row[i_variant]
-        name = known(raw_name, _UNSEEN)
-        if name is _UNSEEN:
-            name = words(raw_name)
-        product = known(raw_product, _UNSEEN)
-        if product is _UNSEEN:
-            product = words(raw_product)
-        variant = known(raw_variant, _UNSEEN)
-        if variant is _UNSEEN:
-            variant = words(raw_variant)
-        key = (source, name or "", body)
+        stars, origin, (day, time) = ratings[row[i_rating]], sources[row[i_source]], when_of(row[i_date])
+        name = tidy[row[i_name]]
+        key = (origin, name or "", body)
         if key in seen:
             return _DUPLICATE
         seen.add(key)
         review = new(Review)
-        # Every field, as Review(...) would set it (a test pins the two equal): the dataclass
-        # __init__ alone costs as much as csv.reader's whole pass over a row.
-        review.__dict__ = {
-            "text": body, "name": name or "", "rating": rating_of(raw_rating) if raw_rating else 5.0,
-            "product": product, "source": source, "date": day,
-            "show_name": show_name(row[i_show]) if i_show != absent else False,
-            "ugc_id": None, "handle": None, "photo": None, "rendered": [], "post_id": None, "id": "", "created_at": None,
-            "variant": variant, "reply": row[i_reply].strip() or None, "time": time, "order": row[i_order].strip() or None,
-        }
+        # Every field, in Review's order, as Review(...) would set it (a test pins the two equal):
+        # the dataclass __init__ alone costs as much as csv.reader's whole pass over a row.
+        review.text, review.name, review.rating, review.product, review.source, review.date = (
+            body, name or "", stars, tidy[row[i_product]], origin, day)
+        review.show_name = show_name(row[i_show]) if has_show else False
+        review.ugc_id = review.handle = review.photo = None
+        review.rendered, review.post_id, review.id, review.created_at = [], None, "", None
+        review.variant, review.reply, review.time, review.order = (
+            tidy[row[i_variant]], row[i_reply].strip() or None, time, row[i_order].strip() or None)
         return review
 
     return make
 
 
-_FIELDS = {"text", "name", "rating", "product", "source", "date", "show_name", "ugc_id", "handle", "photo", "rendered",
-           "post_id", "id", "created_at", "variant", "reply", "time", "order"}
-if _FIELDS != {f.name for f in fields(Review)}:  # pragma: no cover - a new Review field must be added above
-    raise ImportError("review_import builds Review records field by field: add the new Review field there")
+# `make` sets every field of Review by name, and a list field fresh per row.
+if [f.name for f in fields(Review)] != ["text", "name", "rating", "product", "source", "date", "show_name", "ugc_id", "handle",
+                                        "photo", "rendered", "post_id", "id", "created_at", "variant", "reply", "time", "order"]:
+    raise ImportError("review_import.make sets each field of Review: add the new field there")  # pragma: no cover
