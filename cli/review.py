@@ -121,7 +121,7 @@ def review_list(ws: Workspace, best: int | None, min_rating: float | None, as_js
         contentkit review list --json
         contentkit review list --best 5
     """
-    from contentkit.graphics.reviewtext import credit
+    from contentkit.graphics.reviewtext import credit, one_line
 
     if best is not None:
         ranked, left_out = ws.reviews.best(best, min_rating=min_rating)
@@ -131,7 +131,7 @@ def review_list(ws: Workspace, best: int | None, min_rating: float | None, as_js
         echo_table(
             [_("id"), _("score"), _("stars"), _("credit"), _("why"), _("text")],
             [(r.review.id, f"{r.score:g}", f"{r.review.rating:g}", credit(r.review, ws.language), ", ".join(r.why),
-              " / ".join(r.review.text.split("\n"))) for r in ranked],
+              one_line(r.review.text)) for r in ranked],
             empty=_("No review is fit to show yet; import some with `contentkit review import FILE`."),
         )
         for why, ids in left_out.items():
@@ -144,7 +144,7 @@ def review_list(ws: Workspace, best: int | None, min_rating: float | None, as_js
     echo_table(
         [_("id"), _("stars"), _("credit"), _("source"), _("post"), _("images"), _("text")],
         [(r.id, f"{r.rating:g}", credit(r, ws.language), r.source or "-", r.post_id or "", len(r.rendered),
-          " / ".join(r.text.split("\n")))
+          one_line(r.text))
          for r in reviews],
         empty=_("No reviews yet; add one with `contentkit review add --text TEXT --name NAME --rating 5`."),
     )

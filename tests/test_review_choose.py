@@ -167,3 +167,12 @@ def test_the_progress_bar_shows_only_on_a_terminal(monkeypatch: pytest.MonkeyPat
         assert progress is not None
         for done in range(1, 4):
             progress(done, 3)
+
+
+def test_a_multi_line_review_reads_on_one_line_in_the_tables(runner: CliRunner, ws: Workspace) -> None:
+    ws.reviews.add("Kualitas produk: bagus\r\nWarna: sesuai\n\n\n \nPengiriman: cepat 👍", name="Rina", rating=5, product="Gamis")
+    for args in (["review", "list"], ["review", "list", "--best", "1"]):
+        result = runner.invoke(cli, [*args, "-w", str(ws.root)])
+        assert result.exit_code == 0, result.output
+        assert "Kualitas produk: bagus / Warna: sesuai / Pengir" in result.output  # the column is cut with "…"
+        assert "/ /" not in result.output and "\r" not in result.output

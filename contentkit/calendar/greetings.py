@@ -9,6 +9,7 @@ Imlek (Kongzili) year, the Buddhist Era year of Waisak and the Republic's age.
 
 Only public holidays are greeted; cuti bersama days are leave, not holidays.
 
+>>> from contentkit.calendar.events import events_on
 >>> greeting_for(events_on(date(2027, 8, 17))[0], "id")
 'Dirgahayu Republik Indonesia ke-82'
 """
@@ -47,6 +48,7 @@ def greeting_for(event: Event, lang: str, brand: str = "") -> str | None:
     Ramadan days) and for holidays the table greets on another day (the
     second day of Idul Fitri).
 
+    >>> from contentkit.calendar.events import events_on
     >>> greeting_for(events_on(date(2027, 3, 10))[0], "id")
     'Selamat Hari Raya Idulfitri 1448 H, mohon maaf lahir dan batin'
     """

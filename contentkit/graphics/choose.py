@@ -4,6 +4,7 @@ The word lists are data (`templates/reviews/screening.toml`, Indonesian and Engl
 a workspace adds its own words, or takes one back with `allow`, in its own
 `templates/reviews/screening.toml`.
 
+>>> from contentkit.records import Review
 >>> words = Screening.load()
 >>> words.reason(Review("Sayah kecewa barang tidak sesuai", rating=4))
 'a complaint ("kecewa")'

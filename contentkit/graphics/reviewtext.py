@@ -6,13 +6,14 @@ customer agreed to show their name. Every label exists in Indonesian and English
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..i18n import N_, _, translator
 from ..channels import display_name
 from ..errors import InputError
 
-__all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "credit", "source_badge", "label"]
+__all__ = ["LABELS", "SOURCES", "check_rating", "check_text", "mask_name", "credit", "source_badge", "label", "one_line"]
 
 # Where a review can come from: the channels (named as the channel registry names them) and Google.
 SOURCES = {**{cid: display_name(cid) for cid in ("shopee", "tokopedia", "instagram", "tiktok", "whatsapp")}, "google": "Google"}
@@ -42,6 +43,18 @@ def check_text(text: Any) -> str:
     if not value:
         raise InputError(_("the review text is empty; give the customer's words with --text"))
     return value
+
+
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    r"""A multi-line review on one line for a table: its lines joined by " / ", blank ones left out.
+
+    >>> one_line("Kualitas produk: bagus\r\nWarna: sesuai\n\n \nPengiriman: cepat")
+    'Kualitas produk: bagus / Warna: sesuai / Pengiriman: cepat'
+    """
+    return " / ".join(line.strip() for line in _BREAKS.split(text) if line.strip())
 
 
 def check_rating(rating: Any) -> float:
