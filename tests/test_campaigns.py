@@ -189,6 +189,17 @@ def test_campaign_posts_stay_outside_the_slot_mix(fesyen: Workspace) -> None:
         fesyen.campaigns.add("x", on="2027-01-01")
 
 
+def test_the_plan_names_the_campaign_posts_it_leaves_out_of_the_mix(fesyen: Workspace, runner: CliRunner) -> None:
+    # "promo 1 / 1.0" in a Harbolnas week of six promos would read as a mistake without this line.
+    out = run(runner, "--lang", "en", "plan", "--week", "2026-W50", "-w", str(fesyen.root)).output
+    extra = [p for p in fesyen.posts() if is_season_slot(p.slot)]
+    assert extra
+    n = len(extra)
+    assert f"+ {n} campaign and season posts on top of the mix ({', '.join(p.id for p in extra)})" in out
+    data = json.loads(run(runner, "plan", "--week", "2026-W50", "--replan", "--json", "-w", str(fesyen.root)).output)
+    assert len(data["outside_mix"]) == n
+
+
 def test_a_cuti_bersama_day_gets_a_shipping_note_the_day_before_not_a_greeting(fesyen: Workspace) -> None:
     notes = {o.day: o.text("id") for o in occurrences(fesyen, date(2027, 1, 1), date(2027, 12, 31))
              if o.campaign == "cuti-bersama"}

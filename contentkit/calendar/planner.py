@@ -78,6 +78,7 @@ class PlanResult:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what to do next: requests to send, reviews waiting
     mix_window: dict[str, tuple[int, float]] = field(default_factory=dict)  # pillar -> (posts, target) over the last 4 weeks
+    outside_mix: list[Post] = field(default_factory=list)  # campaign, season and greeting posts in those weeks
 
     @property
     def added(self) -> int:
@@ -93,6 +94,7 @@ class PlanResult:
             "added": self.added,
             "weeks": [w.to_dict() for w in self.weeks],
             "mix_last_4_weeks": {p: {"posts": n, "target": round(t, 2)} for p, (n, t) in self.mix_window.items()},
+            "outside_mix": [p.id for p in self.outside_mix],
             "warnings": self.warnings,
             "notes": self.notes,
         }
@@ -216,6 +218,7 @@ def _run(
     total = sum(1 for w in window for p in w.posts if not is_season_slot(p.slot))
     counted = Counter(p.pillar for w in window for p in w.posts if not is_season_slot(p.slot))
     result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
+    result.outside_mix = [p for w in window for p in w.posts if is_season_slot(p.slot)]
     result.warnings.extend(_ideas_without_slot(picker, strategy))
     result.warnings.extend(_past_weeks(ws, result, today))
     result.warnings.extend(_unpublished_last_week(ws, tx, today))

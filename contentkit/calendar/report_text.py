@@ -64,6 +64,10 @@ def mix_lines(ws: Workspace, result: PlanResult) -> list[str]:
     for pillar, (n, target) in result.mix_window.items():
         mark = "" if abs(n - target) <= 1 else "  " + _("← off target")
         lines.append(f"  {display_name('pillar', pillar, get_language()):<14} {n:>3} / {target:5.1f}{mark}")
+    if result.outside_mix:  # a Harbolnas week holds six promos; the mix above counts only the weekly slots
+        ids = ", ".join(p.id for p in result.outside_mix if p.id)
+        lines.append("  " + ngettext("+ {n} campaign or season post on top of the mix", "+ {n} campaign and season posts on top of the mix",
+                                     len(result.outside_mix)).format(n=len(result.outside_mix)) + (f" ({ids})" if ids else ""))
     return lines
 
 
