@@ -57,6 +57,10 @@ class Words(_Choice):
         typed = incomplete.lower()
         return [CompletionItem(w) for w in dict.fromkeys(words) if w.lower().startswith(typed)]
 
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        # click's own is "Choose from:" and one choice per line; an error is one line.
+        return _("Choose one of: {choices}.").format(choices=", ".join(self.choices))
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         from contentkit.errors import InputError
         from contentkit.vocab import check_choice, check_weekday

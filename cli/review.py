@@ -8,7 +8,7 @@ import click
 
 from contentkit.i18n import _, ngettext
 
-from .common import REVIEW_SOURCE, echo_json, echo_object, echo_table, json_option, json_result_option, say, workspace_option
+from .common import REVIEW_SOURCE, Words, echo_json, echo_object, echo_table, json_option, json_result_option, say, workspace_option
 
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def review_list(ws: Workspace, best: int | None, min_rating: float | None, as_js
 @click.option("--phone", required=True, help="Their WhatsApp number: 0812..., +62 812... or 62812...")
 @click.option("--product", required=True, help="What they bought.")
 @click.option("--order", default=None, help="The order number (a review imported with it closes this request).")
-@click.option("--channel", type=click.Choice(["whatsapp", "shopee", "tokopedia"]), default="whatsapp", show_default=True,
+@click.option("--channel", type=Words("channel", ("whatsapp", "shopee", "tokopedia")), default="whatsapp", show_default=True,
               help="Where to ask for the review.")
 @workspace_option
 def review_ask(ws, name: str, phone: str, product: str, order: str | None, channel: str) -> None:  # type: ignore[no-untyped-def]

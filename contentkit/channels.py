@@ -33,7 +33,7 @@ else:  # pragma: no cover
 
 __all__ = [
     "Channel", "ChannelLimits", "ChannelRules", "RULES", "CHANNEL_IDS", "FORMATS_BY_CHANNEL", "REGISTRY", "LANGUAGES", "OTHER_MARKETPLACES",
-    "channel", "channels", "display_name", "channel_words",
+    "channel", "channel_named", "channels", "display_name", "channel_words",
 ]
 
 LANGUAGES = ("id", "en")
@@ -247,6 +247,16 @@ def channel(cid: str) -> Channel:
         return _registry()[cid]
     except KeyError:
         raise InputError(_("unknown channel {channel!r}: use one of {choices}").format(channel=cid, choices=", ".join(CHANNEL_IDS))) from None
+
+
+def channel_named(text: str) -> str | None:
+    """The channel a short name people type stands for ("IG", "tokped", "WA"), else None.
+
+    >>> channel_named("Tokped"), channel_named("wa"), channel_named("koran")
+    ('tokopedia', 'whatsapp', None)
+    """
+    typed = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    return next((cid for cid, rules in RULES.items() if typed in rules.aliases), None)
 
 
 def channels() -> list[Channel]:

@@ -84,6 +84,10 @@ def check_choice(kind: str, value: str, choices: Iterable[str]) -> str:
     from .names import from_name
 
     key = from_name(kind, value)
+    if key is None and kind in ("channel", "source"):  # "IG", "WA", "tokped": the names sellers type
+        from .channels import channel_named
+
+        key = channel_named(value)
     if key is not None and key in options:
         return key
     raise InputError(_("unknown {kind} {value!r}: use one of {choices}").format(kind=_(kind), value=value, choices=", ".join(options)))

@@ -77,8 +77,8 @@ def test_no_color_turns_colour_off(runner: CliRunner, ws: Workspace) -> None:
         (["init", "{tmp}/x", "--brand", "A", "--lang", "fr"], "unknown language 'fr'"),
         (["idea", "add", "x", "--pillar", "jualan", "--format", "reel", "-w", "{ws}"], "unknown pillar 'jualan'"),
         (["idea", "add", "x", "--pillar", "promo", "--format", "tiktok", "-w", "{ws}"], "unknown format 'tiktok'"),
-        (["idea", "add", "x", "--pillar", "promo", "--format", "reel", "--channel", "insta", "-w", "{ws}"],
-         "unknown channel 'insta'"),
+        (["idea", "add", "x", "--pillar", "promo", "--format", "reel", "--channel", "friendster", "-w", "{ws}"],
+         "unknown channel 'friendster'"),
         (["post", "list", "--status", "done", "-w", "{ws}"], "unknown status 'done'"),
         (["series", "add", "S", "--pillar", "promo", "--format", "reel", "--every", "tiap", "--episode", "a",
           "-w", "{ws}"], "unknown weekday 'tiap'"),
@@ -95,6 +95,26 @@ def test_a_bad_fixed_choice_is_a_usage_error(runner: CliRunner, ws: Workspace, t
     assert result.exit_code == 2, result.output
     assert "Error: Invalid value" in result.output and words in result.output
     assert "Traceback" not in result.output and ws.store.path.read_bytes() == before
+
+
+def test_channels_take_the_short_names_sellers_type(runner: CliRunner, ws: Workspace) -> None:
+    for typed, channel, fmt in (("IG", "instagram", "image"), ("insta", "instagram", "reel"), ("WA", "whatsapp", "status"),
+                                ("Tokped", "tokopedia", "feed"), ("tik-tok", "tiktok", "short_video"), ("fb", "facebook", "image")):
+        run(runner, "idea", "add", f"Ide {typed}", "--pillar", "promo", "--format", fmt, "--channel", typed, "-w", str(ws.root))
+        assert ws.ideas.list()[-1].channel == channel
+    asked = run(runner, "review", "ask", "--name", "Rina", "--phone", "081234567890", "--product", "Gamis", "--channel", "tokped",
+                "-w", str(ws.root))
+    assert "Tokopedia" in asked.output and "Shopee" not in asked.output
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("en", "Error: Missing option '--format'. Choose one of: reel, short_video, carousel, image, story, live, status, broadcast, feed."),
+    ("id", "Kesalahan: Opsi belum diisi '--format'. Pilih salah satu: reel, short_video, carousel, image, story, live, status, "
+           "broadcast, feed."),
+])
+def test_a_missing_fixed_choice_is_one_line_naming_the_choices(runner: CliRunner, ws: Workspace, lang: str, line: str) -> None:
+    result = run(runner, "--lang", lang, "idea", "add", "x", "--pillar", "promo", "-w", str(ws.root), ok=False)
+    assert result.exit_code == 2 and result.output.splitlines()[-1] == line, result.output
 
 
 def test_fixed_choices_take_any_case_and_indonesian_names(runner: CliRunner, ws: Workspace) -> None:
