@@ -107,7 +107,11 @@ def parse_week(text: str) -> pendulum.Date:
 
 
 def parse_month(text: str, *, tz: str = DEFAULT_TIMEZONE, now: datetime | None = None) -> pendulum.Date:
-    """Parse `YYYY-MM` (or `Des 2026`, `bulan ini`, `next month`) and return the first day of that month."""
+    """Parse `YYYY-MM` (or `12/2026`, `Des 2026`, `bulan ini`, `next month`) and return the first day of that month.
+
+    >>> parse_month("03/2027"), parse_month("Maret 2027"), parse_month("2027-03")
+    (Date(2027, 3, 1), Date(2027, 3, 1), Date(2027, 3, 1))
+    """
     raw = " ".join(text.strip().lower().split())
     shift = {"this": 0, "ini": 0, "bulan ini": 0, "this month": 0, "bulan depan": 1, "next month": 1}.get(raw)
     if shift is not None:
@@ -115,12 +119,15 @@ def parse_month(text: str, *, tz: str = DEFAULT_TIMEZONE, now: datetime | None =
         return pendulum.Date(today.year, today.month, 1).add(months=shift)
     m = _MONTH.match(raw)
     named = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", raw)
+    slashed = re.fullmatch(r"(\d{1,2})[/.-](\d{4})", raw)  # 03/2027, as a month is written here
     if m and 1 <= int(m.group(2)) <= 12:
         year, month = int(m.group(1)), int(m.group(2))
+    elif slashed and 1 <= int(slashed.group(1)) <= 12:
+        year, month = int(slashed.group(2)), int(slashed.group(1))
     elif named and named.group(1) in MONTHS:
         year, month = int(named.group(2)), MONTHS[named.group(1)]
     else:
-        raise InputError(_("invalid month {text!r}: write it as YYYY-MM, for example 2026-12").format(text=text))
+        raise InputError(_("invalid month {text!r}: write it as YYYY-MM or MM/YYYY, for example 2026-12 or 12/2026").format(text=text))
     check_year(year, text)
     return pendulum.Date(year, month, 1)
 

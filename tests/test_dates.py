@@ -178,8 +178,12 @@ def test_months_by_number_or_name() -> None:
     assert parse_month("2026-12") == date(2026, 12, 1)
     assert parse_month("Des 2026") == date(2026, 12, 1)
     assert parse_month("agustus 2027") == date(2027, 8, 1)
+    assert parse_month("03/2027") == parse_month("3/2027") == parse_month("3.2027") == date(2027, 3, 1)  # month, then year
     with pytest.raises(InputError, match="1970 to 2100"):
         parse_month("9999-01")
+    for bad in ("13/2027", "03/27", "2027/03/01"):
+        with pytest.raises(InputError, match="YYYY-MM or MM/YYYY"):
+            parse_month(bad)
 
 
 def test_one_formatter_echoes_what_was_read() -> None:

@@ -218,3 +218,17 @@ def test_a_new_workspace_explains_its_settings_in_its_language(tmp_path: Path) -
         assert said in text
         # the file still loads as it was written: only comments change with the language
         assert runner.invoke(cli, ["post", "list", "-w", str(ws)]).exit_code == 0
+
+
+def test_a_word_with_two_roles_has_two_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "photo" names a file in an error; "has a photo" is a reason a review ranks high. One msgid
+    # for both made the error read "ada foto nope.jpg tidak ada".
+    monkeypatch.delenv("CONTENTKIT_LANG", raising=False)
+    runner = CliRunner()
+    ws = tmp_path / "toko"
+    assert runner.invoke(cli, ["init", str(ws), "--brand", "Toko", "--sector", "fesyen"]).exit_code == 0
+    out = runner.invoke(cli, ["review", "add", "--text", "Mantap", "--name", "Rina", "--photo", "nope.jpg", "-w", str(ws)]).output
+    assert "foto nope.jpg tidak ada" in out and "ada foto nope.jpg" not in out
+    cat = gettext.translation("contentkit", localedir=str(Path(i18n.__file__).parent / "locale"), languages=["id"])
+    assert (cat.gettext("photo"), cat.gettext("has a photo"), cat.gettext("a number"), cat.gettext("mentions a number")) == (
+        "foto", "ada foto", "angka", "ada angka")

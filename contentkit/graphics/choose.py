@@ -136,7 +136,7 @@ def _score(review: Any, words: Screening, today: date) -> Ranked:
     details = sorted({t for t in tokens if t in words.details})
     if details or any(ch.isdigit() for ch in text):
         score += min(3.0, 1.0 * len(details) + (1 if any(ch.isdigit() for ch in text) else 0))
-        why.append(_("details: {words}").format(words=", ".join(details[:3])) if details else _("a number"))
+        why.append(_("details: {words}").format(words=", ".join(details[:3])) if details else _("mentions a number"))
     day = getattr(review, "date", None)
     if day:
         age = (today - day).days
@@ -145,7 +145,7 @@ def _score(review: Any, words: Screening, today: date) -> Ranked:
             why.append(_("recent"))
     if getattr(review, "photo", None):
         score += 2
-        why.append(_("photo"))
+        why.append(_("has a photo"))
     return Ranked(review, round(score, 2), tuple(why))
 
 
