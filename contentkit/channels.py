@@ -90,7 +90,7 @@ RULES: dict[str, ChannelRules] = {
         hosts=("tiktok.com", "vt.tiktok.com"),
         aliases=("tiktok", "tik tok", "keranjang kuning"),
         reply_formats=("story",),
-        repost={"*": "short_video"},
+        repost={"video": "short_video", "story_video": "short_video", "sidecar": "carousel", "*": "image"},  # photo mode
         testimonial_size="story",
     ),
     # WhatsApp status: video up to 60 s; text status up to 700 characters. A broadcast

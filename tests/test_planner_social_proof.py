@@ -71,3 +71,24 @@ def test_more_reviews_than_slots_are_reported_waiting(ws: Workspace) -> None:
         ws.reviews.add(f"Ulasan nomor {n}", name=f"Pembeli {n}", rating=5)
     result = ws.plan(week="2026-W50")
     assert any("review(s) wait" in w for w in result.notes)
+
+
+def test_a_repost_keeps_the_format_it_was_made_in_and_a_reel_slot_takes_a_video_first(fesyen: Workspace) -> None:
+    # The demo's hijab shop once planned "Repost foto dari @pelanggan.setia" as a reel.
+    from contentkit.ugc.reposts import default_format
+
+    every = ["instagram", "tiktok", "whatsapp", "facebook", "shopee", "tokopedia"]
+    photo = fesyen.ugc.add("https://www.instagram.com/p/FOTO01/", "foto.pelanggan", caption="OOTD pakai pashmina @hijabnara")
+    video = fesyen.ugc.add("https://www.instagram.com/reel/VIDEO01/", "video.pelanggan", caption="Try on gamis @hijabnara")
+    assert (photo.media_type, video.media_type) == ("image", "video")  # read from the link
+    fesyen.consent.grant(photo.id, evidence="DM: boleh kak", scope=every)  # the older grant
+    fesyen.consent.grant(video.id, evidence="DM: silakan", scope=every)
+    fesyen.plan(week="2026-W50", weeks=4)
+    items = {i.id: i for i in fesyen.ugc.list()}
+    reposts = [p for p in fesyen.posts() if p.ugc_id]
+    assert {p.ugc_id for p in reposts} == {photo.id, video.id}
+    for post in reposts:
+        assert post.format == default_format(items[post.ugc_id], post.channel), (post.ugc_id, post.channel, post.format)
+    reels = [p for p in reposts if p.format == "reel"]
+    assert reels and all(p.ugc_id == video.id for p in reels)
+    assert not [p for p in reposts if p.ugc_id == photo.id and p.format in ("reel", "short_video")]

@@ -291,10 +291,11 @@ class WeekPlanner:
         return self._make_post(label, index, slot, at, pillar, pick), pick.well_filled
 
     def _social_proof(self, label: str, index: int, slot: Slot, at: pendulum.DateTime) -> Post | None:
-        """Granted customer posts first, then reviews waiting for an image."""
-        for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc):
-            post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, slot.format, snapshot=self.tx)
-            if not fits_channel(slot.channel, slot.format, post_text(post.caption, post.hashtags)):
+        """Granted customer posts first, each in the format it was made in (a photo is no reel; the
+        slot's format first), then reviews waiting for an image."""
+        for item in self.ws.ugc.repost_candidates(slot.channel, at, snapshot=self.tx, exclude=self.used_ugc, fmt=slot.format):
+            post: Post = self.ws.ugc.build_repost_post(item, at, slot.channel, snapshot=self.tx)
+            if not fits_channel(slot.channel, post.format, post_text(post.caption, post.hashtags)):
                 continue  # e.g. "📸 @rina di Instagram" on a marketplace, which names no other platform
             self.used_ugc.add(item.id)
             post.slot = self._key(label, index)
@@ -389,9 +390,8 @@ class WeekPlanner:
             notes.append(_("customer posts worth asking to repost: {ids}; ask with `contentkit ugc request ID`").format(ids=ids))
         waiting = [r for r in self._waiting_reviews() if r.id not in self.used_reviews]
         if waiting:
-            notes.append(
-                _("{n_waiting} review(s) wait for a social proof slot: {value}").format(n_waiting=len(waiting), value=', '.join(r.id for r in waiting[:8]))
-            )
+            notes.append(_("{n_waiting} review(s) wait for a social proof slot: {value}").format(
+                n_waiting=len(waiting), value=", ".join(r.id for r in waiting[:8])))
         return notes
 
 

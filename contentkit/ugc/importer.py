@@ -33,6 +33,7 @@ __all__ = [
     "item_key",
     "row_key",
     "platform_of",
+    "media_type_of",
     "instagram_shortcode",
     "check_username",
     "manual_item",
@@ -45,6 +46,8 @@ PLATFORMS = CHANNELS  # the same six places a shop sells and posts
 # Link host -> channel, from the channel registry.
 _HOSTS = {host: cid for cid, rules in RULES.items() for host in rules.hosts}
 _IG_CODE = re.compile(r"^/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]{5,40})/?")
+_IG_VIDEO = re.compile(r"^/(?:[^/]+/)?(?:reel|reels|tv)/")
+_FB_VIDEO = re.compile(r"/(?:reel|reels|videos|watch)(?:/|$)")
 _CSV_COLUMNS = ("platform", "url", "username", "caption", "taken_at")
 _HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
 _NOT_IN_USERNAME = re.compile(r"[\s/\\\x00-\x1f\x7f]")
@@ -85,6 +88,27 @@ def platform_of(url: str) -> str | None:
         if host == known or host.endswith("." + known):
             return platform
     return None
+
+
+def media_type_of(url: str, platform: str) -> str:
+    """What a hand-added link shows, from its path: a repost keeps its format (a photo is no reel).
+
+    >>> media_type_of("https://www.instagram.com/reel/DAbc01/", "instagram"), media_type_of("https://vt.tiktok.com/ZS8abc/", "tiktok")
+    ('video', 'video')
+    >>> media_type_of("https://www.tiktok.com/@rina/photo/7301", "tiktok"), media_type_of("https://www.instagram.com/p/DAbc01/", "instagram")
+    ('sidecar', 'image')
+    """
+    parts = urlsplit(url.strip())
+    path = parts.path.lower()
+    if platform == "tiktok":  # TikTok links are videos, except photo-mode posts
+        return "sidecar" if "/photo/" in path else "video"
+    if platform == "instagram" and _IG_VIDEO.match(path):
+        return "video"
+    if platform == "instagram" and path.startswith("/stories/"):
+        return "story_image"
+    if platform == "facebook" and ((parts.hostname or "").endswith("fb.watch") or _FB_VIDEO.search(path)):
+        return "video"
+    return "image"
 
 
 def instagram_shortcode(url: str) -> str | None:
@@ -175,7 +199,7 @@ def manual_item(
         hashtags=list(dict.fromkeys(t.lower() for t in _HASHTAG.findall(caption))),
         mentions=mentions,
         is_mention=bool(brand) and brand in mentions,
-        media_type="video" if chosen == "tiktok" else "image",  # TikTok only has videos
+        media_type=media_type_of(url, chosen),
         taken_at=taken_at,
         source=source,
     )

@@ -329,12 +329,13 @@ class UGCManager:
 
     # -- reposting (the planner uses these) ---------------------------------
     def repost_candidates(
-        self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = ()
+        self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = (),
+        fmt: str | None = None,
     ) -> builtins.list[UGCItem]:
         """Items with a grant in force at `at` covering `channel`, not rejected, not used by a
-        non-skipped post, oldest grant first. Pass the planner's `snapshot` (indexed once per
-        snapshot) and the ids it already placed this run as `exclude`."""
-        return self.desk.candidates(channel, at, snapshot=snapshot, exclude=exclude)
+        non-skipped post, oldest grant first (those reposting in `fmt` first, when given). Pass
+        the planner's `snapshot` (indexed once per snapshot) and the ids it already placed this run as `exclude`."""
+        return self.desk.candidates(channel, at, snapshot=snapshot, exclude=exclude, fmt=fmt)
 
     def build_repost_post(
         self, item: UGCItem, at: datetime, channel: str, format: str | None = None, *, snapshot: Transaction | None = None

@@ -68,10 +68,12 @@ class RepostDesk:
         return index
 
     def candidates(
-        self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = ()
+        self, channel: str, at: datetime, *, snapshot: Transaction | None = None, exclude: Collection[str] = (),
+        fmt: str | None = None,
     ) -> list[UGCItem]:
         """Items with a grant in force at `at` covering `channel`, not rejected, not used by a
-        non-skipped post (nor listed in `exclude`), oldest grant first."""
+        non-skipped post (nor listed in `exclude`), oldest grant first; with `fmt`, the ones
+        that repost in that format (a video for a reel slot) before the rest."""
         tx = snapshot if snapshot is not None else self.ws.store.read()
         index = self._index(tx)
         if not index.items:
@@ -89,7 +91,7 @@ class RepostDesk:
             grant = decision.state.grant if decision.state is not None else None
             since = grant.at if grant is not None else (item.collected_at or item.taken_at or when)
             found.append((since, item.id, item))
-        found.sort(key=lambda t: (t[0], int(t[1][1:])))
+        found.sort(key=lambda t: (fmt is not None and default_format(t[2], channel) != fmt, t[0], int(t[1][1:])))
         return [item for _, _, item in found]
 
     def build_post(self, item: UGCItem, at: datetime | str, channel: str, format: str | None = None) -> Post:
