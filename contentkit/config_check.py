@@ -78,7 +78,7 @@ class Checker:
     def at(self, section: str, key: str | None) -> str:
         """`contentkit.toml, line 12`, or just the file when the line is not found."""
         n = self.line_of(section, key)
-        return f"{self.path}, line {n}" if n else str(self.path)
+        return _("{path}, line {line}").format(path=self.path, line=n) if n else str(self.path)
 
     def where(self, section: str, key: str | None) -> str:
         name = f"[{section}] {key}" if section and key else (key or f"[{section}]")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -168,8 +169,14 @@ def workspace_language(start: str | os.PathLike[str] | None = None) -> str | Non
         path = folder.expanduser() / "contentkit.toml"
         if path.is_file():
             try:
-                lang = tomllib.loads(path.read_bytes().decode("utf-8-sig")).get("brand", {}).get("language", "id")
-            except (OSError, ValueError, AttributeError):
+                text = path.read_bytes().decode("utf-8-sig", errors="replace")
+            except OSError:
                 return None
+            try:
+                lang = tomllib.loads(text).get("brand", {}).get("language", "id")
+            except (ValueError, AttributeError):
+                # A hand-edit broke the file: its error is best read in the shop's language all the same.
+                found = re.search(r"""^\s*language\s*=\s*["']([a-z]{2})["']""", text, re.M)
+                lang = found.group(1) if found else "id"
             return lang if lang in LANGUAGES else None
     return None

@@ -8,11 +8,12 @@ UTF-16 without its mark, and is refused naming the line rather than stored.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable
 
 from .errors import InputError
 from .i18n import _
 
-__all__ = ["decode_text"]
+__all__ = ["decode_text", "first_line"]
 
 
 def decode_text(data: bytes, where: str) -> str:
@@ -43,3 +44,13 @@ def decode_text(data: bytes, where: str) -> str:
               'save it again as "CSV UTF-8" and import again').format(where=where, line=line)
         )
     return text
+
+
+def first_line(last: int, cells: Iterable[str | None]) -> int:
+    r"""The line a CSV record starts on, from the reader's `line_num` after it (its last line):
+    a quoted multi-line caption or review is reported by the line where it begins.
+
+    >>> first_line(5, ["Rina", "packing aman\r\nbahan adem\n\nmakasih", "5"])
+    2
+    """
+    return last - sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in cells if c)

@@ -232,3 +232,28 @@ def test_a_word_with_two_roles_has_two_messages(tmp_path: Path, monkeypatch: pyt
     cat = gettext.translation("contentkit", localedir=str(Path(i18n.__file__).parent / "locale"), languages=["id"])
     assert (cat.gettext("photo"), cat.gettext("has a photo"), cat.gettext("a number"), cat.gettext("mentions a number")) == (
         "foto", "ada foto", "angka", "ada angka")
+
+
+def test_a_bad_row_and_a_broken_config_are_reported_in_the_shops_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONTENTKIT_LANG", raising=False)
+    runner = CliRunner()
+    ws = tmp_path / "toko"
+    assert runner.invoke(cli, ["init", str(ws), "--brand", "Toko", "--sector", "fesyen"]).exit_code == 0
+    # A multi-line caption is reported by the line its record starts on, in Indonesian.
+    csv_file = tmp_path / "ugc.csv"
+    csv_file.write_text('platform,url,username,caption,taken_at\ninstagram,https://www.instagram.com/p/ABCDE1/,rina,'
+                        '"Cantik 😍\nadem",1/12/2026\ntiktok,https://www.tiktok.com/@budi/video/1,budi,"Unboxing\npaket\nrapi",'
+                        '31/02/2026\n', encoding="utf-8")
+    out = runner.invoke(cli, ["ugc", "import", str(csv_file), "-w", str(ws)]).output
+    assert f"{csv_file} baris 4: tanggal '31/02/2026' tidak valid" in out and " line " not in out
+    # A value the config check refuses names its line in Indonesian.
+    config = ws / "contentkit.toml"
+    original = config.read_text(encoding="utf-8")
+    assert "instagram_max_hashtags = 5" in original
+    config.write_text(original.replace("instagram_max_hashtags = 5", 'instagram_max_hashtags = "lima"'), encoding="utf-8")
+    out = runner.invoke(cli, ["plan", "-w", str(ws)]).output
+    assert "contentkit.toml, baris" in out and ", line " not in out
+    # A hand-edit that breaks the TOML itself is still explained in the shop's language.
+    config.write_text(original + '\n[brand]\nname = "Toko"\n', encoding="utf-8")
+    out = runner.invoke(cli, ["plan", "-w", str(ws)]).output
+    assert out.startswith("Kesalahan: ") and "bukan TOML yang valid" in out

@@ -198,7 +198,7 @@ def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, s
     >>> parse_reviews("ulasan;bintang\\nEnak!;4,5\\n".encode()).reviews[0].rating
     4.5
     """
-    from ..textfile import decode_text
+    from ..textfile import decode_text, first_line
 
     where = where if where is not None else _("the file")
     text = decode_text(data, where)
@@ -220,7 +220,7 @@ def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, s
                 if review is None:
                     continue  # a blank row
             except InputError as exc:
-                line = _first_line(reader.line_num, row)
+                line = first_line(reader.line_num, row)
                 if strict:
                     raise InputError(_("{where} line {line}: {error}; nothing was imported (drop --strict to keep the good rows)").format(
                         where=where, line=line, error=exc)) from None
@@ -231,12 +231,6 @@ def parse_reviews(data: bytes, where: str | None = None, *, mapping: dict[str, s
                 continue
             keep(review)
     return result
-
-
-def _first_line(last: int, row: list[str]) -> int:
-    """The line a record starts on: a quoted multi-line review is reported by its first line."""
-    breaks = sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in row)
-    return last - breaks
 
 
 _DUPLICATE: Any = object()

@@ -207,7 +207,7 @@ def manual_item(
 
 def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
     """Items from a CSV with columns platform,url,username,caption,taken_at (the last two may be empty)."""
-    from ..textfile import decode_text
+    from ..textfile import decode_text, first_line
 
     try:
         data = path.read_bytes()
@@ -223,8 +223,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
     items: list[UGCItem] = []
     try:
         for row in reader:
-            line = reader.line_num
-            where = f"{path} line {line}"
+            where = _("{path} line {line}").format(path=path, line=first_line(reader.line_num, row.values()))
             if None in row:
                 raise InputError(_("{where}: more cells than columns; quote captions that contain commas").format(where=where))
             values = {k: (v or "").strip() for k, v in row.items()}
@@ -236,7 +235,7 @@ def read_csv(path: Path, tz: str, brand_handle: str = "") -> list[UGCItem]:
                 try:
                     taken = parse_at(stamp, tz, need_time=False)
                 except InputError as exc:
-                    raise InputError(f"{where}: {exc}") from None
+                    raise InputError(_("{where}: {error}").format(where=where, error=exc)) from None
             items.append(
                 manual_item(values["url"], values["username"], platform=values["platform"] or None,
                             caption=row.get("caption") or "", taken_at=taken, brand_handle=brand_handle,
