@@ -214,11 +214,11 @@ def _run(
     week_planner.save()
     result.warnings.extend(_consent_lost(ws, tx, dry_run))
 
-    window = result.weeks[-4:]
-    total = sum(1 for w in window for p in w.posts if not is_season_slot(p.slot))
-    counted = Counter(p.pillar for w in window for p in w.posts if not is_season_slot(p.slot))
-    result.mix_window = {p: (counted[p], s * total) for p, s in strategy.mix.items()}
-    result.outside_mix = [p for w in window for p in w.posts if is_season_slot(p.slot)]
+    window = [p for w in result.weeks[-4:] for p in w.posts]
+    in_mix = [p for p in window if not is_season_slot(p.slot)]
+    counted = Counter(p.pillar for p in in_mix)
+    result.mix_window = {p: (counted[p], s * len(in_mix)) for p, s in strategy.mix.items()}
+    result.outside_mix = [p for p in window if is_season_slot(p.slot)]
     result.warnings.extend(_ideas_without_slot(picker, strategy))
     result.warnings.extend(_past_weeks(ws, result, today))
     result.warnings.extend(_unpublished_last_week(ws, tx, today))

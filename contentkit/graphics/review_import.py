@@ -44,8 +44,9 @@ _TRUE = {"1", "true", "yes", "ya", "y", "x", "benar", "boleh"}
 _FALSE = {"", "0", "false", "no", "n", "tidak", "tdk", "salah", "jangan", "-"}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_WITH_TIME = re.compile(r"^(.+?)[ T,]+(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?$", re.I)
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?$", re.I)
+_CLOCK_TEXT = r"(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:WIB|WITA|WIT|Z|[+-]\d{2}:?\d{2})?"  # 19.30, 19:30:05 WIB
+_CLOCK = re.compile(_CLOCK_TEXT + "$", re.I)
+_WITH_TIME = re.compile(r"^(.+?)[ T,]+(" + _CLOCK_TEXT + ")$", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -142,24 +143,18 @@ def _clock(text: str) -> str | None:
 
 
 def _when_any(text: str, value: str) -> tuple[date | None, str | None]:
-    time = None
+    """`_when` for every other shape (`1 Des 2026`, `2026-12-01T19:30`), and the errors."""
     m = _WITH_TIME.match(text)
-    if m:
-        hour, minute = int(m.group(2)), int(m.group(3))
-        if hour < 24 and minute < 60:
-            text, time = m.group(1).strip(), f"{hour:02d}.{minute:02d}"
+    time = _clock(m.group(2)) if m else None
+    if m and time is not None:
+        text = m.group(1).strip()
+    day = _day(text)
+    if day is not None:
+        return day, time
     if _ISO.match(text):
-        try:
-            return date.fromisoformat(text), time
-        except ValueError:
-            raise InputError(_("invalid date {value!r}: write YYYY-MM-DD or dd/mm/yyyy (day first)").format(value=value)) from None
-    d = _DAY_FIRST.match(text)
-    if d:  # 1/12/2026 is 1 December, as Indonesian exports write it
-        day, month, year = (int(g) for g in d.groups())
-        try:
-            return date(year, month, day), time
-        except ValueError:
-            raise InputError(_("invalid date {value!r}: write dd/mm/yyyy (day first) or YYYY-MM-DD").format(value=value)) from None
+        raise InputError(_("invalid date {value!r}: write YYYY-MM-DD or dd/mm/yyyy (day first)").format(value=value))
+    if _DAY_FIRST.match(text):  # 1/12/2026 is 1 December, as Indonesian exports write it
+        raise InputError(_("invalid date {value!r}: write dd/mm/yyyy (day first) or YYYY-MM-DD").format(value=value))
     return parse_date(text), time
 
 
